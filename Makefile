@@ -1,0 +1,62 @@
+# IEG Workbench: two commands do everything.
+#   make run   virtualenv, install, migrate, demo data, web + Celery worker + beat on http://127.0.0.1:8000
+#   make test  the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DEBUG ?= 1
+
+.PHONY: run test bench venv install install-dev migrate demo lint check-deploy security clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+# Web server, Celery worker and beat together; Ctrl-C stops all three.
+run: demo
+	@echo "Serving IEG Workbench on http://127.0.0.1:$(PORT) (worker and beat in the background)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/celery -A iegwps worker --beat --loglevel=INFO --concurrency=2 --schedule=var/celerybeat-schedule & \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev
+	DEBUG=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Production settings must pass Django's deployment checklist.
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=ieg.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+security: install-dev
+	$(BIN)/bandit -q -r accounts core countries documents iegwps meetings notifications public recommendations \
+		-x '*/tests/*,*/migrations/*' --severity-level high
+	$(BIN)/pip-audit -r requirements.txt --progress-spinner off
+
+bench: install-dev
+	DEBUG=0 $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,43 @@
+"""People who sign in, the delegation they belong to, and how they want to be notified."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """A person who signs in: secretariat staff (group), or an expert of a member-state delegation.
+
+    Co-chair and Council-expert rights are not stored: they follow from ``delegation`` and the year
+    (see ``accounts.permissions``).
+    """
+
+    class Delivery(models.TextChoices):
+        SINGLE = "single", _("One email per reminder")
+        DIGEST = "digest", _("One daily digest")
+
+    delegation = models.ForeignKey(
+        "countries.MemberState",
+        verbose_name=_("delegation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegates",
+    )
+    job_title = models.CharField(_("job title"), max_length=160, blank=True)
+    email_notifications = models.BooleanField(_("email notifications"), default=True)
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.SINGLE)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta(AbstractUser.Meta):
+        ordering = ["last_name", "first_name", "username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,106 @@
+"""Who may see and do what. Every view, download and list queryset asks here.
+
+Roles are data: the ``Secretariat`` group grants editing; a user's ``delegation`` makes them a
+co-chair in years their state co-chairs, and a Council expert in years their state sits on the
+Council. Anonymous visitors see only published material (``public`` app).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+if TYPE_CHECKING:
+    from meetings.models import AgendaYear, Meeting
+
+SECRETARIAT_GROUP = "Secretariat"
+
+
+def is_secretariat(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_ieg_is_secretariat", None)
+    if cached is None:
+        cached = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+        user._ieg_is_secretariat = cached
+    return cached
+
+
+def delegation_id(user) -> int | None:
+    return user.delegation_id if user.is_authenticated else None
+
+
+def council_years(user) -> frozenset[int]:
+    """Years in which the user's delegation sits on the Council (cached on the user object)."""
+    state_id = delegation_id(user)
+    if state_id is None:
+        return frozenset()
+    cached = getattr(user, "_ieg_council_years", None)
+    if cached is None:
+        from countries.models import CouncilMembership
+
+        cached = frozenset(CouncilMembership.objects.filter(member_state_id=state_id).values_list("year", flat=True))
+        user._ieg_council_years = cached
+    return cached
+
+
+def cochair_years(user) -> frozenset[int]:
+    """Years in which the user's delegation co-chairs the IEG (cached on the user object)."""
+    state_id = delegation_id(user)
+    if state_id is None:
+        return frozenset()
+    cached = getattr(user, "_ieg_cochair_years", None)
+    if cached is None:
+        from meetings.models import AgendaYear
+
+        cached = frozenset(AgendaYear.objects.filter(co_chairs=state_id).values_list("year", flat=True))
+        user._ieg_cochair_years = cached
+    return cached
+
+
+def is_cochair(user, agenda_year: AgendaYear) -> bool:
+    return agenda_year.year in cochair_years(user)
+
+
+def is_council_expert(user, year: int) -> bool:
+    return year in council_years(user)
+
+
+def can_edit(user) -> bool:
+    """Create and change years, meetings, steps, recommendations and documents."""
+    return is_secretariat(user)
+
+
+def can_view_year(user, agenda_year: AgendaYear) -> bool:
+    return is_secretariat(user) or is_cochair(user, agenda_year) or is_council_expert(user, agenda_year.year)
+
+
+def can_view_meeting(user, meeting: Meeting) -> bool:
+    """Staff pages of a meeting: secretariat, co-chairs of its year, experts of that year's Council."""
+    year = meeting.agenda_year.year
+    return is_secretariat(user) or year in cochair_years(user) or year in council_years(user)
+
+
+def can_approve(user, agenda_year: AgendaYear) -> bool:
+    """Approve the agenda of a year or a summary of one of its meetings."""
+    return is_cochair(user, agenda_year)
+
+
+def can_view_drafts(user, agenda_year: AgendaYear) -> bool:
+    """Drafts (notes in draft or review, unapproved summaries): never for Council experts."""
+    return is_secretariat(user) or is_cochair(user, agenda_year)
+
+
+def can_view_history(user) -> bool:
+    return is_secretariat(user)
+
+
+def visible_year_filter(user, prefix: str = "") -> Q:
+    """A Q over AgendaYear (``prefix`` leads to it, e.g. ``"agenda_year__"``) for the years a user may open."""
+    if is_secretariat(user):
+        return Q()
+    years = cochair_years(user) | council_years(user)
+    return Q(**{f"{prefix}year__in": sorted(years)})

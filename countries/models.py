@@ -1,0 +1,172 @@
+"""Reference data: member states, their representatives, Council seats, situations and missions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .querysets import (
+    CouncilMembershipQuerySet,
+    MissionQuerySet,
+    PermanentRepresentativeQuerySet,
+)
+
+
+class Region(models.TextChoices):
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
+    EUROPE = "europe", _("Europe")
+    MIDDLE_EAST = "middle_east", _("Middle East")
+
+
+class ConflictPhase(models.TextChoices):
+    """The Guidelines' diversity criterion: where a situation stands."""
+
+    AT_RISK = "at_risk", _("At risk")
+    ACTIVE = "active", _("Active conflict")
+    TRANSITION = "transition", _("Transition and recovery")
+
+
+class UNPresence(models.TextChoices):
+    PEACEKEEPING = "pko", _("Peacekeeping operation")
+    POLITICAL = "spm", _("Special political mission")
+    COUNTRY_TEAM = "unct", _("Country team only")
+
+
+class MemberState(models.Model):
+    """A Member State of the United Nations (a delegation users can belong to)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    iso3 = models.CharField(_("ISO code"), max_length=3, unique=True, help_text=_("ISO 3166-1 alpha-3, e.g. GBR."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PermanentRepresentative(models.Model):
+    """Who represented a member state at the UN, and with which title, over a span of dates."""
+
+    member_state = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="representatives")
+    name = models.CharField(_("name"), max_length=160)
+    title = models.CharField(
+        _("title"), max_length=200, default="Permanent Representative", help_text=_("As printed under the signature.")
+    )
+    start_date = models.DateField(_("in office from"))
+    end_date = models.DateField(_("in office until"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = PermanentRepresentativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["member_state__name", "-start_date"]
+        verbose_name = _("permanent representative")
+        verbose_name_plural = _("permanent representatives")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="countries_permanentrepresentative_dates_ordered",
+            )
+        ]
+        # Serves PermanentRepresentativeQuerySet.as_of(): the representative of a state on a date.
+        indexes = [models.Index(fields=["member_state", "start_date"], name="countries_pr_state_start")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.member_state})"
+
+    def in_office_on(self, day: datetime.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+
+class CouncilMembership(models.Model):
+    """A member state's seat on the Security Council for one calendar year."""
+
+    member_state = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="council_seats")
+    year = models.PositiveSmallIntegerField(_("year"))
+    permanent = models.BooleanField(_("permanent member"), default=False)
+
+    objects = CouncilMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "member_state__name"]
+        verbose_name = _("Council membership")
+        verbose_name_plural = _("Council memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["member_state", "year"], name="countries_councilmembership_unique_year")
+        ]
+        # Serves "is this state on the Council in year Y" (permission checks) and the members of a year.
+        indexes = [models.Index(fields=["year", "member_state"], name="countries_cm_year_state")]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} ({self.year})"
+
+
+class Situation(models.Model):
+    """A country or situation on the Council's agenda that the IEG can discuss."""
+
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    conflict_phase = models.CharField(_("conflict phase"), max_length=20, choices=ConflictPhase.choices)
+    un_presence = models.CharField(_("UN presence"), max_length=10, choices=UNPresence.choices)
+    host_state = models.ForeignKey(
+        MemberState,
+        verbose_name=_("host government"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="situations",
+        help_text=_("The member state whose permanent mission is informed before and after meetings."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("situation")
+        verbose_name_plural = _("situations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("countries:situation", args=[self.pk])
+
+
+class Mission(models.Model):
+    """A UN peace operation or special political mission with a Council mandate that expires."""
+
+    class Kind(models.TextChoices):
+        PEACEKEEPING = "pko", _("Peacekeeping operation")
+        POLITICAL = "spm", _("Special political mission")
+
+    acronym = models.CharField(_("acronym"), max_length=60, unique=True)
+    name = models.CharField(_("full name"), max_length=200, blank=True)
+    situation = models.ForeignKey(Situation, on_delete=models.PROTECT, related_name="missions")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    mandate_expiry = models.DateField(_("mandate expires"), null=True, blank=True)
+    renewal_note = models.CharField(_("renewal pattern"), max_length=200, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    history = HistoricalRecords()
+    objects = MissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["acronym"]
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+        # Serves MissionQuerySet.expiring_between(): the renewal calendar.
+        indexes = [models.Index(fields=["mandate_expiry"], name="countries_mission_expiry")]
+
+    def __str__(self) -> str:
+        return self.acronym

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("public.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("work/", include("meetings.urls")),
+    path("countries/", include("countries.urls")),
+    path("recommendations/", include("recommendations.urls")),
+    path("documents/", include("documents.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("api/", include("meetings.api_urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,275 @@
+"""Load the public record of IEG years and meetings, reference data, holidays and one demo user per role.
+
+Idempotent: run it again and rows are updated, not duplicated. Passwords of the demo users are reset to
+fresh random ones and printed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import re
+import secrets
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import SECRETARIAT_GROUP
+from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
+from meetings import deadlines, services
+from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+
+DATA = Path(__file__).resolve().parents[2] / "demo_data"
+PERMANENT_MEMBERS = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
+STATE_ALIASES = {"United Kingdom (penholder)": "United Kingdom", "Syria": "Syrian Arab Republic"}
+THEMATIC_PREFIX = "Thematic: "
+SOURCE_NOTE = "The recommendations are suggestions from UN participants, not recommendations of the IEG as a whole."
+DEMO_NOTE = (
+    "Illustrative planning year for training and demonstration: its co-chairs, agenda and meeting dates are "
+    "examples, not the public record."
+)
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def state(name: str) -> MemberState:
+    return MemberState.objects.get(name=STATE_ALIASES.get(name.strip(), name.strip()))
+
+
+class Command(BaseCommand):
+    help = "Load the public record of IEG meetings and demo users (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-users", action="store_true", help="Do not create or reset demo users.")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        self.load_holidays()
+        self.load_states()
+        self.load_situations_and_missions()
+        self.load_record()
+        self.load_planning_year(today)
+        if not options["no_users"]:
+            self.load_users(today)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+
+    def load_holidays(self):
+        for row in rows("un_hq_holidays.csv"):
+            Holiday.objects.update_or_create(date=row["date"], defaults={"name": row["name"]})
+
+    def load_states(self):
+        for row in rows("member_states.csv"):
+            MemberState.objects.update_or_create(name=row["name"], defaults={"iso3": row["iso3"]})
+        for row in rows("council_members.csv"):
+            year = int(row["year"])
+            for name in PERMANENT_MEMBERS:
+                CouncilMembership.objects.update_or_create(
+                    member_state=state(name), year=year, defaults={"permanent": True}
+                )
+            for name in row["members"].split(";"):
+                CouncilMembership.objects.update_or_create(
+                    member_state=state(name), year=year, defaults={"permanent": False}
+                )
+        for row in rows("representatives.csv"):
+            PermanentRepresentative.objects.update_or_create(
+                member_state=state(row["state"]),
+                name=row["name"],
+                defaults={
+                    "title": row["title"],
+                    "start_date": row["start_date"],
+                    "end_date": row["end_date"] or None,
+                },
+            )
+
+    def load_situations_and_missions(self):
+        for row in rows("situations.csv"):
+            Situation.objects.update_or_create(
+                name=row["name"],
+                defaults={
+                    "region": row["region"],
+                    "conflict_phase": row["conflict_phase"],
+                    "un_presence": row["un_presence"],
+                    "host_state": state(row["host_state"]) if row["host_state"] else None,
+                },
+            )
+        for row in rows("mandates.csv"):
+            situation = Situation.objects.get(name=row["country"])
+            expiry = row["last_known_expiry"]
+            Mission.objects.update_or_create(
+                acronym=row["mission"],
+                defaults={
+                    "situation": situation,
+                    "kind": row["kind"].lower(),
+                    "mandate_expiry": expiry if re.fullmatch(r"\d{4}-\d{2}-\d{2}", expiry) else None,
+                    "renewal_note": row["renewal_month"][:200],
+                    "active": not expiry or expiry >= "2026-01-01" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", expiry),
+                },
+            )
+
+    def year(self, year: int, co_chairs: list[str]) -> AgendaYear:
+        agenda_year, _ = AgendaYear.objects.get_or_create(year=year)
+        names = [STATE_ALIASES.get(n.strip(), n.strip()) for n in co_chairs]
+        penholder = "United Kingdom"
+        agenda_year.penholder = state(penholder)
+        agenda_year.save()
+        # The record lists the penholder beside two co-chairs; it co-chaired itself only in 2016 (two names).
+        agenda_year.co_chairs.set([state(n) for n in names if n != penholder or len(names) == 2])
+        return agenda_year
+
+    def load_record(self):
+        for row in rows("ieg_meetings.csv"):
+            raw = row["date"]
+            year = int(raw[:4])
+            agenda_year = self.year(year, row["co_chairs"].split(";"))
+            parts = [int(p) for p in raw.split("-")]
+            day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1) if len(parts) > 1 else None
+            kind = {"country": "country", "follow-up": "follow_up", "thematic": "thematic"}[row["kind"]]
+            subject = row["country_or_theme"]
+            fields = {
+                "agenda_year": agenda_year,
+                "kind": kind,
+                "date": day,
+                "date_is_approximate": len(parts) != 3,
+                "status": Meeting.Status.PUBLISHED if row["summary_symbol"] else Meeting.Status.HELD,
+                "symbol": row["summary_symbol"],
+            }
+            if kind == "thematic":
+                fields["theme"] = subject.removeprefix(THEMATIC_PREFIX).capitalize()
+                fields["source_note"] = SOURCE_NOTE
+                identity = {"agenda_year": agenda_year, "kind": kind, "theme": fields["theme"]}
+            else:
+                situation = Situation.objects.get(name=subject)
+                fields["situation"] = situation
+                identity = {"agenda_year": agenda_year, "kind": kind, "situation": situation, "date": day}
+                if kind == "country":
+                    AgendaEntry.objects.get_or_create(
+                        agenda_year=agenda_year,
+                        situation=situation,
+                        defaults={"conflict_phase": situation.conflict_phase},
+                    )
+                else:
+                    fields["follows_up"] = (
+                        Meeting.objects.filter(situation=situation, kind="country", agenda_year=agenda_year)
+                        .order_by("date", "pk")
+                        .first()
+                    )
+            # A symbol identifies a meeting; without one, its year, kind, subject and date do.
+            if row["summary_symbol"]:
+                identity = {"symbol": row["summary_symbol"]}
+            Meeting.objects.update_or_create(**identity, defaults=fields)
+            # Historical meetings carry no timeline: the record does not say when each step happened.
+
+    def load_planning_year(self, today: datetime.date):
+        """A live year so the timeline, dashboard and reminders have dates to show."""
+        agenda_year, _ = AgendaYear.objects.get_or_create(year=today.year)
+        if agenda_year.notes and agenda_year.notes != DEMO_NOTE:
+            return  # a real year was entered for this year: leave it alone
+        agenda_year.notes = DEMO_NOTE
+        agenda_year.penholder = state("United Kingdom")
+        agenda_year.save()
+        agenda_year.co_chairs.set([state("Denmark"), state("Greece")])
+        plan = [
+            ("South Sudan", "active", "Mandate renewal of UNMISS ahead; women's participation in the peace process."),
+            ("Haiti", "active", "Gang violence and sexual violence; new mission configuration."),
+            ("Democratic Republic of the Congo", "active", "MONUSCO drawdown and protection gaps in the east."),
+            ("Libya", "transition", "UNSMIL renewal; women's political participation in elections."),
+            ("Colombia", "transition", "Verification Mission mandate; gender provisions of the peace agreement."),
+        ]
+        for name, phase, why in plan:
+            AgendaEntry.objects.update_or_create(
+                agenda_year=agenda_year,
+                situation=Situation.objects.get(name=name),
+                defaults={
+                    "conflict_phase": phase,
+                    "rationale_impact": why,
+                    "rationale_capacity": "Mission and country team reporting on WPS is regular and detailed.",
+                    "rationale_diversity": "Balances regions and conflict phases on this year's agenda.",
+                },
+            )
+        holidays = services.holidays()
+        meetings = [
+            # (country, business days from today (negative: past), status)
+            ("South Sudan", -45, Meeting.Status.HELD),
+            ("Haiti", 3, Meeting.Status.CONFIRMED),
+            ("Democratic Republic of the Congo", 12, Meeting.Status.DATE_PROPOSED),
+            ("Libya", 25, Meeting.Status.PLANNED),
+        ]
+        for name, offset, status in meetings:
+            situation = Situation.objects.get(name=name)
+            if Meeting.objects.filter(agenda_year=agenda_year, situation=situation, kind="country").exists():
+                continue
+            day = deadlines.add_business_days(today, offset, holidays)
+            meeting = services.save_new_meeting(
+                Meeting(
+                    agenda_year=agenda_year,
+                    kind=Meeting.Kind.COUNTRY,
+                    situation=situation,
+                    date=day,
+                    start_time=datetime.time(10, 0),
+                    room="Conference Room 5, UN Headquarters",
+                    needs_videoconference=True,
+                    status=status,
+                )
+            )
+            # Steps before today are done on their due dates, so the demo shows a realistic picture.
+            for step in meeting.steps.filter(due__lt=today - datetime.timedelta(days=2)):
+                step.state = TimelineStep.State.DONE
+                step.done_at = timezone.make_aware(datetime.datetime.combine(step.due, datetime.time(16, 0)))
+                step.save()
+            if status == Meeting.Status.HELD:
+                services.propose_follow_up(meeting)
+        thematic_day = deadlines.add_business_days(today, 30, holidays)
+        if not Meeting.objects.filter(agenda_year=agenda_year, kind="thematic").exists():
+            services.save_new_meeting(
+                Meeting(
+                    agenda_year=agenda_year,
+                    kind=Meeting.Kind.THEMATIC,
+                    theme="Annual meeting with women's protection advisers (conflict-related sexual violence)",
+                    date=thematic_day,
+                    status=Meeting.Status.PLANNED,
+                    source_note=SOURCE_NOTE,
+                )
+            )
+
+    def load_users(self, today: datetime.date):
+        secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+        people = [
+            ("secretariat", "Amina", "Diallo", "UN-Women, IEG secretariat", None, True),
+            ("cochair", "Mette", "Larsen", "Delegation of Denmark (co-chair)", "Denmark", False),
+            ("expert", "Claire", "Martin", "Delegation of France, Council expert", "France", False),
+            ("observer", "Erik", "Lindqvist", "Delegation of Sweden (not on the Council)", "Sweden", False),
+        ]
+        self.stdout.write("Demo users (fresh passwords on every load):")
+        for username, first, last, job, delegation, is_secretariat in people:
+            user, _ = User.objects.update_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.org",
+                    "job_title": job,
+                    "delegation": state(delegation) if delegation else None,
+                    "is_staff": is_secretariat,
+                },
+            )
+            password = secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.save()
+            if is_secretariat:
+                user.groups.add(secretariat)
+            self.stdout.write(f"  {username:<12} {password}   {job}")
+        # Assign the secretariat's steps of the live year to the demo secretariat user.
+        lead = User.objects.get(username="secretariat")
+        for step in TimelineStep.objects.filter(
+            meeting__agenda_year__year=today.year, responsible="secretariat", assignee__isnull=True
+        ):
+            step.assignee = lead
+            step.save(update_fields=["assignee"])

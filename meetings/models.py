@@ -1,0 +1,320 @@
+"""The IEG year, its agenda, its meetings and each meeting's preparation timeline."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from countries.models import ConflictPhase
+
+from . import deadlines
+from .querysets import AgendaYearQuerySet, HolidayQuerySet, MeetingQuerySet, TimelineStepQuerySet
+
+symbol_validator = RegexValidator(
+    r"^S/\d{4}/\d{1,4}$", _("Enter a Security Council symbol like S/2016/673."), code="invalid_symbol"
+)
+
+
+class Holiday(models.Model):
+    """A UN Headquarters official holiday: not a business day for deadlines."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    history = HistoricalRecords()
+    objects = HolidayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("UN Headquarters holiday")
+        verbose_name_plural = _("UN Headquarters holidays")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class AgendaYear(models.Model):
+    """One IEG year: its co-chairs, the WPS penholder and the countries chosen for the agenda."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    co_chairs = models.ManyToManyField(
+        "countries.MemberState", verbose_name=_("co-chairs"), related_name="cochaired_years"
+    )
+    penholder = models.ForeignKey(
+        "countries.MemberState",
+        verbose_name=_("WPS penholder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="penheld_years",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[co_chairs])
+    objects = AgendaYearQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("IEG year")
+        verbose_name_plural = _("IEG years")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:year", args=[self.year])
+
+
+class AgendaEntry(models.Model):
+    """A country or situation on a year's agenda, with why it was chosen (Guidelines' criteria)."""
+
+    agenda_year = models.ForeignKey(AgendaYear, on_delete=models.CASCADE, related_name="entries")
+    situation = models.ForeignKey("countries.Situation", on_delete=models.PROTECT, related_name="agenda_entries")
+    rationale_impact = models.TextField(
+        _("strategic opportunity for impact"), blank=True, help_text=_("Criterion (a): why the Council can act now.")
+    )
+    rationale_capacity = models.TextField(
+        _("UN capacity to inform"), blank=True, help_text=_("Criterion (b): what the UN system can report.")
+    )
+    rationale_diversity = models.TextField(
+        _("diversity"), blank=True, help_text=_("Criterion (c): geography and conflict phase.")
+    )
+    conflict_phase = models.CharField(_("conflict phase at selection"), max_length=20, choices=ConflictPhase.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agenda_year", "situation__name"]
+        verbose_name = _("agenda country")
+        verbose_name_plural = _("agenda countries")
+        constraints = [
+            models.UniqueConstraint(fields=["agenda_year", "situation"], name="meetings_agendaentry_unique_situation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.situation} ({self.agenda_year})"
+
+
+class Meeting(models.Model):
+    """One IEG meeting: on a country, following up an earlier one, or on a theme."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("Country meeting")
+        FOLLOW_UP = "follow_up", _("Follow-up meeting")
+        THEMATIC = "thematic", _("Thematic meeting")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DATE_PROPOSED = "date_proposed", _("Date proposed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        HELD = "held", _("Held")
+        SUMMARY_DRAFTED = "summary_drafted", _("Summary drafted")
+        SUBMITTED = "submitted", _("Summary submitted")
+        ISSUED = "issued", _("Summary issued")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    agenda_year = models.ForeignKey(AgendaYear, on_delete=models.PROTECT, related_name="meetings")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COUNTRY)
+    situation = models.ForeignKey(
+        "countries.Situation",
+        verbose_name=_("country or situation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+    )
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    follows_up = models.ForeignKey(
+        "self",
+        verbose_name=_("follows up"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    needs_videoconference = models.BooleanField(_("videoconference needed"), default=False)
+    needs_interpretation = models.BooleanField(_("interpretation needed"), default=False)
+    interpretation_languages = models.CharField(_("interpretation languages"), max_length=120, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    symbol = models.CharField(
+        _("summary symbol"), max_length=20, blank=True, validators=[symbol_validator], help_text=_("e.g. S/2016/673")
+    )
+    source_note = models.TextField(
+        _("note on the source of recommendations"),
+        blank=True,
+        help_text=_(
+            "Printed as a footnote, e.g. 'suggestions from UN participants, not recommendations of the IEG as a whole'."
+        ),
+    )
+    date_is_approximate = models.BooleanField(
+        _("date approximate"), default=False, help_text=_("Historical record: only the month or year is known.")
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind__in=["country", "follow_up"]) | models.Q(situation__isnull=False),
+                name="meetings_meeting_country_has_situation",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="thematic") | ~models.Q(theme=""),
+                name="meetings_meeting_thematic_has_theme",
+            ),
+            models.UniqueConstraint(
+                fields=["symbol"], condition=~models.Q(symbol=""), name="meetings_meeting_unique_symbol"
+            ),
+        ]
+        indexes = [
+            # Serves the year page and meeting list: a year's meetings by date.
+            models.Index(fields=["agenda_year", "date"], name="meetings_meeting_year_date"),
+            # Serves status filters (upcoming, published on the public site).
+            models.Index(fields=["status", "date"], name="meetings_meeting_status_date"),
+        ]
+
+    def __str__(self) -> str:
+        when = f"{self.date:%d %b %Y}" if self.date else _("date to be set")
+        return f"{self.subject} — {when}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def subject(self) -> str:
+        """What the meeting is about: the country, or the theme."""
+        if self.kind == self.Kind.THEMATIC:
+            return self.theme
+        name = self.situation.name if self.situation_id else ""
+        return f"{name} (follow-up)" if self.kind == self.Kind.FOLLOW_UP else name
+
+    @property
+    def is_past(self) -> bool:
+        return self.status in PAST_STATUSES
+
+
+PAST_STATUSES = frozenset(
+    {
+        Meeting.Status.HELD,
+        Meeting.Status.SUMMARY_DRAFTED,
+        Meeting.Status.SUBMITTED,
+        Meeting.Status.ISSUED,
+        Meeting.Status.PUBLISHED,
+    }
+)
+
+# The life of a meeting. A move not listed here is refused by services.change_status().
+STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
+    Meeting.Status.PLANNED: frozenset(
+        {Meeting.Status.DATE_PROPOSED, Meeting.Status.CONFIRMED, Meeting.Status.CANCELLED}
+    ),
+    Meeting.Status.DATE_PROPOSED: frozenset(
+        {Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.Status.CANCELLED}
+    ),
+    Meeting.Status.CONFIRMED: frozenset({Meeting.Status.DATE_PROPOSED, Meeting.Status.HELD, Meeting.Status.CANCELLED}),
+    Meeting.Status.HELD: frozenset({Meeting.Status.SUMMARY_DRAFTED}),
+    Meeting.Status.SUMMARY_DRAFTED: frozenset({Meeting.Status.SUBMITTED}),
+    Meeting.Status.SUBMITTED: frozenset({Meeting.Status.SUMMARY_DRAFTED, Meeting.Status.ISSUED}),
+    Meeting.Status.ISSUED: frozenset({Meeting.Status.PUBLISHED}),
+    Meeting.Status.PUBLISHED: frozenset(),
+    Meeting.Status.CANCELLED: frozenset({Meeting.Status.PLANNED}),
+}
+
+
+class TimelineStep(models.Model):
+    """One step of a meeting's preparation or follow-up, with its due date and who did it."""
+
+    class Responsible(models.TextChoices):
+        CO_CHAIRS = deadlines.Responsible.CO_CHAIRS.value, _("Co-chairs")
+        SECRETARIAT = deadlines.Responsible.SECRETARIAT.value, _("Secretariat (UN-Women)")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        NOT_NEEDED = "not_needed", _("Not needed")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="steps")
+    key = models.CharField(_("step"), max_length=40, choices=[(rule.key, rule.label) for rule in deadlines.RULES])
+    responsible = models.CharField(_("responsible"), max_length=20, choices=Responsible.choices)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_steps",
+    )
+    due = models.DateField(_("due"))
+    window_start = models.DateField(_("window opens"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.OPEN)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="completed_steps",
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
+    objects = TimelineStepQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due", "pk"]
+        verbose_name = _("timeline step")
+        verbose_name_plural = _("timeline steps")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "key"], name="meetings_timelinestep_unique_key"),
+            models.CheckConstraint(
+                condition=~models.Q(state="done") | models.Q(done_at__isnull=False),
+                name="meetings_timelinestep_done_has_time",
+            ),
+        ]
+        indexes = [
+            # Serves the dashboard and the reminder sweep: open steps by due date.
+            models.Index(fields=["state", "due"], name="meetings_step_state_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} ({self.meeting_id})"
+
+    @property
+    def rule(self) -> deadlines.StepRule:
+        return deadlines.RULES_BY_KEY[self.key]
+
+    def is_late(self, today: datetime.date) -> bool:
+        return self.state == self.State.OPEN and self.due < today
+
+    def is_at_risk(self, today: datetime.date, horizon_days: int = 3) -> bool:
+        """Open and due within ``horizon_days`` calendar days."""
+        return self.state == self.State.OPEN and today <= self.due <= today + datetime.timedelta(days=horizon_days)
+
+    def flag(self, today: datetime.date) -> str:
+        """How the step reads today: 'done' (or not needed), 'late', 'risk' (due soon) or 'open'."""
+        if self.state != self.State.OPEN:
+            return "done"
+        if self.is_late(today):
+            return "late"
+        if self.is_at_risk(today):
+            return "risk"
+        return "open"

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Min, Prefetch, Q
+
+
+class HolidayQuerySet(models.QuerySet):
+    def dates(self) -> frozenset[datetime.date]:
+        """All holiday dates: a few dozen rows, read once per computation."""
+        return frozenset(self.values_list("date", flat=True))
+
+
+class AgendaYearQuerySet(models.QuerySet):
+    def visible_to(self, user) -> AgendaYearQuerySet:
+        from accounts.permissions import visible_year_filter
+
+        return self.filter(visible_year_filter(user))
+
+    def with_people(self) -> AgendaYearQuerySet:
+        return self.select_related("penholder").prefetch_related("co_chairs")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MeetingQuerySet:
+        from accounts.permissions import visible_year_filter
+
+        return self.filter(visible_year_filter(user, prefix="agenda_year__"))
+
+    def for_list(self) -> MeetingQuerySet:
+        """What a meeting row shows: year, subject and the next open deadline."""
+        return self.select_related("agenda_year", "situation").annotate(
+            next_due=Min("steps__due", filter=Q(steps__state="open"))
+        )
+
+    def upcoming(self, today: datetime.date) -> MeetingQuerySet:
+        return self.filter(date__gte=today).exclude(status="cancelled")
+
+    def published(self) -> MeetingQuerySet:
+        return self.filter(status="published")
+
+
+class TimelineStepQuerySet(models.QuerySet):
+    def open(self) -> TimelineStepQuerySet:
+        return self.filter(state="open")
+
+    def due_by(self, day: datetime.date) -> TimelineStepQuerySet:
+        """Open steps due on or before ``day`` (includes every overdue step)."""
+        return self.open().filter(due__lte=day)
+
+    def for_dashboard(self) -> TimelineStepQuerySet:
+        return self.select_related("meeting__situation", "meeting__agenda_year", "assignee")
+
+    def visible_to(self, user) -> TimelineStepQuerySet:
+        from accounts.permissions import visible_year_filter
+
+        return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
+
+
+def steps_prefetch() -> Prefetch:
+    from .models import TimelineStep
+
+    return Prefetch("steps", queryset=TimelineStep.objects.select_related("done_by", "assignee"))

@@ -1,0 +1,319 @@
+"""Staff pages for years, meetings and timelines. Thin: read, check permission, call a service, render."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts import permissions
+from core.concurrency import StaleEdit
+from core.decorators import secretariat_required, staff_view
+from core.pagination import paginate
+
+from . import deadlines, services
+from .forms import AgendaEntryForm, AgendaYearForm, MeetingForm, PlannerForm, StatusForm
+from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
+
+DASHBOARD_HORIZON_DAYS = 7
+
+
+@staff_view
+def dashboard(request):
+    """This week: every open step due in the next seven days or already late, across meetings."""
+    today = timezone.localdate()
+    horizon = today + datetime.timedelta(days=DASHBOARD_HORIZON_DAYS)
+    steps = list(
+        TimelineStep.objects.visible_to(request.user)
+        .due_by(horizon)
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .for_dashboard()
+        .order_by("due", "meeting_id")[:200]
+    )
+    late = [s for s in steps if s.due < today]
+    soon = [s for s in steps if s.due >= today]
+    upcoming = Meeting.objects.visible_to(request.user).upcoming(today).for_list().order_by("date")[:8]
+    return render(
+        request,
+        "meetings/dashboard.html",
+        {"today": today, "horizon": horizon, "late": late, "soon": soon, "upcoming": upcoming},
+    )
+
+
+@staff_view
+def year_current(request):
+    years = AgendaYear.objects.visible_to(request.user)
+    agenda_year = years.filter(year=timezone.localdate().year).first() or years.first()
+    if agenda_year is None:
+        return render(request, "meetings/year_empty.html", status=200)
+    return redirect("meetings:year", year=agenda_year.year)
+
+
+@staff_view
+def year_detail(request, year: int):
+    agenda_year = get_object_or_404(AgendaYear.objects.visible_to(request.user).with_people(), year=year)
+    entries = list(agenda_year.entries.select_related("situation").order_by("situation__name"))
+    meetings = agenda_year.meetings.for_list().order_by("date", "pk")
+    return render(
+        request,
+        "meetings/year_detail.html",
+        {
+            "agenda_year": agenda_year,
+            "entries": entries,
+            "warnings": services.agenda_warnings(agenda_year, entries),
+            "meetings": meetings,
+            "years": AgendaYear.objects.visible_to(request.user).values_list("year", flat=True),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@secretariat_required
+def year_create(request):
+    form = AgendaYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        agenda_year = form.save()
+        messages.success(request, _("IEG year %(year)s created.") % {"year": agenda_year.year})
+        return redirect(agenda_year)
+    return render(request, "meetings/year_form.html", {"form": form})
+
+
+@secretariat_required
+def year_edit(request, year: int):
+    agenda_year = get_object_or_404(AgendaYear, year=year)
+    form = AgendaYearForm(request.POST or None, instance=agenda_year)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_year(form.save(commit=False), expected_version=form.expected_version, by=request.user)
+            form.save_m2m()
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Year saved."))
+            return redirect(agenda_year)
+    return render(request, "meetings/year_form.html", {"form": form, "agenda_year": agenda_year})
+
+
+@secretariat_required
+def entry_form(request, year: int, pk: int | None = None):
+    agenda_year = get_object_or_404(AgendaYear, year=year)
+    entry = get_object_or_404(AgendaEntry, pk=pk, agenda_year=agenda_year) if pk else None
+    form = AgendaEntryForm(request.POST or None, instance=entry, agenda_year=agenda_year)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Agenda saved."))
+        return redirect(agenda_year)
+    return render(request, "meetings/entry_form.html", {"form": form, "agenda_year": agenda_year, "entry": entry})
+
+
+@secretariat_required
+@require_POST
+def entry_delete(request, year: int, pk: int):
+    entry = get_object_or_404(AgendaEntry, pk=pk, agenda_year__year=year)
+    entry.delete()
+    messages.success(request, _("%(country)s removed from the agenda.") % {"country": entry.situation})
+    return redirect("meetings:year", year=year)
+
+
+@staff_view
+def meeting_list(request):
+    meetings = Meeting.objects.visible_to(request.user).for_list()
+    year = request.GET.get("year", "")
+    status = request.GET.get("status", "")
+    kind = request.GET.get("kind", "")
+    if year.isdigit():
+        meetings = meetings.filter(agenda_year__year=int(year))
+    if status in Meeting.Status.values:
+        meetings = meetings.filter(status=status)
+    if kind in Meeting.Kind.values:
+        meetings = meetings.filter(kind=kind)
+    page = paginate(request, meetings.order_by("-date", "-pk"))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "page": page,
+            "years": AgendaYear.objects.visible_to(request.user).values_list("year", flat=True),
+            "statuses": Meeting.Status.choices,
+            "kinds": Meeting.Kind.choices,
+            "selected": {"year": year, "status": status, "kind": kind},
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@secretariat_required
+def meeting_create(request):
+    initial = {}
+    if year := request.GET.get("year"):
+        initial["agenda_year"] = AgendaYear.objects.filter(year=year).first() if year.isdigit() else None
+    if situation := request.GET.get("situation"):
+        initial["situation"] = situation if situation.isdigit() else None
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        meeting = services.save_new_meeting(form.save(commit=False), by=request.user)
+        messages.success(request, _("Meeting created; its timeline is below."))
+        return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form})
+
+
+def _meeting_for(user, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(user).select_related("agenda_year", "situation", "follows_up__situation"), pk=pk
+    )
+
+
+@staff_view
+def meeting_detail(request, pk: int):
+    meeting = _meeting_for(request.user, pk)
+    today = timezone.localdate()
+    steps = list(meeting.steps.select_related("done_by", "assignee"))
+    steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "steps": steps,
+            "today": today,
+            "late_count": sum(s.is_late(today) for s in steps),
+            "letter_too_late": (
+                meeting.date is not None
+                and not meeting.is_past
+                and meeting.status != Meeting.Status.CANCELLED
+                and any(s.key == "request_letter" and s.state == "open" for s in steps)
+                and deadlines.letter_lead_too_short(meeting.date, today)
+            ),
+            "follow_ups": list(meeting.follow_ups.all()),
+            "status_form": StatusForm(),
+            "allowed_statuses": [(s, Meeting.Status(s).label) for s in services.allowed_statuses(meeting)],
+            "can_edit": permissions.can_edit(request.user),
+        },
+    )
+
+
+@secretariat_required
+def meeting_edit(request, pk: int):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_meeting(form.instance, expected_version=form.expected_version, by=request.user)
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Meeting saved; open steps follow the date."))
+            return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@secretariat_required
+@require_POST
+def meeting_status(request, pk: int):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.change_status(
+                meeting, form.cleaned_data["status"], by=request.user, symbol=form.cleaned_data["symbol"]
+            )
+        except services.InvalidTransition as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Status is now “%(status)s”.") % {"status": meeting.get_status_display()})
+            follow_up = meeting.follow_ups.first()
+            if meeting.status == Meeting.Status.HELD and follow_up:
+                messages.info(
+                    request,
+                    _("Follow-up meeting proposed for %(date)s.") % {"date": follow_up.date.strftime("%A %-d %B %Y")},
+                )
+    else:
+        messages.error(request, _("Choose a valid status."))
+    return redirect(meeting)
+
+
+@secretariat_required
+@require_POST
+def step_action(request, pk: int, step_pk: int, action: str):
+    step = get_object_or_404(TimelineStep.objects.select_related("meeting"), pk=step_pk, meeting_id=pk)
+    try:
+        if action == "done":
+            step = services.complete_step(step, by=request.user, now=timezone.now(), note=request.POST.get("note", ""))
+        elif action == "reopen":
+            step = services.reopen_step(step, by=request.user)
+        elif action == "skip":
+            step = services.skip_step(step, by=request.user, note=request.POST.get("note", ""))
+        else:
+            raise Http404
+    except services.InvalidTransition as exc:
+        if request.htmx:
+            return HttpResponse(str(exc), status=409)
+        messages.error(request, str(exc))
+        return redirect(step.meeting)
+    if request.htmx:
+        step = TimelineStep.objects.select_related("done_by", "assignee", "meeting").get(pk=step.pk)
+        return render(
+            request,
+            "meetings/_step_row.html",
+            {"step": step, "meeting": step.meeting, "today": timezone.localdate(), "can_edit": True},
+        )
+    messages.success(request, _("“%(step)s” updated.") % {"step": step.get_key_display()})
+    return redirect(step.meeting)
+
+
+@staff_view
+def meeting_history(request, pk: int):
+    if not permissions.can_view_history(request.user):
+        raise PermissionDenied
+    meeting = _meeting_for(request.user, pk)
+    from core.history import history_entries
+
+    entries = history_entries(meeting.history.all(), *(step.history.all() for step in meeting.steps.all()))
+    return render(request, "meetings/meeting_history.html", {"meeting": meeting, "entries": entries})
+
+
+@require_GET
+def planner(request):
+    """The date planner: open to everyone, it shows nothing but the calendar."""
+    form = PlannerForm(request.GET or None)
+    steps = None
+    if form.is_bound and form.is_valid():
+        steps = services.plan_timeline(form.cleaned_data["meeting_date"])
+    return render(request, "meetings/planner.html", {"form": form, "steps": steps})
+
+
+@require_GET
+def api_timeline(request):
+    """GET /api/timeline?meeting_date=YYYY-MM-DD → every step's due date, as JSON."""
+    raw = request.GET.get("meeting_date", "")
+    form = PlannerForm({"meeting_date": raw})
+    if not raw:
+        return JsonResponse({"error": "meeting_date is required, as YYYY-MM-DD."}, status=400)
+    try:
+        day = datetime.date.fromisoformat(raw)
+    except ValueError:
+        return JsonResponse({"error": f"meeting_date must be a date as YYYY-MM-DD, not {raw[:40]!r}."}, status=400)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(form.errors["meeting_date"])}, status=400)
+    steps = services.plan_timeline(day)
+    return JsonResponse(
+        {
+            "meeting_date": day.isoformat(),
+            "steps": [
+                {
+                    "key": step.key,
+                    "label": step.label,
+                    "responsible": step.responsible.value,
+                    "due": step.due.isoformat(),
+                    "window_start": step.window_start.isoformat() if step.window_start else None,
+                }
+                for step in steps
+            ],
+        }
+    )
