@@ -1,0 +1,206 @@
+"""Pages of the foundation: content, permissions, and query counts that do not grow with data."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import Meeting
+from meetings.tests import factories
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def make_meetings(year, n):
+    for i in range(n):
+        factories.make_meeting(year, f"Situation {i}", date=D(2026, 1, 5) + datetime.timedelta(days=i))
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_meeting_list_queries_constant(secretariat_client, year, rows, django_assert_max_num_queries):
+    make_meetings(year, rows)
+    # session + user + groups check, count, page of meetings with next deadline, years for the filter
+    with django_assert_max_num_queries(8):
+        response = secretariat_client.get(reverse("meetings:list"))
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == rows
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_year_page_queries_constant(secretariat_client, year, rows, django_assert_max_num_queries):
+    make_meetings(year, rows)
+    for i in range(min(rows, 6)):
+        factories.make_entry(year, f"Situation {i}")
+    with django_assert_max_num_queries(10):
+        response = secretariat_client.get(reverse("meetings:year", args=[2026]))
+    assert response.status_code == 200
+    assert len(response.context["meetings"]) == rows
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_dashboard_queries_constant(secretariat_client, year, rows, django_assert_max_num_queries):
+    make_meetings(year, rows)
+    with django_assert_max_num_queries(8):
+        response = secretariat_client.get(reverse("meetings:dashboard"))
+    assert response.status_code == 200
+
+
+def test_meeting_detail_queries_constant(secretariat_client, meeting, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        response = secretariat_client.get(meeting.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_dashboard_lists_late_and_due_soon_steps(secretariat_client, secretariat_user, year, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 7, 9, 0))
+    secretariat_client.force_login(secretariat_user)  # a fresh session at the frozen time
+    factories.make_meeting(year, "Haiti", date=D(2026, 12, 10))
+    response = secretariat_client.get(reverse("meetings:dashboard"))
+    late = [s.key for s in response.context["late"]]
+    soon = [s.key for s in response.context["soon"]]
+    assert "request_letter" in late  # due 26 November
+    assert "background_note" in soon  # due Tuesday 8 December
+    assert "draft_summary" not in soon + late
+    assert b"Haiti" in response.content
+
+
+def test_meeting_detail_shows_timeline_and_flags(secretariat_client, secretariat_user, year, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 1, 9, 0))
+    secretariat_client.force_login(secretariat_user)
+    meeting = factories.make_meeting(year, "Haiti", date=D(2026, 12, 10))
+    response = secretariat_client.get(meeting.get_absolute_url())
+    html = response.content.decode()
+    assert "Background note and key recommendations shared with Council members" in html
+    assert "Tue 8 Dec 2026" in html
+    assert "Too little time for the letter" in html  # 9 days ahead
+    assert response.context["late_count"] == 1  # the letter, due 26 November
+
+
+def test_mark_step_done_with_htmx_returns_the_row(secretariat_client, secretariat_user, meeting):
+    step = meeting.steps.get(key="request_letter")
+    url = reverse("meetings:step_action", args=[meeting.pk, step.pk, "done"])
+    response = secretariat_client.post(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert f'id="step-{step.pk}"' in response.content.decode()
+    step.refresh_from_db()
+    assert step.state == "done" and step.done_by == secretariat_user
+    again = secretariat_client.post(url, HTTP_HX_REQUEST="true")
+    assert again.status_code == 409
+
+
+def test_step_action_unknown_is_404(secretariat_client, meeting):
+    step = meeting.steps.first()
+    assert (
+        secretariat_client.post(reverse("meetings:step_action", args=[meeting.pk, step.pk, "eat"])).status_code == 404
+    )
+
+
+def test_only_secretariat_marks_steps(cochair_client, expert_client, meeting):
+    step = meeting.steps.first()
+    url = reverse("meetings:step_action", args=[meeting.pk, step.pk, "done"])
+    assert cochair_client.post(url).status_code == 403
+    assert expert_client.post(url).status_code == 403
+    step.refresh_from_db()
+    assert step.state == "open"
+
+
+def test_create_meeting_lays_out_timeline(secretariat_client, year):
+    situation = factories.make_situation("Haiti")
+    response = secretariat_client.post(
+        reverse("meetings:create"),
+        {"agenda_year": year.pk, "kind": "country", "situation": situation.pk, "date": "2026-12-10", "room": "CR 5"},
+    )
+    meeting = Meeting.objects.get(situation=situation)
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    assert meeting.steps.count() == 13
+
+
+def test_create_meeting_bad_input_keeps_what_was_typed(secretariat_client, year):
+    response = secretariat_client.post(
+        reverse("meetings:create"),
+        {"agenda_year": year.pk, "kind": "country", "date": "2026-02-31", "room": "Trusteeship Council Chamber"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose the country or situation" in html
+    assert "Enter a valid date" in html
+    assert 'value="Trusteeship Council Chamber"' in html
+    assert not Meeting.objects.exists()
+
+
+def test_edit_meeting_date_moves_open_steps(secretariat_client, meeting):
+    data = {
+        "agenda_year": meeting.agenda_year_id,
+        "kind": "country",
+        "situation": meeting.situation_id,
+        "date": "2027-01-14",
+        "version": meeting.version,
+    }
+    response = secretariat_client.post(reverse("meetings:edit", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    assert meeting.steps.get(key="background_note").due == D(2027, 1, 12)
+
+
+def test_stale_edit_refused_and_text_kept(secretariat_client, meeting):
+    data = {
+        "agenda_year": meeting.agenda_year_id,
+        "kind": "country",
+        "situation": meeting.situation_id,
+        "date": "2026-12-10",
+        "room": "My new room",
+        "version": meeting.version,
+    }
+    Meeting.objects.filter(pk=meeting.pk).update(version=meeting.version + 1)  # someone else saved
+    response = secretariat_client.post(reverse("meetings:edit", args=[meeting.pk]), data)
+    assert response.status_code == 200
+    assert "Someone else saved this meeting" in response.content.decode()
+    assert 'value="My new room"' in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.room == ""
+
+
+def test_status_form_refusal_is_a_message_not_an_error(secretariat_client, meeting):
+    response = secretariat_client.post(
+        reverse("meetings:status", args=[meeting.pk]), {"status": "published"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "cannot become" in response.content.decode()
+
+
+def test_history_page_shows_who_changed_what(secretariat_client, secretariat_user, meeting):
+    meeting.room = "Conference Room 4"
+    meeting.save()
+    response = secretariat_client.get(reverse("meetings:history", args=[meeting.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Conference Room 4" in html and "room" in html
+
+
+def test_history_page_for_secretariat_only(cochair_client, meeting):
+    assert cochair_client.get(reverse("meetings:history", args=[meeting.pk])).status_code == 403
+
+
+def test_experts_see_only_years_their_state_sits_on_the_council(expert_client, nonmember_client, meeting):
+    assert expert_client.get(meeting.get_absolute_url()).status_code == 200
+    assert nonmember_client.get(meeting.get_absolute_url()).status_code == 404
+    assert nonmember_client.get(reverse("meetings:list")).context["page"].paginator.count == 0
+
+
+def test_year_page_warns_about_the_agenda(secretariat_client, year):
+    factories.make_entry(year, "Mali")
+    response = secretariat_client.get(reverse("meetings:year", args=[2026]))
+    assert "the Guidelines suggest 4 to 6" in response.content.decode()
+
+
+def test_planner_page(client):
+    response = client.get(reverse("meetings:planner"), {"meeting_date": "2026-12-10"})
+    assert response.status_code == 200
+    assert "Tue 8 Dec 2026" in response.content.decode()
+    bad = client.get(reverse("meetings:planner"), {"meeting_date": "nonsense"})
+    assert bad.status_code == 200 and "Enter a valid date" in bad.content.decode()
+
+
+def test_anonymous_is_sent_to_sign_in(client, meeting):
+    response = client.get(meeting.get_absolute_url())
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
