@@ -74,7 +74,10 @@ def test_meeting_detail_shows_timeline_and_flags(secretariat_client, secretariat
     assert "Background note and key recommendations shared with Council members" in html
     assert "Tue 8 Dec 2026" in html
     assert "Too little time for the letter" in html  # 9 days ahead
-    assert response.context["late_count"] == 1  # the letter, due 26 November
+    late = {s.key for s in response.context["steps"] if s.is_late(D(2026, 12, 1))}
+    assert late == {"request_letter", "confirm_date_and_room"}  # due 26 and 27 November
+    assert response.context["late_count"] == 2
+    assert "2 steps are late" in html
 
 
 def test_mark_step_done_with_htmx_returns_the_row(secretariat_client, secretariat_user, meeting):
