@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "documents",
     "notifications",
     "public",
+    "approvals",
 ]
 
 MIDDLEWARE = [
@@ -126,11 +127,17 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client address: REMOTE_ADDR, or (behind TRUSTED_PROXY_COUNT reverse proxies) the address the nearest
+# trusted proxy saw. Never the left-most X-Forwarded-For entry, which a client can forge to dodge the lockout.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 10)  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)  # one day
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
@@ -174,7 +181,11 @@ SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# The preload directive only states consent; submitting the domain to the browsers' list is a separate, manual step.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Public pages: how long browsers and shared caches may keep an anonymous page (seconds).
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -216,6 +227,8 @@ else:
     }
     for _sub in ("queue", "processed"):
         (_queue_dir / _sub).mkdir(parents=True, exist_ok=True)
+# One queue name per deployment (the integration test uses its own so it never meets a developer's worker).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {
@@ -227,6 +240,20 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=env.int("DIGEST_HOUR", default=7), minute=0),
     },
 }
+
+# Reminders (notifications app). Offsets are UN Headquarters business days from the due date; the rules
+# themselves are in notifications/rules.py. Reminders for a day are decided from REMINDER_SEND_HOUR (New York).
+REMINDER_BEFORE_BUSINESS_DAYS = env.list("REMINDER_BEFORE_BUSINESS_DAYS", cast=int, default=[5, 1])
+REMINDER_ON_DUE_DAY = env.bool("REMINDER_ON_DUE_DAY", default=True)
+REMINDER_OVERDUE_BUSINESS_DAYS = env.int("REMINDER_OVERDUE_BUSINESS_DAYS", default=1)
+REMINDER_ESCALATION_BUSINESS_DAYS = env.int("REMINDER_ESCALATION_BUSINESS_DAYS", default=2)
+REMINDER_SEND_HOUR = env.int("REMINDER_SEND_HOUR", default=7)
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+SECRETARIAT_LEAD_EMAIL = env.str("SECRETARIAT_LEAD_EMAIL", default="")
+NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=6)
+# A 'sending' claim older than this belongs to a dead worker and may be claimed again (at-least-once).
+NOTIFICATION_CLAIM_TIMEOUT_SECONDS = env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=10 * 60)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 LOGGING = {
     "version": 1,

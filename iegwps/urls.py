@@ -9,6 +9,7 @@ urlpatterns = [
     path("recommendations/", include("recommendations.urls")),
     path("documents/", include("documents.urls")),
     path("notifications/", include("notifications.urls")),
+    path("approvals/", include("approvals.urls")),
     path("api/", include("meetings.api_urls")),
     path("admin/", admin.site.urls),
 ]

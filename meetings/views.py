@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
+from approvals.services import reset_agenda_approvals
 from core.concurrency import StaleEdit
 from core.decorators import secretariat_required, staff_view
 from core.pagination import paginate
@@ -95,6 +96,7 @@ def year_edit(request, year: int):
         except StaleEdit as exc:
             form.add_error(None, str(exc))
         else:
+            reset_agenda_approvals(agenda_year, by=request.user)
             messages.success(request, _("Year saved."))
             return redirect(agenda_year)
     return render(request, "meetings/year_form.html", {"form": form, "agenda_year": agenda_year})
@@ -107,6 +109,7 @@ def entry_form(request, year: int, pk: int | None = None):
     form = AgendaEntryForm(request.POST or None, instance=entry, agenda_year=agenda_year)
     if request.method == "POST" and form.is_valid():
         form.save()
+        reset_agenda_approvals(agenda_year, by=request.user)
         messages.success(request, _("Agenda saved."))
         return redirect(agenda_year)
     return render(request, "meetings/entry_form.html", {"form": form, "agenda_year": agenda_year, "entry": entry})
@@ -117,6 +120,7 @@ def entry_form(request, year: int, pk: int | None = None):
 def entry_delete(request, year: int, pk: int):
     entry = get_object_or_404(AgendaEntry, pk=pk, agenda_year__year=year)
     entry.delete()
+    reset_agenda_approvals(entry.agenda_year, by=request.user)
     messages.success(request, _("%(country)s removed from the agenda.") % {"country": entry.situation})
     return redirect("meetings:year", year=year)
 

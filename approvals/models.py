@@ -1,0 +1,79 @@
+"""Co-chairs' approvals of a year's agenda. Each co-chair state approves; an edit to the agenda resets it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .querysets import AgendaApprovalQuerySet
+
+
+class AgendaApproval(models.Model):
+    """One co-chair state's approval of a year's agenda, as the agenda stood then (its fingerprint).
+
+    Rows are never deleted: a reset (agenda edited, or approval withdrawn) stamps ``reset_at``, so the
+    table itself is the approval history. At most one current (not reset) row per state and year.
+    """
+
+    agenda_year = models.ForeignKey(
+        "meetings.AgendaYear", verbose_name=_("IEG year"), on_delete=models.CASCADE, related_name="approvals"
+    )
+    member_state = models.ForeignKey(
+        "countries.MemberState",
+        verbose_name=_("co-chair"),
+        on_delete=models.PROTECT,
+        related_name="agenda_approvals",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"))
+    fingerprint = models.CharField(
+        _("agenda fingerprint"), max_length=64, help_text=_("A digest of the agenda as it was approved.")
+    )
+    reset_at = models.DateTimeField(_("reset at"), null=True, blank=True)
+    reset_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reset by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reset_reason = models.CharField(_("reset because"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+    objects = AgendaApprovalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agenda_year", "member_state__name", "-approved_at"]
+        verbose_name = _("agenda approval")
+        verbose_name_plural = _("agenda approvals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_year", "member_state"],
+                condition=models.Q(reset_at__isnull=True),
+                name="approvals_agendaapproval_one_current_per_state",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reset_by__isnull=True) | models.Q(reset_at__isnull=False),
+                name="approvals_agendaapproval_reset_has_time",
+            ),
+        ]
+        indexes = [
+            # Serves the year page and every reset: the current approvals of a year (reset_at IS NULL).
+            models.Index(fields=["agenda_year", "reset_at"], name="approvals_agenda_year_reset"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} · {self.agenda_year}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.reset_at is None

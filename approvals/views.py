@@ -1,0 +1,66 @@
+"""Co-chairs approve (or withdraw approval of) a year's agenda; the secretariat reads the agenda's history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts import permissions
+from core.decorators import secretariat_required, staff_view
+from core.history import history_entries
+from meetings.models import AgendaEntry, AgendaYear
+
+from . import services
+from .models import AgendaApproval
+
+
+def _year_to_approve(request, year: int) -> AgendaYear:
+    agenda_year = get_object_or_404(AgendaYear.objects.visible_to(request.user), year=year)
+    if not permissions.can_approve(request.user, agenda_year):
+        raise PermissionDenied
+    return agenda_year
+
+
+@staff_view
+@require_POST
+def agenda_approve(request, year: int):
+    agenda_year = _year_to_approve(request, year)
+    try:
+        services.approve_agenda(
+            agenda_year, by=request.user, now=timezone.now(), seen_fingerprint=request.POST.get("fingerprint", "")
+        )
+    except services.ApprovalError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Agenda approved on behalf of %(state)s.") % {"state": request.user.delegation})
+    return redirect(agenda_year)
+
+
+@staff_view
+@require_POST
+def agenda_withdraw(request, year: int):
+    agenda_year = _year_to_approve(request, year)
+    try:
+        services.withdraw_agenda_approval(agenda_year, by=request.user, now=timezone.now())
+    except services.ApprovalError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Approval withdrawn."))
+    return redirect(agenda_year)
+
+
+@secretariat_required
+@require_GET
+def agenda_history(request, year: int):
+    """Every change to the year, its agenda countries (including removed ones) and its approvals."""
+    agenda_year = get_object_or_404(AgendaYear, year=year)
+    entries = history_entries(
+        agenda_year.history.all(),
+        AgendaEntry.history.filter(agenda_year_id=agenda_year.pk).select_related("situation"),
+        AgendaApproval.history.filter(agenda_year_id=agenda_year.pk).select_related("member_state"),
+    )
+    return render(request, "approvals/agenda_history.html", {"agenda_year": agenda_year, "entries": entries})
