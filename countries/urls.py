@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "countries"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.situation_list, name="situations"),
+    path("<int:pk>/", views.situation_detail, name="situation"),
+    path("member-states/", views.member_state_list, name="member_states"),
+]

@@ -1,0 +1,48 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from countries.models import Mission, PermanentRepresentative
+from meetings.tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_situation_list_queries_constant(secretariat_client, rows, django_assert_max_num_queries):
+    for i in range(rows):
+        situation = factories.make_situation(f"Situation {i}")
+        Mission.objects.create(acronym=f"M{i}", situation=situation, kind="pko")
+    with django_assert_max_num_queries(6):
+        response = secretariat_client.get(reverse("countries:situations"))
+    assert response.status_code == 200
+    assert b"M199" in response.content or rows == 10
+
+
+def test_situation_detail_lists_missions_and_visible_meetings(expert_client, meeting):
+    Mission.objects.create(acronym="UNMISS", situation=meeting.situation, kind="pko", mandate_expiry="2027-04-30")
+    response = expert_client.get(reverse("countries:situation", args=[meeting.situation.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "UNMISS" in html and "30 Apr 2027" in html
+    assert meeting.get_absolute_url() in html
+
+
+def test_member_states_show_representative_as_of_today(secretariat_client, time_machine):
+    time_machine.move_to(datetime.datetime(2016, 6, 1, 12, 0))
+    client_user = secretariat_client
+    spain = factories.make_state("Spain")
+    PermanentRepresentative.objects.create(member_state=spain, name="Román Oyarzun Marchesi", start_date="2014-01-01")
+    PermanentRepresentative.objects.create(member_state=spain, name="Someone Later", start_date="2019-01-01")
+    from accounts.models import User
+
+    client_user.force_login(User.objects.get(username="sec"))
+    response = client_user.get(reverse("countries:member_states"))
+    html = response.content.decode()
+    assert "Román Oyarzun Marchesi" in html
+    assert "Someone Later" not in html
+
+
+def test_anonymous_cannot_read_reference_pages(client):
+    assert client.get(reverse("countries:situations")).status_code == 302
