@@ -3,11 +3,12 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import MemberState, Situation
 
-from .models import AgendaEntry, AgendaYear, Meeting
+from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -117,6 +118,25 @@ class MeetingForm(VersionedModelForm):
         if agenda_year and day and abs(day.year - agenda_year.year) > 1:
             self.add_error("date", _("The date is far from the IEG year %(year)s.") % {"year": agenda_year.year})
         return cleaned
+
+
+class StepForm(forms.ModelForm):
+    """Who takes a step, and a note about it."""
+
+    class Meta:
+        model = TimelineStep
+        fields = ["assignee", "note"]
+        help_texts = {"assignee": _("Reminders go to this person; without one, to everyone responsible.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+        from accounts.permissions import SECRETARIAT_GROUP
+
+        year = self.instance.meeting.agenda_year
+        self.fields["assignee"].queryset = User.objects.filter(
+            Q(groups__name=SECRETARIAT_GROUP) | Q(delegation__in=year.co_chairs.all()), is_active=True
+        ).distinct()
 
 
 class StatusForm(forms.Form):

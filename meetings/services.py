@@ -116,6 +116,14 @@ def reopen_step(step: TimelineStep, *, by) -> TimelineStep:
 
 
 @transaction.atomic
+def update_step(step: TimelineStep, *, by) -> TimelineStep:
+    """Save who takes a step and its note (dates follow the meeting and are never edited by hand)."""
+    step._change_reason = _("Assignment or note changed")
+    step.save(update_fields=["assignee", "note"])
+    return step
+
+
+@transaction.atomic
 def skip_step(step: TimelineStep, *, by, note: str = "") -> TimelineStep:
     step = TimelineStep.objects.select_for_update().get(pk=step.pk)
     if step.state != TimelineStep.State.OPEN:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("meetings/<int:pk>/status/", views.meeting_status, name="status"),
     path("meetings/<int:pk>/history/", views.meeting_history, name="history"),
+    path("meetings/<int:pk>/steps/<int:step_pk>/edit/", views.step_edit, name="step_edit"),
     path(
         "meetings/<int:pk>/steps/<int:step_pk>/<str:action>/",
         views.step_action,

@@ -19,7 +19,7 @@ from core.decorators import secretariat_required, staff_view
 from core.pagination import paginate
 
 from . import deadlines, services
-from .forms import AgendaEntryForm, AgendaYearForm, MeetingForm, PlannerForm, StatusForm
+from .forms import AgendaEntryForm, AgendaYearForm, MeetingForm, PlannerForm, StatusForm, StepForm
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 
 DASHBOARD_HORIZON_DAYS = 7
@@ -269,6 +269,17 @@ def step_action(request, pk: int, step_pk: int, action: str):
         )
     messages.success(request, _("“%(step)s” updated.") % {"step": step.get_key_display()})
     return redirect(step.meeting)
+
+
+@secretariat_required
+def step_edit(request, pk: int, step_pk: int):
+    step = get_object_or_404(TimelineStep.objects.select_related("meeting__agenda_year"), pk=step_pk, meeting_id=pk)
+    form = StepForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        services.update_step(form.instance, by=request.user)
+        messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
+        return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
+    return render(request, "meetings/step_form.html", {"form": form, "step": step, "meeting": step.meeting})
 
 
 @staff_view

@@ -207,3 +207,25 @@ def test_planner_page(client):
 def test_anonymous_is_sent_to_sign_in(client, meeting):
     response = client.get(meeting.get_absolute_url())
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_assign_a_step(secretariat_client, secretariat_user, cochair_user, meeting):
+    step = meeting.steps.get(key="request_letter")
+    url = reverse("meetings:step_edit", args=[meeting.pk, step.pk])
+    assert secretariat_client.get(url).status_code == 200
+    response = secretariat_client.post(url, {"assignee": cochair_user.pk, "note": "Letter drafted by Denmark"})
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert (step.assignee, step.note) == (cochair_user, "Letter drafted by Denmark")
+    assert step.history.first().history_change_reason == "Assignment or note changed"
+
+
+def test_assignee_must_be_secretariat_or_cochair_of_the_year(secretariat_client, expert_user, meeting):
+    step = meeting.steps.get(key="request_letter")
+    url = reverse("meetings:step_edit", args=[meeting.pk, step.pk])
+    response = secretariat_client.post(url, {"assignee": expert_user.pk, "note": "kept"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert "kept" in response.content.decode()
+    step.refresh_from_db()
+    assert step.assignee is None
