@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "notifications"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("outbox/", views.outbox, name="outbox"),
+    path("outbox/<int:pk>/retry/", views.outbox_retry, name="retry"),
+    path("preferences/", views.preferences, name="preferences"),
+    path("preferences/calendar/regenerate/", views.regenerate_feed, name="regenerate_feed"),
+    path("ical/<str:token>.ics", views.ical_feed, name="ical_feed"),
+    path("meetings/<int:pk>/invite/", views.send_invitation, name="send_invitation"),
+]

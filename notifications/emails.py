@@ -1,0 +1,122 @@
+"""Building the notification emails (one function per message). Sending is the service's business.
+
+Each message renders ``templates/emails/<name>_subject.txt``, ``_body.txt`` and ``_body.html``, always
+from the target's state at send time: the due date shown is the current one, with a link to the step.
+"""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from . import ical, rules
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def message_id(row) -> str:
+    """Stable per outbox row: a retried or re-sent row carries the same Message-ID, so copies can be dropped."""
+    host = urlsplit(settings.SITE_URL).hostname or "ieg-workbench"
+    return f"<ieg-notification-{row.pk}@{host}>"
+
+
+def _render(name: str, context: dict, *, row, attachments=()) -> EmailMultiAlternatives:
+    zone = getattr(row.recipient, "time_zone", None) or settings.TIME_ZONE
+    with timezone.override(zone):
+        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
+        text = render_to_string(f"emails/{name}_body.txt", context)
+        html = render_to_string(f"emails/{name}_body.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        to=[row.email],
+        headers={"Message-ID": message_id(row), "X-IEG-Notification": str(row.pk)},
+    )
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message
+
+
+def target_link(target) -> str:
+    """Where the email points: the step on its meeting page, the recommendation, or the meeting."""
+    from meetings.models import Meeting, TimelineStep
+
+    if isinstance(target, TimelineStep):
+        return absolute(f"{target.meeting.get_absolute_url()}#step-{target.pk}")
+    if isinstance(target, Meeting):
+        return absolute(target.get_absolute_url())
+    try:
+        return absolute(target.get_absolute_url())
+    except (AttributeError, NoReverseMatch):
+        meeting = getattr(target, "meeting", None)
+        return absolute(meeting.get_absolute_url()) if meeting else absolute(reverse("meetings:dashboard"))
+
+
+def target_title(target) -> str:
+    from meetings.models import TimelineStep
+
+    if isinstance(target, TimelineStep):
+        return target.get_key_display()
+    return str(target)
+
+
+def _item_context(row, target, *, today: datetime.date, holiday_dates) -> dict:
+    due = row.due_date
+    return {
+        "row": row,
+        "kind": row.kind,
+        "target": target,
+        "title": target_title(target),
+        "meeting": getattr(target, "meeting", None),
+        "due": due,
+        "due_words": rules.due_in_words(due, today, holiday_dates),
+        "link": target_link(target),
+        "escalation": row.kind == "step_escalation",
+        "assignee": getattr(target, "assignee", None),
+        "responsible": target.get_responsible_display() if hasattr(target, "get_responsible_display") else "",
+    }
+
+
+def reminder(row, target, *, today: datetime.date, holiday_dates) -> EmailMultiAlternatives:
+    """A reminder about one step, written answer or review: before, on the day, overdue, or escalated."""
+    context = _item_context(row, target, today=today, holiday_dates=holiday_dates)
+    context["recipient"] = row.recipient
+    context["preferences_url"] = absolute(reverse("notifications:preferences"))
+    return _render("reminder", context, row=row)
+
+
+def digest(row, entries, *, today: datetime.date, holiday_dates) -> EmailMultiAlternatives:
+    """One email listing a person's reminders of the day, soonest due first."""
+    items = [_item_context(item, target, today=today, holiday_dates=holiday_dates) for item, target in entries]
+    context = {
+        "row": row,
+        "recipient": row.recipient,
+        "items": items,
+        "today": today,
+        "preferences_url": absolute(reverse("notifications:preferences")),
+    }
+    return _render("digest", context, row=row)
+
+
+def meeting_invitation(row, meeting) -> EmailMultiAlternatives:
+    """The invitation to a meeting, with an .ics file calendars can add (and update: same UID, higher SEQUENCE)."""
+    context = {
+        "row": row,
+        "recipient": row.recipient,
+        "meeting": meeting,
+        "link": absolute(meeting.get_absolute_url()),
+        "date_words": rules.long_date(meeting.date),
+    }
+    ics = ical.invitation(meeting, now=row.claimed_at or row.created_at)
+    return _render(
+        "meeting_invitation", context, row=row, attachments=[("invitation.ics", ics, "text/calendar; method=REQUEST")]
+    )

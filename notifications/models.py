@@ -1,0 +1,135 @@
+"""The outbox: one row per notification decided (reminder, escalation, digest, invitation); private calendar feeds."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import NotificationQuerySet
+
+
+class Notification(models.Model):
+    """One email that was decided for one recipient, about one thing, under one rule, for one due date.
+
+    The unique key (target, rule, due date, email) is the "decided once" guarantee: the sweep inserts
+    with ``ON CONFLICT DO NOTHING``, so deciding twice is a no-op. Cancelled rows do not hold the key,
+    so a step reopened or a meeting moved back to its old date gets a fresh reminder.
+    """
+
+    class Kind(models.TextChoices):
+        STEP_BEFORE = "step_before", _("Step due soon")
+        STEP_DUE = "step_due", _("Step due today")
+        STEP_OVERDUE = "step_overdue", _("Step overdue")
+        STEP_ESCALATION = "step_escalation", _("Overdue step escalated")
+        ANSWER_DUE = "answer_due", _("Written answer due")
+        REVIEW_DUE = "review_due", _("Recommendation review due")
+        DIGEST = "digest", _("Daily digest")
+        INVITATION = "invitation", _("Meeting invitation")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("about (type)"))
+    object_id = models.PositiveBigIntegerField(_("about (id)"))
+    target = GenericForeignKey("content_type", "object_id")
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
+    rule = models.CharField(_("rule"), max_length=40)
+    due_date = models.DateField(_("due date"))
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
+    email = models.EmailField(_("email"))
+    via_digest = models.BooleanField(_("in the daily digest"), default=False)
+    digest = models.ForeignKey(
+        "self",
+        verbose_name=_("sent in digest"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+    )
+    scheduled_for = models.DateTimeField(_("scheduled for"))
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PENDING)
+    enqueued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    reason = models.CharField(_("why cancelled"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+
+    # No HistoricalRecords: rows change only by conditional UPDATEs (claims) that history cannot see, and
+    # the row itself is the log (created, scheduled, claimed, sent, attempts, last error, why cancelled).
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-scheduled_for", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "rule", "due_date", "email"],
+                condition=~Q(state="cancelled"),
+                name="notifications_notification_unique_decision",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="sent") | Q(sent_at__isnull=False),
+                name="notifications_notification_sent_has_time",
+            ),
+        ]
+        indexes = [
+            # Serves the sender's scans: pending rows due to go out, stale 'sending' claims.
+            models.Index(fields=["state", "scheduled_for"], name="notif_state_scheduled"),
+            # Serves the sweep's cancellation of pending rows whose target closed or moved.
+            models.Index(fields=["content_type", "object_id", "state"], name="notif_target_state"),
+            # Serves the digest: a recipient's pending digest items.
+            models.Index(fields=["email", "via_digest", "state"], name="notif_email_digest_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.email} ({self.due_date:%Y-%m-%d})"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A user's private iCal feed address: whoever has the token reads that user's deadlines and meetings."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("created at"), auto_now=True)
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.token[:6]}…)"

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from iegwps.celery import app as celery_app
+
+NY = ZoneInfo("America/New_York")
+
+
+def at(day: datetime.date, hour: int = 9) -> datetime.datetime:
+    """A moment on ``day`` in New York (after the 07:00 send hour by default)."""
+    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=NY)
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks run inline in unit tests: no broker, no worker (the integration test has a real one)."""
+    previous = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = previous
+
+
+@pytest.fixture(autouse=True)
+def _reminder_settings(settings):
+    settings.REMINDER_BEFORE_BUSINESS_DAYS = [5, 1]
+    settings.REMINDER_ON_DUE_DAY = True
+    settings.REMINDER_OVERDUE_BUSINESS_DAYS = 1
+    settings.REMINDER_ESCALATION_BUSINESS_DAYS = 2
+    settings.REMINDER_SEND_HOUR = 7
+    settings.DIGEST_HOUR = 7
+    settings.SECRETARIAT_LEAD_EMAIL = "lead@example.org"
+    settings.NOTIFICATION_MAX_ATTEMPTS = 3
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://ieg.example.org"

@@ -1,0 +1,132 @@
+"""Outbox (secretariat), notification preferences (everyone signed in), private iCal feed, invitations."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts import permissions
+from core.decorators import secretariat_required, staff_view
+from core.pagination import paginate
+from meetings.models import Meeting, TimelineStep
+
+from . import ical, services
+from .forms import OutboxFilterForm, PreferencesForm
+from .models import CalendarFeed, Notification
+
+FEED_PAST_DAYS = 180
+
+
+@secretariat_required
+@require_GET
+def outbox(request):
+    """Every notification: to whom, why, when scheduled, when sent, failures with their error."""
+    form = OutboxFilterForm(request.GET or None)
+    rows = form.filter(Notification.objects.for_outbox()).order_by("-created_at", "-pk")
+    page = paginate(request, rows)
+    return render(request, "notifications/outbox.html", {"form": form, "page": page})
+
+
+@secretariat_required
+@require_POST
+def outbox_retry(request, pk: int):
+    row = get_object_or_404(Notification, pk=pk)
+    if services.retry_notification(row, by=request.user, now=timezone.now()):
+        messages.success(request, _("Queued again: %(email)s.") % {"email": row.email})
+    else:
+        messages.warning(request, _("Only a failed notification can be retried."))
+    return redirect("notifications:outbox")
+
+
+@staff_view
+def preferences(request):
+    user = request.user
+    initial = {"email_notifications": user.email_notifications, "delivery": user.delivery, "time_zone": user.time_zone}
+    form = PreferencesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_preferences(user, **form.cleaned_data)
+        messages.success(request, _("Your notification preferences are saved."))
+        return redirect("notifications:preferences")
+    feed = services.calendar_feed(user)
+    feed_url = settings.SITE_URL + reverse("notifications:ical_feed", args=[feed.token])
+    return render(request, "notifications/preferences.html", {"form": form, "feed_url": feed_url})
+
+
+@staff_view
+@require_POST
+def regenerate_feed(request):
+    services.regenerate_feed_token(request.user)
+    messages.success(request, _("New calendar address created; the old one no longer works."))
+    return redirect("notifications:preferences")
+
+
+@never_cache
+@require_GET
+def ical_feed(request, token: str):
+    """The private feed: no sign-in (calendar apps cannot), the unguessable token is the key."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if feed is None:
+        raise Http404
+    user = feed.user
+    now = timezone.now()
+    since = timezone.localdate(now) - datetime.timedelta(days=FEED_PAST_DAYS)
+    meetings = (
+        Meeting.objects.visible_to(user)
+        .filter(date__gte=since)
+        .select_related("situation")
+        .order_by("date", "pk")[:500]
+    )
+    steps = (
+        TimelineStep.objects.visible_to(user)
+        .open()
+        .filter(permissions_steps_filter(user), due__gte=since)
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .select_related("meeting__situation")
+        .order_by("due", "pk")[:1000]
+    )
+    body = ical.feed(steps=steps, meetings=meetings, now=now, name=_("IEG deadlines and meetings"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="ieg.ics"'
+    return response
+
+
+def permissions_steps_filter(user):
+    """The steps a user answers for: assigned to them, or unassigned on their side (secretariat, co-chairs)."""
+    from django.db.models import Q
+
+    mine = Q(assignee=user)
+    if permissions.is_secretariat(user):
+        mine |= Q(assignee__isnull=True, responsible=TimelineStep.Responsible.SECRETARIAT)
+    years = permissions.cochair_years(user)
+    if years:
+        mine |= Q(
+            assignee__isnull=True,
+            responsible=TimelineStep.Responsible.CO_CHAIRS,
+            meeting__agenda_year__year__in=sorted(years),
+        )
+    return mine
+
+
+@secretariat_required
+@require_POST
+def send_invitation(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year"), pk=pk)
+    try:
+        created = services.send_meeting_invitation(meeting, by=request.user, now=timezone.now())
+    except services.InvitationError as exc:
+        messages.error(request, str(exc))
+    else:
+        if created:
+            messages.success(request, _("%(n)d invitations queued, each with an .ics calendar file.") % {"n": created})
+        else:
+            messages.info(request, _("Everyone already has an invitation for this date."))
+    return redirect(meeting)
