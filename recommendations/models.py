@@ -1,6 +1,13 @@
-"""Key recommendations from IEG meetings and what the Council did with them (Guidelines, section VII)."""
+"""What came out of an IEG meeting and what happened to it.
+
+The briefing (briefers, Council members' questions, the UN leadership's concrete goals), the key recommendations
+and what the Council did with them (Guidelines, sections VI and VII), and the review of open items at the
+follow-up meeting about six months later.
+"""
 
 from __future__ import annotations
+
+import datetime
 
 from django.conf import settings
 from django.db import models
@@ -8,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .querysets import RecommendationQuerySet
+from .querysets import CouncilQuestionQuerySet, GoalQuerySet, RecommendationQuerySet
 
 
 class Recommendation(models.Model):
@@ -92,6 +99,9 @@ class Recommendation(models.Model):
             # Serves the review-date reminders: open recommendations by next review.
             models.Index(fields=["next_review"], name="recs_rec_next_review"),
         ]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="recommendations_recommendation_text_not_blank"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -163,6 +173,228 @@ class StatusChange(models.Model):
         ordering = ["recommendation", "changed_on", "pk"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_status=models.F("to_status")), name="recommendations_statuschange_moves"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.recommendation_id}: {self.from_status} → {self.to_status}"
+
+
+class Briefer(models.Model):
+    """A person who briefed the IEG at a meeting: UN leadership in the country, OSRSG-SVC, other UN colleagues."""
+
+    class Component(models.TextChoices):
+        CIVILIAN = "civilian", _("Civilian")
+        MILITARY = "military", _("Military")
+        POLICE = "police", _("Police")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        VIDEOCONFERENCE = "videoconference", _("By videoconference")
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="briefers")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    name = models.CharField(_("name"), max_length=160)
+    title = models.CharField(_("title"), max_length=200, help_text=_("e.g. Deputy Special Representative"))
+    entity = models.CharField(_("entity"), max_length=120, help_text=_("e.g. UNMISS, UN-Women, OSRSG-SVC"))
+    component = models.CharField(_("component"), max_length=12, choices=Component.choices, default=Component.CIVILIAN)
+    attendance = models.CharField(
+        _("attended"), max_length=16, choices=Attendance.choices, default=Attendance.VIDEOCONFERENCE
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("briefer")
+        verbose_name_plural = _("briefers")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="recommendations_briefer_name_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title} ({self.entity})"
+
+
+class CouncilQuestion(models.Model):
+    """A question a Council member's delegation asked at a meeting, answered there or in writing later."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="questions")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    delegation = models.ForeignKey(
+        "countries.MemberState", verbose_name=_("delegation"), on_delete=models.PROTECT, related_name="ieg_questions"
+    )
+    text = models.TextField(_("question"))
+    answered_at_meeting = models.BooleanField(_("answered at the meeting"), default=False)
+    answer_due = models.DateField(
+        _("written answer due"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when no written answer is owed."),
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_on = models.DateField(_("written answer received on"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = CouncilQuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("question from a Council member")
+        verbose_name_plural = _("questions from Council members")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="recommendations_councilquestion_text_not_blank"),
+            models.CheckConstraint(
+                condition=~models.Q(answered_at_meeting=True, answer_due__isnull=False),
+                name="recommendations_councilquestion_due_only_if_written",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answered_on__isnull=True) | ~models.Q(answer=""),
+                name="recommendations_councilquestion_received_has_answer",
+            ),
+        ]
+        indexes = [
+            # Serves the written-answer reminders: questions whose answer is due by a date and not yet received.
+            models.Index(fields=["answer_due"], name="recs_question_answer_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegation}: {self.text[:60]}"
+
+    @property
+    def awaits_written_answer(self) -> bool:
+        return self.answer_due is not None and self.answered_on is None
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.awaits_written_answer and self.answer_due < today
+
+
+class Goal(models.Model):
+    """A concrete goal the UN leadership named at a meeting and committed to report back on later."""
+
+    class Status(models.TextChoices):
+        COMMITTED = "committed", _("Committed")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ACHIEVED = "achieved", _("Reported achieved")
+        PARTLY_ACHIEVED = "partly_achieved", _("Reported partly achieved")
+        NOT_ACHIEVED = "not_achieved", _("Reported not achieved")
+        DROPPED = "dropped", _("No longer pursued")
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="goals")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    text = models.TextField(_("goal"))
+    entity = models.CharField(_("UN entity"), max_length=120, help_text=_("Who committed, e.g. UNMISS"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.COMMITTED)
+    reported_at = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("reported at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="goals_reported",
+        help_text=_("The later meeting where the UN leadership reported on this goal."),
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("concrete goal")
+        verbose_name_plural = _("concrete goals")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="recommendations_goal_text_not_blank"),
+            models.CheckConstraint(
+                condition=~models.Q(reported_at=models.F("meeting")), name="recommendations_goal_reported_later"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity}: {self.text[:60]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_GOAL_STATUSES
+
+
+OPEN_GOAL_STATUSES = frozenset({Goal.Status.COMMITTED, Goal.Status.IN_PROGRESS})
+
+
+class FollowUpReview(models.Model):
+    """What a follow-up meeting found about one open item of the meeting it follows up.
+
+    The item is exactly one of a recommendation, a question owed a written answer, or a concrete goal.
+    """
+
+    class Outcome(models.TextChoices):
+        PROGRESS = "progress", _("Progress reported")
+        NO_PROGRESS = "no_progress", _("No progress")
+        RESOLVED = "resolved", _("Resolved")
+        CARRIED_FORWARD = "carried_forward", _("Carried forward to the next follow-up")
+        DROPPED = "dropped", _("No longer relevant")
+
+    follow_up = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("follow-up meeting"),
+        on_delete=models.PROTECT,
+        related_name="follow_up_reviews",
+    )
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, null=True, blank=True, related_name="reviews"
+    )
+    question = models.ForeignKey(
+        CouncilQuestion, on_delete=models.PROTECT, null=True, blank=True, related_name="reviews"
+    )
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, null=True, blank=True, related_name="reviews")
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    note = models.TextField(_("note"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    reviewed_at = models.DateTimeField(_("when"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["follow_up", "reviewed_at", "pk"]
+        verbose_name = _("follow-up review")
+        verbose_name_plural = _("follow-up reviews")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(recommendation__isnull=False, question__isnull=True, goal__isnull=True)
+                    | models.Q(recommendation__isnull=True, question__isnull=False, goal__isnull=True)
+                    | models.Q(recommendation__isnull=True, question__isnull=True, goal__isnull=False)
+                ),
+                name="recommendations_followupreview_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["follow_up", "recommendation"],
+                condition=models.Q(recommendation__isnull=False),
+                name="recommendations_followupreview_unique_recommendation",
+            ),
+            models.UniqueConstraint(
+                fields=["follow_up", "question"],
+                condition=models.Q(question__isnull=False),
+                name="recommendations_followupreview_unique_question",
+            ),
+            models.UniqueConstraint(
+                fields=["follow_up", "goal"],
+                condition=models.Q(goal__isnull=False),
+                name="recommendations_followupreview_unique_goal",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()}: {self.item}"
+
+    @property
+    def item(self):
+        return self.recommendation or self.question or self.goal

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -13,3 +16,68 @@ class RecommendationQuerySet(models.QuerySet):
         from accounts.permissions import visible_year_filter
 
         return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
+
+    def for_list(self) -> RecommendationQuerySet:
+        """What a tracker row shows: the meeting (year, country or theme), the mission and the owner."""
+        return self.select_related("meeting__agenda_year", "meeting__situation", "target_mission", "owner")
+
+    def with_last_change(self) -> RecommendationQuerySet:
+        """Annotate the latest status change's date and resolution (two subqueries, no query per row)."""
+        from .models import StatusChange
+
+        latest = StatusChange.objects.filter(recommendation=OuterRef("pk")).order_by("-changed_on", "-pk")
+        return self.annotate(
+            last_changed_on=Subquery(latest.values("changed_on")[:1]),
+            last_resolution=Subquery(latest.values("resolution_symbol")[:1]),
+        )
+
+    def in_year(self, year: int) -> RecommendationQuerySet:
+        return self.filter(meeting__agenda_year__year=year)
+
+    def on_situation(self, situation) -> RecommendationQuerySet:
+        return self.filter(meeting__situation=situation)
+
+    def targeting(self, mission) -> RecommendationQuerySet:
+        return self.filter(target_mission=mission)
+
+    def search(self, text: str) -> RecommendationQuerySet:
+        """Every word of ``text`` appears in the recommendation (case-insensitive)."""
+        queryset = self
+        for word in text.split()[:10]:
+            queryset = queryset.filter(text__icontains=word)
+        return queryset
+
+    def status_counts(self):
+        """One row per (country, theme, year, status) with its count: the scorecard's only query."""
+        return (
+            self.order_by()
+            .values("meeting__situation__name", "meeting__kind", "meeting__agenda_year__year", "status")
+            .annotate(n=Count("pk"))
+        )
+
+
+class CouncilQuestionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CouncilQuestionQuerySet:
+        from accounts.permissions import visible_year_filter
+
+        return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
+
+    def awaiting_answer(self) -> CouncilQuestionQuerySet:
+        """A written answer is owed and has not been received."""
+        return self.filter(answer_due__isnull=False, answered_on__isnull=True)
+
+    def answer_due_by(self, day: datetime.date) -> CouncilQuestionQuerySet:
+        """Written answers due on or before ``day`` and not yet received (includes every overdue one)."""
+        return self.awaiting_answer().filter(answer_due__lte=day)
+
+
+class GoalQuerySet(models.QuerySet):
+    def visible_to(self, user) -> GoalQuerySet:
+        from accounts.permissions import visible_year_filter
+
+        return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
+
+    def open(self) -> GoalQuerySet:
+        from .models import OPEN_GOAL_STATUSES
+
+        return self.filter(status__in=OPEN_GOAL_STATUSES)

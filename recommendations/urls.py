@@ -1,5 +1,48 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "recommendations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.tracker, name="tracker"),
+    path("export.csv", views.export_csv, name="export"),
+    path("renewals/", views.renewals, name="renewals"),
+    path("scorecard/", views.scorecard, name="scorecard"),
+    path("<int:pk>/", views.recommendation_detail, name="detail"),
+    path("<int:pk>/edit/", views.recommendation_edit, name="edit"),
+    path("<int:pk>/status/", views.recommendation_status, name="status"),
+    path("<int:pk>/history/", views.recommendation_history, name="history"),
+    path("meeting/<int:meeting_pk>/", views.meeting_outcomes, name="meeting"),
+    path("meeting/<int:meeting_pk>/review/", views.follow_up_review, name="review"),
+    path("meeting/<int:meeting_pk>/recommendations/add/", views.recommendation_add, name="add"),
+    path("meeting/<int:meeting_pk>/briefers/add/", views.item_form, {"kind": "briefer"}, name="briefer_add"),
+    path("meeting/<int:meeting_pk>/briefers/<int:pk>/edit/", views.item_form, {"kind": "briefer"}, name="briefer_edit"),
+    path(
+        "meeting/<int:meeting_pk>/briefers/<int:pk>/delete/",
+        views.item_delete,
+        {"kind": "briefer"},
+        name="briefer_delete",
+    ),
+    path("meeting/<int:meeting_pk>/questions/add/", views.item_form, {"kind": "question"}, name="question_add"),
+    path(
+        "meeting/<int:meeting_pk>/questions/<int:pk>/edit/",
+        views.item_form,
+        {"kind": "question"},
+        name="question_edit",
+    ),
+    path(
+        "meeting/<int:meeting_pk>/questions/<int:pk>/delete/",
+        views.item_delete,
+        {"kind": "question"},
+        name="question_delete",
+    ),
+    path("meeting/<int:meeting_pk>/goals/add/", views.item_form, {"kind": "goal"}, name="goal_add"),
+    path("meeting/<int:meeting_pk>/goals/<int:pk>/edit/", views.item_form, {"kind": "goal"}, name="goal_edit"),
+    path(
+        "meeting/<int:meeting_pk>/goals/<int:pk>/delete/",
+        views.item_delete,
+        {"kind": "goal"},
+        name="goal_delete",
+    ),
+]

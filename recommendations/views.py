@@ -1,0 +1,397 @@
+"""Staff pages for briefings, recommendations, follow-up reviews, the tracker, renewals and the scorecard.
+
+Thin: read, check permission (secretariat edits; co-chairs and Council experts of a year read through
+``visible_to``), call one service, render or redirect.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts import permissions
+from core.concurrency import StaleEdit
+from core.decorators import secretariat_required, staff_view
+from core.history import history_entries
+from core.pagination import paginate
+from meetings.models import Meeting
+
+from . import services
+from .forms import (
+    BrieferForm,
+    CouncilQuestionForm,
+    GoalForm,
+    RecommendationForm,
+    RenewalsForm,
+    ReviewForm,
+    StatusChangeForm,
+    TrackerFilterForm,
+)
+from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation, StatusChange
+from .templatetags.recommendations_tags import letter
+
+ITEM_KINDS = {
+    "briefer": (Briefer, BrieferForm, "briefing"),
+    "question": (CouncilQuestion, CouncilQuestionForm, "questions"),
+    "goal": (Goal, GoalForm, "goals"),
+}
+
+
+def _visible_meeting(user, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(user).select_related("agenda_year", "situation", "follows_up__situation"), pk=pk
+    )
+
+
+def _visible_recommendation(user, pk: int) -> Recommendation:
+    return get_object_or_404(Recommendation.objects.visible_to(user).for_list(), pk=pk)
+
+
+def _outcomes_url(meeting: Meeting, anchor: str = "") -> str:
+    url = reverse("recommendations:meeting", args=[meeting.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def number_source_notes(recommendations) -> list[str]:
+    """Give each recommendation ``.note_number`` for its meeting's source note; return the notes in order."""
+    notes: list[str] = []
+    for rec in recommendations:
+        note = rec.meeting.source_note
+        if note and note not in notes:
+            notes.append(note)
+        rec.note_number = notes.index(note) + 1 if note else None
+    return notes
+
+
+# --- One meeting's record --------------------------------------------------------------------------------------
+
+
+@staff_view
+def meeting_outcomes(request, meeting_pk: int):
+    """Briefers, questions, goals and recommendations of one meeting, with the add and edit links."""
+    meeting = _visible_meeting(request.user, meeting_pk)
+    return render(
+        request,
+        "recommendations/meeting_outcomes.html",
+        {"meeting": meeting, "record": services.meeting_record(meeting), "today": timezone.localdate()},
+    )
+
+
+@secretariat_required
+def item_form(request, meeting_pk: int, kind: str, pk: int | None = None):
+    """Add or edit a briefer, a question from a Council member or a concrete goal."""
+    model, form_class, anchor = ITEM_KINDS[kind]
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
+    item = get_object_or_404(model, pk=pk, meeting=meeting) if pk else None
+    form = form_class(request.POST or None, instance=item, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if item is None:
+                services.add_to_meeting(form.save(commit=False), meeting=meeting, by=request.user)
+            else:
+                services.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(thing)s saved.") % {"thing": model._meta.verbose_name.capitalize()})
+            return redirect(_outcomes_url(meeting, anchor))
+    return render(
+        request,
+        "recommendations/item_form.html",
+        {"form": form, "meeting": meeting, "item": item, "kind": kind, "model_name": model._meta.verbose_name},
+    )
+
+
+@secretariat_required
+@require_POST
+def item_delete(request, meeting_pk: int, kind: str, pk: int):
+    model, _form, anchor = ITEM_KINDS[kind]
+    item = get_object_or_404(model, pk=pk, meeting_id=meeting_pk)
+    try:
+        item.delete()
+    except ProtectedError:
+        messages.error(request, _("It was reviewed at a follow-up meeting, so it stays on record."))
+    else:
+        messages.success(request, _("%(thing)s removed.") % {"thing": model._meta.verbose_name.capitalize()})
+    return redirect(_outcomes_url(item.meeting, anchor))
+
+
+@secretariat_required
+def recommendation_add(request, meeting_pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
+    form = RecommendationForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in RecommendationForm.Meta.fields}
+        recommendation = services.add_recommendation(meeting=meeting, by=request.user, **fields)
+        messages.success(
+            request,
+            _("Recommendation (%(letter)s) added.") % {"letter": letter(meeting.recommendations.count())},
+        )
+        if "add_another" in request.POST:
+            return redirect("recommendations:add", meeting_pk=meeting.pk)
+        return redirect(_outcomes_url(meeting, f"rec-{recommendation.pk}"))
+    return render(request, "recommendations/recommendation_form.html", {"form": form, "meeting": meeting})
+
+
+@secretariat_required
+def recommendation_edit(request, pk: int):
+    recommendation = get_object_or_404(Recommendation.objects.for_list(), pk=pk)
+    form = RecommendationForm(request.POST or None, instance=recommendation, meeting=recommendation.meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Recommendation saved."))
+            return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/recommendation_form.html",
+        {"form": form, "meeting": recommendation.meeting, "recommendation": recommendation},
+    )
+
+
+# --- One recommendation ----------------------------------------------------------------------------------------
+
+
+def _detail(request, recommendation: Recommendation, status_form: StatusChangeForm | None = None):
+    if status_form is None and permissions.can_edit(request.user):
+        status_form = StatusChangeForm(today=timezone.localdate(), allowed=services.allowed_statuses(recommendation))
+    meeting = recommendation.meeting
+    position = meeting.recommendations.filter(order__lte=recommendation.order).exclude(
+        order=recommendation.order, pk__gt=recommendation.pk
+    )
+    return render(
+        request,
+        "recommendations/recommendation_detail.html",
+        {
+            "recommendation": recommendation,
+            "meeting": meeting,
+            "letter": letter(position.count()),
+            "changes": recommendation.status_changes.select_related("changed_by").order_by("changed_on", "pk"),
+            "reviews": recommendation.reviews.select_related("follow_up__situation", "reviewed_by"),
+            "status_form": status_form,
+            "allowed": services.allowed_statuses(recommendation),
+        },
+    )
+
+
+@staff_view
+def recommendation_detail(request, pk: int):
+    return _detail(request, _visible_recommendation(request.user, pk))
+
+
+@secretariat_required
+@require_POST
+def recommendation_status(request, pk: int):
+    recommendation = get_object_or_404(Recommendation.objects.for_list(), pk=pk)
+    form = StatusChangeForm(request.POST, today=timezone.localdate(), allowed=services.allowed_statuses(recommendation))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.change_recommendation_status(
+                recommendation,
+                data["to_status"],
+                by=request.user,
+                on=data["changed_on"],
+                resolution_symbol=data["resolution_symbol"],
+                operative_paragraph=data["operative_paragraph"],
+                evidence_date=data["evidence_date"],
+                link=data["link"],
+                note=data["note"],
+            )
+        except services.InvalidTransition as exc:
+            form.add_error(exc.field, str(exc))
+        else:
+            recommendation.refresh_from_db(fields=["status"])
+            messages.success(
+                request, _("Status is now “%(status)s”.") % {"status": recommendation.get_status_display()}
+            )
+            return redirect(recommendation)
+    return _detail(request, recommendation, status_form=form)
+
+
+@staff_view
+def recommendation_history(request, pk: int):
+    if not permissions.can_view_history(request.user):
+        raise PermissionDenied
+    recommendation = _visible_recommendation(request.user, pk)
+    entries = history_entries(
+        recommendation.history.all(),
+        StatusChange.history.filter(recommendation_id=recommendation.pk),
+        FollowUpReview.history.filter(recommendation_id=recommendation.pk),
+    )
+    return render(
+        request, "recommendations/recommendation_history.html", {"recommendation": recommendation, "entries": entries}
+    )
+
+
+# --- Follow-up review ------------------------------------------------------------------------------------------
+
+
+@staff_view
+def follow_up_review(request, meeting_pk: int):
+    """The earlier meeting's open items, each with its outcome at this follow-up meeting (secretariat records)."""
+    meeting = _visible_meeting(request.user, meeting_pk)
+    can_edit = permissions.can_edit(request.user)
+    bound = None
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        bound = ReviewForm(request.POST, auto_id=f"id_{request.POST.get('item', '')[:40]}_%s")
+        if bound.is_valid():
+            try:
+                item = services.find_review_item(meeting, bound.cleaned_data["item"])
+                services.record_review(
+                    follow_up=meeting,
+                    item=item,
+                    outcome=bound.cleaned_data["outcome"],
+                    note=bound.cleaned_data["note"],
+                    by=request.user,
+                    now=timezone.now(),
+                )
+            except services.ReviewError as exc:
+                bound.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Outcome recorded."))
+                return redirect(
+                    reverse("recommendations:review", args=[meeting.pk]) + f"#item-{bound.cleaned_data['item']}"
+                )
+    items = services.follow_up_items(meeting)
+    stray_error = bound is not None and bound.errors
+    if can_edit:
+        for item in (*items.recommendations, *items.questions, *items.goals):
+            if bound is not None and bound.data.get("item") == item.review_key:
+                item.form, stray_error = bound, False
+            else:
+                review = item.review
+                item.form = ReviewForm(
+                    initial={
+                        "item": item.review_key,
+                        "outcome": review.outcome if review else "",
+                        "note": review.note if review else "",
+                    },
+                    auto_id=f"id_{item.review_key}_%s",
+                )
+    return render(
+        request,
+        "recommendations/follow_up_review.html",
+        {"meeting": meeting, "items": items, "stray_form": bound if stray_error else None},
+    )
+
+
+# --- Across meetings -------------------------------------------------------------------------------------------
+
+
+def _filtered(request) -> tuple[TrackerFilterForm, object]:
+    form = TrackerFilterForm(request.GET or None, user=request.user)
+    return form, form.apply(Recommendation.objects.visible_to(request.user))
+
+
+@staff_view
+@require_GET
+def tracker(request):
+    """Every recommendation the user may see, across years and countries, filtered and paginated."""
+    form, queryset = _filtered(request)
+    page = paginate(request, queryset.for_list().order_by("-meeting__date", "meeting_id", "order", "pk"))
+    notes = number_source_notes(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "recommendations/tracker.html",
+        {"form": form, "page": page, "notes": notes, "query": query.urlencode()},
+    )
+
+
+class _Echo:
+    """A file-like object whose write returns the line, so csv.writer can feed a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@staff_view
+@require_GET
+def export_csv(request):
+    """The tracker's filtered list as CSV, streamed row by row (``.iterator()``), never built in memory."""
+    _form, queryset = _filtered(request)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
+        for row in services.export_rows(queryset.order_by("meeting__agenda_year__year", "meeting__date", "order")):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    filename = f"ieg-recommendations-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@staff_view
+@require_GET
+def renewals(request):
+    """Mandates up for renewal in the next N months, with the open recommendations that target them."""
+    form = RenewalsForm(request.GET or None)
+    months = form.months_or_default
+    today = timezone.localdate()
+    start, end = services.renewal_window(today, months)
+    return render(
+        request,
+        "recommendations/renewals.html",
+        {
+            "form": form,
+            "months": months,
+            "start": start,
+            "end": end,
+            "renewals": services.renewals(today=today, months=months, user=request.user),
+        },
+    )
+
+
+@staff_view
+@require_GET
+def scorecard(request):
+    """Uptake per country and per year: counts by status and the share acted on, as tables and charts."""
+    counts = list(Recommendation.objects.visible_to(request.user).status_counts())
+    thematic = _("Thematic meetings")
+
+    def country(row):
+        return row["meeting__situation__name"]  # None for thematic meetings: they sort last
+
+    def label(key):
+        return thematic if key is None else str(key)
+
+    by_year = services.scorecard((r["meeting__agenda_year__year"], r["status"], r["n"]) for r in counts)
+    by_country = services.scorecard((country(r), r["status"], r["n"]) for r in counts)
+    by_pair = services.scorecard(((country(r), r["meeting__agenda_year__year"]), r["status"], r["n"]) for r in counts)
+    for row in by_pair:
+        row.country_label, row.year = label(row.key[0]), row.key[1]
+    for row in (*by_year, *by_country):
+        row.label = label(row.key)
+    chart_width = 480
+    return render(
+        request,
+        "recommendations/scorecard.html",
+        {
+            "statuses": Recommendation.Status.choices,
+            "by_year": by_year,
+            "by_country": by_country,
+            "by_pair": by_pair,
+            "total": services.scorecard_total(by_year),
+            "year_bars": services.bar_chart(by_year, label=label, width=chart_width),
+            "country_bars": services.bar_chart(by_country, label=label, width=chart_width),
+            "chart_width": chart_width,
+        },
+    )
