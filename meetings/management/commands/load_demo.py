@@ -22,6 +22,7 @@ from accounts.permissions import SECRETARIAT_GROUP
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 from meetings import deadlines, services
 from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+from recommendations.demo import load_demo_recommendations
 
 DATA = Path(__file__).resolve().parents[2] / "demo_data"
 PERMANENT_MEMBERS = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         self.load_planning_year(today)
         if not options["no_users"]:
             self.load_users(today)
+        load_demo_recommendations(today)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def load_holidays(self):
