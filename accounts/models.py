@@ -32,7 +32,8 @@ class User(AbstractUser):
     delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.SINGLE)
     time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Group membership is a role: its changes are history too.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
 
     class Meta(AbstractUser.Meta):
         ordering = ["last_name", "first_name", "username"]

@@ -33,6 +33,52 @@ def _label(model, field_name: str) -> str:
         return field_name
 
 
+def _field(model, field_name: str):
+    try:
+        return model._meta.get_field(field_name)
+    except Exception:  # a field removed since the record was written
+        return None
+
+
+def _related_ids(rel, value) -> list:
+    """The primary keys a stored value points at: one for a foreign key, several for a many-to-many."""
+    if value in (None, ""):
+        return []
+    if rel.many_to_many:
+        target = rel.m2m_reverse_field_name()
+        return [row.get(target) for row in value if isinstance(row, dict)]
+    return [value]
+
+
+def _readable(raw: list[tuple[object, Change]]) -> None:
+    """Show related objects by name, not by id: one query per related model, whatever the number of changes."""
+    wanted: dict[type, set] = {}
+    for model_field, change in raw:
+        if model_field is not None and model_field.is_relation and model_field.related_model is not None:
+            for value in (change.old, change.new):
+                wanted.setdefault(model_field.related_model, set()).update(_related_ids(model_field, value))
+    found = {model: model._base_manager.in_bulk(ids - {None}) for model, ids in wanted.items()}
+    for model_field, change in raw:
+        if model_field is None or not model_field.is_relation or model_field.related_model is None:
+            continue
+        objects = found[model_field.related_model]
+
+        def label(value, rel=model_field, objects=objects):
+            ids = _related_ids(rel, value)
+            names = [str(objects[pk]) if pk in objects else f"#{pk}" for pk in ids if pk is not None]
+            return ", ".join(sorted(names)) if rel.many_to_many else (names[0] if names else None)
+
+        change.old, change.new = label(change.old), label(change.new)
+
+
+def _object_label(record, labels: dict) -> str:
+    """ "Meeting: South Sudan — 10 Dec 2026", named once per object (by its newest record), not per record."""
+    key = (type(record), record.id)
+    if key not in labels:
+        labels[key] = str(record.instance_type._meta.verbose_name).capitalize() + f": {record.instance}"
+    return labels[key]
+
+
 def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
     """Merge several models' history, newest first, with per-field old and new values."""
     records = sorted(
@@ -47,13 +93,18 @@ def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
         previous_of[record.history_id, type(record)] = last_seen.get(key)
         last_seen[key] = record
     entries = []
+    labels: dict = {}
+    raw: list[tuple[object, Change]] = []
     for record in reversed(records[-limit:]):
         changes: list[Change] = []
         previous = previous_of[record.history_id, type(record)]
         if record.history_type == "~" and previous is not None:
             delta = record.diff_against(previous)
             model = record.instance_type
-            changes = [Change(_label(model, c.field), c.old, c.new) for c in delta.changes]
+            for c in delta.changes:
+                change = Change(_label(model, c.field), c.old, c.new)
+                raw.append((_field(model, c.field), change))
+                changes.append(change)
             if not changes and not record.history_change_reason:
                 continue  # a save that changed nothing worth showing
         entries.append(
@@ -61,9 +112,10 @@ def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
                 when=record.history_date,
                 who=record.history_user,
                 kind=_KINDS.get(record.history_type, record.history_type),
-                object_label=str(record.instance_type._meta.verbose_name).capitalize() + f": {record.instance}",
+                object_label=_object_label(record, labels),
                 reason=record.history_change_reason or "",
                 changes=changes,
             )
         )
+    _readable(raw)
     return entries

@@ -260,6 +260,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint logs every layout step at INFO; keep its warnings (e.g. a refused URL) only.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 AUTH_USER_MODEL = "accounts.User"
