@@ -104,3 +104,60 @@ def visible_year_filter(user, prefix: str = "") -> Q:
         return Q()
     years = cochair_years(user) | council_years(user)
     return Q(**{f"{prefix}year__in": sorted(years)})
+
+
+# Documents (background notes, summaries). Statuses are the documents app's TextChoices values.
+NOTE_SHARED_STATUSES = ("shared", "published")
+SUMMARY_COUNCIL_STATUSES = ("approved", "submitted", "issued", "published")
+
+
+def can_read_note(user, note) -> bool:
+    """A background note: secretariat and the year's co-chairs always; once shared, experts of that year's
+    Council members and of delegations invited to it (``NoteInvitation``); once published, everyone."""
+    if note.status == "published":
+        return True
+    agenda_year = note.meeting.agenda_year
+    if can_view_drafts(user, agenda_year):
+        return True
+    if note.status != "shared":
+        return False
+    if is_council_expert(user, agenda_year.year):
+        return True
+    state_id = delegation_id(user)
+    return state_id is not None and note.invitations.filter(member_state_id=state_id).exists()
+
+
+def readable_notes_filter(user) -> Q:
+    """A Q over BackgroundNote matching ``can_read_note``, for list querysets."""
+    if is_secretariat(user):
+        return Q()
+    from documents.models import NoteInvitation
+
+    allowed = Q(status="published") | Q(meeting__agenda_year__year__in=sorted(cochair_years(user)))
+    experts = Q(meeting__agenda_year__year__in=sorted(council_years(user)))
+    state_id = delegation_id(user)
+    if state_id is not None:
+        experts |= Q(pk__in=NoteInvitation.objects.filter(member_state_id=state_id).values("note_id"))
+    return allowed | (Q(status="shared") & experts)
+
+
+def can_read_summary(user, summary) -> bool:
+    """A summary: secretariat and the year's co-chairs always; experts of that year's Council members once
+    the co-chairs approved it; everyone once published."""
+    if summary.status == "published":
+        return True
+    agenda_year = summary.meeting.agenda_year
+    if can_view_drafts(user, agenda_year):
+        return True
+    return summary.status in SUMMARY_COUNCIL_STATUSES and is_council_expert(user, agenda_year.year)
+
+
+def readable_summaries_filter(user) -> Q:
+    """A Q over Summary matching ``can_read_summary``, for list querysets."""
+    if is_secretariat(user):
+        return Q()
+    return (
+        Q(status="published")
+        | Q(meeting__agenda_year__year__in=sorted(cochair_years(user)))
+        | Q(status__in=SUMMARY_COUNCIL_STATUSES, meeting__agenda_year__year__in=sorted(council_years(user)))
+    )

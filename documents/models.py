@@ -1,0 +1,310 @@
+"""What the secretariat writes and distributes for a meeting: the background note, the summary issued as a
+Security Council document, the files handed out at the meeting, and who downloaded what."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .querysets import AttachmentQuerySet, BackgroundNoteQuerySet, DownloadLogQuerySet, SummaryQuerySet
+from .richtext import RichTextField
+
+RICH_HELP = _(
+    "Plain text (a blank line starts a new paragraph) or simple HTML: bold, italics, lists, links. "
+    "Anything else is removed when you save."
+)
+
+
+class BackgroundNote(models.Model):
+    """The secretariat's background note and key recommendations for one meeting (Guidelines, section V)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review by the co-chairs")
+        SHARED = "shared", _("Shared with Council members")
+        PUBLISHED = "published", _("Published")
+
+    # The focus areas of Guidelines section V, in their order: (field name, heading). Each is optional.
+    SECTIONS: tuple[tuple[str, str], ...] = (
+        ("participation", _("Women's participation and leadership: data and trends")),
+        (
+            "mission_capacity",
+            _("Mission gender and women-protection capacity, gender balance and coordination with civil society"),
+        ),
+        ("un_plans", _("United Nations plans on women and peace and security")),
+        ("government_commitment", _("Government commitment")),
+        ("national_action_plan", _("National action plan: urgent commitments and their status")),
+        ("protection_trends", _("Protection trends, including conflict-related sexual violence")),
+        ("humanitarian_impact", _("Humanitarian and conflict impact on women and girls")),
+        (
+            "gender_analysis",
+            _(
+                "Gender analysis of disarmament, demobilization and reintegration, displacement, "
+                "transitional justice, violent extremism and sanctions"
+            ),
+        ),
+        ("early_warning", _("Early-warning indicators")),
+    )
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="background_note"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    participation = RichTextField(SECTIONS[0][1], blank=True, help_text=RICH_HELP)
+    mission_capacity = RichTextField(SECTIONS[1][1], blank=True, help_text=RICH_HELP)
+    un_plans = RichTextField(SECTIONS[2][1], blank=True, help_text=RICH_HELP)
+    government_commitment = RichTextField(SECTIONS[3][1], blank=True, help_text=RICH_HELP)
+    national_action_plan = RichTextField(SECTIONS[4][1], blank=True, help_text=RICH_HELP)
+    protection_trends = RichTextField(SECTIONS[5][1], blank=True, help_text=RICH_HELP)
+    humanitarian_impact = RichTextField(SECTIONS[6][1], blank=True, help_text=RICH_HELP)
+    gender_analysis = RichTextField(SECTIONS[7][1], blank=True, help_text=RICH_HELP)
+    early_warning = RichTextField(SECTIONS[8][1], blank=True, help_text=RICH_HELP)
+    shared_at = models.DateTimeField(_("shared with Council members at"), null=True, blank=True)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("shared by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = BackgroundNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting__date", "-pk"]
+        verbose_name = _("background note")
+        verbose_name_plural = _("background notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["shared", "published"]) | models.Q(shared_at__isnull=False),
+                name="documents_backgroundnote_shared_has_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Background note: %(subject)s") % {"subject": self.meeting.subject}
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:note", args=[self.meeting_id])
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """The focus areas that have content, as (heading, sanitized HTML), in the Guidelines' order."""
+        return [(heading, getattr(self, name)) for name, heading in self.SECTIONS if getattr(self, name)]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status in {self.Status.DRAFT, self.Status.IN_REVIEW}
+
+
+class NoteInvitation(models.Model):
+    """A delegation invited to read a shared note although its state is not on the Council that year."""
+
+    note = models.ForeignKey(BackgroundNote, on_delete=models.CASCADE, related_name="invitations")
+    member_state = models.ForeignKey(
+        "countries.MemberState", verbose_name=_("delegation"), on_delete=models.CASCADE, related_name="+"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(_("invited at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["note", "member_state__name"]
+        verbose_name = _("note invitation")
+        verbose_name_plural = _("note invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["note", "member_state"], name="documents_noteinvitation_unique_state")
+        ]
+        # Serves permissions.readable_notes_filter(): the notes a delegation was invited to.
+        indexes = [models.Index(fields=["member_state", "note"], name="documents_invite_state_note")]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} → {self.note}"
+
+
+class Summary(models.Model):
+    """The summary of a meeting, sent by the co-chairs' letter and issued as a Security Council document."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved by the co-chairs")
+        SUBMITTED = "submitted", _("Submitted for issuance")
+        ISSUED = "issued", _("Issued")
+        PUBLISHED = "published", _("Published")
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="summary"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        help_text=_("As printed above the annex, e.g. “Summary of the meeting of … on South Sudan, held on …”."),
+    )
+    introduction = RichTextField(_("introduction"), blank=True, help_text=RICH_HELP)
+    main_points = RichTextField(_("main points raised"), blank=True, help_text=RICH_HELP)
+    council_questions = RichTextField(_("questions from Council members"), blank=True, help_text=RICH_HELP)
+    closing = RichTextField(_("closing"), blank=True, help_text=RICH_HELP)
+    letter_date = models.DateField(
+        _("letter date"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the co-chairs' letter; their permanent representatives on this date sign it."),
+    )
+    issue_date = models.DateField(_("issue date"), null=True, blank=True)
+    issued_pdf = models.FileField(_("issued PDF"), upload_to="summaries/%Y/", blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = SummaryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting__date", "-pk"]
+        verbose_name = _("summary")
+        verbose_name_plural = _("summaries")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["issued", "published"]) | models.Q(issue_date__isnull=False),
+                name="documents_summary_issued_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Summary: %(subject)s") % {"subject": self.meeting.subject}
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:summary", args=[self.meeting_id])
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status in {self.Status.ISSUED, self.Status.PUBLISHED}
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in {self.Status.DRAFT, self.Status.APPROVED}
+
+
+class SummaryApproval(models.Model):
+    """One co-chair state's approval of a summary, given by one of its experts on a given version."""
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="approvals")
+    member_state = models.ForeignKey(
+        "countries.MemberState", verbose_name=_("co-chair"), on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved at"))
+    version = models.PositiveIntegerField(_("version approved"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["summary", "approved_at"]
+        verbose_name = _("summary approval")
+        verbose_name_plural = _("summary approvals")
+        constraints = [
+            models.UniqueConstraint(fields=["summary", "member_state"], name="documents_summaryapproval_unique_state")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_state}: {self.summary}"
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    """A random stored name (the original is kept in ``original_name``): nothing guessable, nothing executable."""
+    suffix = PurePosixPath(filename).suffix.lower()[:8]
+    return f"attachments/{instance.meeting_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A file distributed at a meeting: restricted like its meeting until the meeting is published."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100, help_text=_("Detected from the file's content."))
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+
+    history = HistoricalRecords()
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "title", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DownloadLog(models.Model):
+    """One download of a note, a summary or an attachment: who, when, from where."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty for a download from the public site."),
+    )
+    note = models.ForeignKey(BackgroundNote, on_delete=models.CASCADE, null=True, blank=True, related_name="downloads")
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, null=True, blank=True, related_name="downloads")
+    attachment = models.ForeignKey(
+        Attachment, on_delete=models.CASCADE, null=True, blank=True, related_name="downloads"
+    )
+    downloaded_at = models.DateTimeField(_("when"))
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    objects = DownloadLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-downloaded_at", "-pk"]
+        verbose_name = _("download")
+        verbose_name_plural = _("downloads")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(note__isnull=False, summary__isnull=True, attachment__isnull=True)
+                    | models.Q(note__isnull=True, summary__isnull=False, attachment__isnull=True)
+                    | models.Q(note__isnull=True, summary__isnull=True, attachment__isnull=False)
+                ),
+                name="documents_downloadlog_one_document",
+            )
+        ]
+        indexes = [
+            # Serves the note page's download log, newest first.
+            models.Index(fields=["note", "-downloaded_at"], name="documents_dl_note_when"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user or _('public')} {self.downloaded_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def document(self):
+        return self.note or self.summary or self.attachment

@@ -1,0 +1,314 @@
+"""Changes to background notes, summaries and attachments. Views call these; nothing else moves a status.
+
+A note: draft -> in review (co-chairs read it) -> shared with Council members (completes the timeline's
+``background_note`` step) -> published. A summary: draft -> approved (every co-chair state approved the
+same version; an edit resets approvals) -> submitted -> issued (S/ symbol; the PDF is stored) -> published.
+The meeting's own status follows through ``meetings.services.change_status``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts import permissions
+from core.concurrency import StaleEdit, save_versioned
+from meetings import services as meeting_services
+from meetings.models import Meeting, TimelineStep
+from meetings.services import InvalidTransition
+
+from . import pdf
+from .models import Attachment, BackgroundNote, DownloadLog, NoteInvitation, Summary, SummaryApproval
+from .richtext import RichTextField, sanitize
+from .uploads import FileKind
+
+__all__ = ["InvalidTransition", "StaleEdit"]
+
+
+def _complete_step(meeting: Meeting, key: str, *, by, now: datetime.datetime) -> None:
+    """Mark a timeline step done when the document work that satisfies it happens (once; skipped steps stay)."""
+    step = meeting.steps.filter(key=key, state=TimelineStep.State.OPEN).first()
+    if step is not None:
+        meeting_services.complete_step(step, by=by, now=now)
+
+
+def _move_meeting(meeting: Meeting, *statuses: str, by, symbol: str = "") -> None:
+    """Move the meeting through ``statuses`` in order, skipping those it has already reached."""
+    for status in statuses:
+        if meeting.status == status:
+            continue
+        meeting_services.change_status(meeting, status, by=by, symbol=symbol)
+
+
+def _locked(document):
+    return type(document).objects.select_for_update().select_related("meeting__agenda_year").get(pk=document.pk)
+
+
+# Background notes.
+
+
+@transaction.atomic
+def save_note(note: BackgroundNote, *, expected_version: int | None, by) -> BackgroundNote:
+    """Create or edit a note (rich text is sanitized by the field on save). A published note is final."""
+    if note.pk is None:
+        note.save()
+        return note
+    current = BackgroundNote.objects.filter(pk=note.pk).values_list("status", flat=True).get()
+    if current == BackgroundNote.Status.PUBLISHED:
+        raise InvalidTransition(_("This note is published and can no longer be edited."))
+    save_versioned(note, expected_version)
+    return note
+
+
+@transaction.atomic
+def submit_for_review(note: BackgroundNote, *, by) -> BackgroundNote:
+    note = _locked(note)
+    if note.status != BackgroundNote.Status.DRAFT:
+        raise InvalidTransition(_("Only a draft note can be sent to the co-chairs for review."))
+    note.status = BackgroundNote.Status.IN_REVIEW
+    note._change_reason = _("Sent to the co-chairs for review")
+    save_versioned(note, None)
+    return note
+
+
+@transaction.atomic
+def return_to_draft(note: BackgroundNote, *, by) -> BackgroundNote:
+    note = _locked(note)
+    if note.status != BackgroundNote.Status.IN_REVIEW:
+        raise InvalidTransition(_("Only a note in review can go back to draft."))
+    note.status = BackgroundNote.Status.DRAFT
+    note._change_reason = _("Returned to draft")
+    save_versioned(note, None)
+    return note
+
+
+@transaction.atomic
+def share_note(note: BackgroundNote, *, by, now: datetime.datetime) -> BackgroundNote:
+    """Share the reviewed note with Council members: the moment the ``background_note`` step is done."""
+    note = _locked(note)
+    if note.status != BackgroundNote.Status.IN_REVIEW:
+        raise InvalidTransition(_("A note is shared with Council members after the co-chairs' review."))
+    note.status = BackgroundNote.Status.SHARED
+    note.shared_at = now
+    note.shared_by = by
+    note._change_reason = _("Shared with Council members")
+    save_versioned(note, None)
+    _complete_step(note.meeting, "background_note", by=by, now=now)
+    return note
+
+
+@transaction.atomic
+def publish_note(note: BackgroundNote, *, by) -> BackgroundNote:
+    note = _locked(note)
+    if note.status != BackgroundNote.Status.SHARED:
+        raise InvalidTransition(_("Only a note already shared with Council members can be published."))
+    note.status = BackgroundNote.Status.PUBLISHED
+    note._change_reason = _("Published")
+    save_versioned(note, None)
+    return note
+
+
+@transaction.atomic
+def invite_delegation(note: BackgroundNote, member_state, *, by, now: datetime.datetime) -> NoteInvitation:
+    invitation, _created = NoteInvitation.objects.get_or_create(
+        note=note, member_state=member_state, defaults={"invited_by": by, "invited_at": now}
+    )
+    return invitation
+
+
+@transaction.atomic
+def revoke_invitation(invitation: NoteInvitation, *, by) -> None:
+    invitation.delete()
+
+
+# Summaries.
+
+
+def default_summary_title(meeting: Meeting) -> str:
+    title = _("Summary of the meeting of the Informal Expert Group on Women and Peace and Security on %(subject)s") % {
+        "subject": meeting.subject
+    }
+    if meeting.date:
+        title += _(", held on %(date)s") % {"date": f"{meeting.date.day} {meeting.date:%B %Y}"}
+    return title
+
+
+SUMMARY_CONTENT_FIELDS = ("title", "introduction", "main_points", "council_questions", "closing", "letter_date")
+
+
+def _summary_content(summary: Summary) -> tuple:
+    """What the co-chairs approve: the text (as it will be stored, sanitized) and the letter date."""
+    return tuple(
+        sanitize(value) if isinstance(field, RichTextField) else value
+        for field, value in ((Summary._meta.get_field(name), getattr(summary, name)) for name in SUMMARY_CONTENT_FIELDS)
+    )
+
+
+@transaction.atomic
+def save_summary(summary: Summary, *, expected_version: int | None, by) -> Summary:
+    """Create or edit a summary. An edit withdraws the co-chairs' approvals: they approved other words.
+
+    Creating the summary of a meeting that was held moves the meeting to "summary drafted".
+    """
+    if summary.pk is None:
+        summary.save()
+        if summary.meeting.status == Meeting.Status.HELD:
+            meeting_services.change_status(summary.meeting, Meeting.Status.SUMMARY_DRAFTED, by=by)
+        return summary
+    current = Summary.objects.select_for_update().get(pk=summary.pk)
+    if not current.is_editable:
+        raise InvalidTransition(
+            _("A summary that is “%(status)s” can no longer be edited.") % {"status": current.get_status_display()}
+        )
+    if expected_version is not None and expected_version != current.version:
+        raise StaleEdit(summary)
+    if _summary_content(summary) == _summary_content(current):
+        return summary  # saved without a change: the approvals still stand
+    if current.approvals.exists():
+        for approval in current.approvals.all():
+            approval._change_reason = _("Summary edited after approval")
+            approval.delete()
+        summary.status = Summary.Status.DRAFT
+        summary._change_reason = _("Edited: co-chairs' approvals reset")
+    save_versioned(summary, expected_version)
+    return summary
+
+
+@transaction.atomic
+def approve_summary(
+    summary: Summary, *, by, now: datetime.datetime, version: int | None = None
+) -> tuple[Summary, SummaryApproval]:
+    """Record the approval of ``by``'s delegation; when every co-chair state approved, the summary is approved.
+
+    ``version`` is the version the co-chair read: if the text changed since, the approval is refused.
+    """
+    summary = _locked(summary)
+    agenda_year = summary.meeting.agenda_year
+    if not permissions.can_approve(by, agenda_year):
+        raise PermissionDenied(_("Only the co-chairs of %(year)s approve this summary.") % {"year": agenda_year.year})
+    if summary.status != Summary.Status.DRAFT:
+        raise InvalidTransition(
+            _("A summary that is “%(status)s” cannot be approved.") % {"status": summary.get_status_display()}
+        )
+    if version is not None and version != summary.version:
+        raise InvalidTransition(_("The summary changed since you opened it. Read the current text, then approve."))
+    if summary.approvals.filter(member_state_id=by.delegation_id).exists():
+        raise InvalidTransition(_("%(state)s has already approved this summary.") % {"state": by.delegation})
+    approval = SummaryApproval.objects.create(
+        summary=summary, member_state_id=by.delegation_id, user=by, approved_at=now, version=summary.version
+    )
+    co_chairs = set(agenda_year.co_chairs.values_list("pk", flat=True))
+    approved = set(summary.approvals.values_list("member_state_id", flat=True))
+    if co_chairs <= approved:
+        summary.status = Summary.Status.APPROVED
+        summary._change_reason = _("Approved by all co-chairs")
+        # No version bump: the approved text is the version every co-chair approved.
+        summary.save(update_fields=["status", "updated_at"])
+        _complete_step(summary.meeting, "draft_summary", by=by, now=now)
+    return summary, approval
+
+
+@transaction.atomic
+def submit_summary(summary: Summary, *, by, now: datetime.datetime) -> Summary:
+    """The co-chairs submitted the approved summary for issuance as a Council document."""
+    summary = _locked(summary)
+    if summary.status != Summary.Status.APPROVED:
+        raise InvalidTransition(_("Only a summary approved by every co-chair can be submitted."))
+    if summary.letter_date is None:
+        raise InvalidTransition(_("Set the date of the co-chairs' letter before submitting."))
+    meeting = summary.meeting
+    if meeting.status not in {Meeting.Status.HELD, Meeting.Status.SUMMARY_DRAFTED}:
+        raise InvalidTransition(
+            _("The meeting is “%(status)s”: a summary is submitted after the meeting is held.")
+            % {"status": meeting.get_status_display()}
+        )
+    _move_meeting(meeting, Meeting.Status.SUMMARY_DRAFTED, Meeting.Status.SUBMITTED, by=by)
+    summary.status = Summary.Status.SUBMITTED
+    summary._change_reason = _("Submitted for issuance")
+    summary.save(update_fields=["status", "updated_at"])
+    _complete_step(meeting, "submit_summary", by=by, now=now)
+    return summary
+
+
+@transaction.atomic
+def issue_summary(
+    summary: Summary, symbol: str, *, by, now: datetime.datetime, issue_date: datetime.date | None = None
+) -> Summary:
+    """Record the S/ symbol the summary was issued under, and store the issued PDF (no watermark)."""
+    summary = _locked(summary)
+    if summary.status != Summary.Status.SUBMITTED:
+        raise InvalidTransition(_("Only a submitted summary can be issued."))
+    symbol = (symbol or "").strip()
+    issue_date = issue_date or summary.issue_date or now.date()
+    if symbol and not symbol.startswith(f"S/{issue_date.year}/"):
+        raise InvalidTransition(
+            _("Symbols issued in %(year)s read S/%(year)s/…; check the symbol or the issue date.")
+            % {"year": issue_date.year}
+        )
+    # Validates the symbol (meetings.models.symbol_validator) and its uniqueness, and moves the meeting.
+    meeting_services.change_status(summary.meeting, Meeting.Status.ISSUED, by=by, symbol=symbol)
+    summary.status = Summary.Status.ISSUED
+    summary.issue_date = issue_date
+    summary._change_reason = _("Issued as %(symbol)s") % {"symbol": symbol}
+    rendered = pdf.render_summary(summary, today=issue_date)
+    summary.issued_pdf.save(f"{symbol.replace('/', '-')}.pdf", ContentFile(rendered), save=False)
+    summary.save(update_fields=["status", "issue_date", "issued_pdf", "updated_at"])
+    return summary
+
+
+@transaction.atomic
+def publish_summary(summary: Summary, *, by, now: datetime.datetime) -> Summary:
+    """Put the issued summary and the meeting's documents on the public site."""
+    summary = _locked(summary)
+    if summary.status != Summary.Status.ISSUED:
+        raise InvalidTransition(_("Only an issued summary can be published."))
+    meeting_services.change_status(summary.meeting, Meeting.Status.PUBLISHED, by=by)
+    summary.status = Summary.Status.PUBLISHED
+    summary._change_reason = _("Published")
+    summary.save(update_fields=["status", "updated_at"])
+    _complete_step(summary.meeting, "publish_documents", by=by, now=now)
+    return summary
+
+
+# Attachments and downloads.
+
+
+@transaction.atomic
+def add_attachment(meeting: Meeting, *, title: str, upload, kind: FileKind, by, now: datetime.datetime) -> Attachment:
+    """Store an upload already checked by ``uploads.inspect_upload`` (the form does it)."""
+    attachment = Attachment(
+        meeting=meeting,
+        title=title,
+        original_name=upload.name[-200:],
+        content_type=kind.content_type,
+        size=upload.size,
+        uploaded_by=by,
+        uploaded_at=now,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(attachment: Attachment, *, by) -> None:
+    stored = attachment.file.name
+    storage = attachment.file.storage
+    attachment._change_reason = _("Deleted")
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(stored))
+
+
+def log_download(*, user, now: datetime.datetime, ip: str | None, note=None, summary=None, attachment=None):
+    return DownloadLog.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        note=note,
+        summary=summary,
+        attachment=attachment,
+        downloaded_at=now,
+        ip=ip,
+    )

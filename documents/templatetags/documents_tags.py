@@ -1,0 +1,57 @@
+from django import template
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.safestring import mark_safe
+
+from accounts import permissions
+
+from ..models import BackgroundNote, Summary
+from ..richtext import sanitize
+
+register = template.Library()
+
+
+@register.filter
+def rich(value: str) -> str:
+    """Print stored rich text. Sanitized on save already; sanitized again here so that a row written around
+    the model (``QuerySet.update()``, SQL) still cannot put script on a page or in a PDF."""
+    return mark_safe(sanitize(value))  # noqa: S308 - nh3 output: allow-listed tags only
+
+
+def _related(meeting, name: str):
+    """A reverse one-to-one (note, summary) or None, using what the queryset already selected."""
+    try:
+        return getattr(meeting, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+@register.inclusion_tag("documents/_meeting_panel.html", takes_context=True)
+def meeting_documents(context, meeting):
+    """The card beside a meeting's details: its note, summary and attachments, as the user may see them."""
+    user = context["request"].user
+    note = _related(meeting, "background_note")
+    summary = _related(meeting, "summary")
+    can_edit = permissions.can_edit(user)
+    return {
+        "meeting": meeting,
+        "note": note if note is not None and permissions.can_read_note(user, note) else None,
+        "summary": summary if summary is not None and permissions.can_read_summary(user, summary) else None,
+        "attachments": list(meeting.attachments.all()) if permissions.can_view_meeting(user, meeting) else [],
+        "can_edit": can_edit,
+        "can_approve": summary is not None and permissions.can_approve(user, meeting.agenda_year),
+    }
+
+
+@register.inclusion_tag("documents/_public_documents.html")
+def public_documents(meeting):
+    """Links for the public site: the published summary, the published note, the meeting's files once the
+    meeting is published. For a list of meetings, prefetch with ``documents.querysets.public_documents_related``."""
+    summary = _related(meeting, "summary")
+    note = _related(meeting, "background_note")
+    published = meeting.status == "published"
+    return {
+        "meeting": meeting,
+        "summary": summary if summary is not None and summary.status == Summary.Status.PUBLISHED else None,
+        "note": note if note is not None and note.status == BackgroundNote.Status.PUBLISHED else None,
+        "attachments": list(meeting.attachments.all()) if published else [],
+    }

@@ -1,0 +1,57 @@
+"""Factories for documents tests (and the PDF bench)."""
+
+from __future__ import annotations
+
+import datetime
+
+from countries.models import PermanentRepresentative
+from meetings.tests.factories import make_state
+from recommendations.models import Recommendation
+
+from ..models import BackgroundNote, Summary
+
+LOREM = (
+    "Women's organizations in the country reported that their participation in the ceasefire monitoring bodies "
+    "remains below the thirty per cent commitment, and that threats against women human rights defenders rose "
+    "during the reporting period, in particular ahead of the elections."
+)
+
+
+def make_representative(
+    state: str, name: str, *, start: datetime.date, end: datetime.date | None = None, title: str = ""
+) -> PermanentRepresentative:
+    return PermanentRepresentative.objects.create(
+        member_state=make_state(state),
+        name=name,
+        start_date=start,
+        end_date=end,
+        **({"title": title} if title else {}),
+    )
+
+
+def make_recommendations(meeting, texts, **fields) -> list[Recommendation]:
+    return [
+        Recommendation.objects.create(meeting=meeting, order=order, text=text, **fields)
+        for order, text in enumerate(texts, start=1)
+    ]
+
+
+def make_note(meeting, **fields) -> BackgroundNote:
+    fields.setdefault("participation", f"<p>{LOREM}</p>")
+    return BackgroundNote.objects.create(meeting=meeting, **fields)
+
+
+def make_summary(meeting, **fields) -> Summary:
+    fields.setdefault("title", f"Summary of the meeting on {meeting.subject}")
+    fields.setdefault("letter_date", datetime.date(2026, 12, 18))
+    fields.setdefault("main_points", f"<p>{LOREM}</p>")
+    return Summary.objects.create(meeting=meeting, **fields)
+
+
+def hold(meeting, *, by=None):
+    """Move a planned meeting to "held", as after the meeting took place."""
+    from meetings.services import change_status
+
+    for status in ("confirmed", "held"):
+        change_status(meeting, status, by=by)
+    return meeting

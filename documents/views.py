@@ -1,0 +1,452 @@
+"""Pages and downloads for background notes, summaries and attachments. Thin: read, check, call a service.
+
+Objects a user may not read answer 404 (their existence is not revealed); actions a reader may not take
+answer 403. Every download goes through a view that checks permission and logs it, never through MEDIA_URL.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts import permissions
+from accounts.security import client_ip
+from core.decorators import secretariat_required, staff_view
+from core.history import history_entries
+from core.pagination import paginate
+from meetings.models import Meeting
+
+from . import pdf, services
+from .forms import ApproveForm, AttachmentForm, InvitationForm, IssueForm, NoteForm, SummaryForm
+from .models import Attachment, BackgroundNote, NoteInvitation, Summary, SummaryApproval
+
+DOWNLOADS_ON_NOTE_PAGE = 20
+
+
+def _note(user, meeting_pk: int) -> BackgroundNote:
+    note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
+    if not permissions.can_read_note(user, note):
+        raise Http404
+    return note
+
+
+def _summary(user, meeting_pk: int) -> Summary:
+    summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
+    if not permissions.can_read_summary(user, summary):
+        raise Http404
+    return summary
+
+
+def _download(request, body, *, filename: str, content_type: str, private: bool = True) -> HttpResponse:
+    """A download with safe headers: always an attachment, the detected type, no sniffing."""
+    if isinstance(body, bytes):
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    else:
+        response = FileResponse(body, as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=3600"
+    return response
+
+
+def _pdf_name(kind: str, meeting: Meeting) -> str:
+    day = meeting.date.isoformat() if meeting.date else "undated"
+    return f"{kind}-{slugify(meeting.subject)[:60]}-{day}.pdf"
+
+
+def _summary_pdf_response(request, summary: Summary, *, private: bool) -> HttpResponse:
+    """The issued PDF as stored at issuance; before that, a fresh (cached) rendering with the DRAFT mark."""
+    meeting = summary.meeting
+    services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), summary=summary)
+    if summary.is_issued and summary.issued_pdf:
+        return _download(
+            request,
+            summary.issued_pdf.open("rb"),
+            filename=f"{meeting.symbol.replace('/', '_')}.pdf",
+            content_type="application/pdf",
+            private=private,
+        )
+    body = pdf.render_summary(summary, today=timezone.localdate())
+    return _download(request, body, filename=_pdf_name("summary", meeting), content_type="application/pdf")
+
+
+# Index.
+
+
+@staff_view
+def index(request):
+    """The meetings whose note or summary the user may read, newest first."""
+    notes = BackgroundNote.objects.visible_to(request.user).filter(meeting=OuterRef("pk"))
+    summaries = Summary.objects.visible_to(request.user).filter(meeting=OuterRef("pk"))
+    meetings = (
+        Meeting.objects.annotate(note_readable=Exists(notes), summary_readable=Exists(summaries))
+        .filter(Q(note_readable=True) | Q(summary_readable=True))
+        .select_related("agenda_year", "situation", "background_note", "summary")
+        .order_by("-date", "-pk")
+    )
+    return render(request, "documents/index.html", {"page": paginate(request, meetings)})
+
+
+# Background notes.
+
+
+@staff_view
+def note_detail(request, meeting_pk: int):
+    note = BackgroundNote.objects.with_meeting().filter(meeting_id=meeting_pk).first()
+    if note is None and permissions.can_edit(request.user):
+        return redirect("documents:note_edit", meeting_pk=meeting_pk)
+    if note is None or not permissions.can_read_note(request.user, note):
+        raise Http404
+    is_secretariat = permissions.is_secretariat(request.user)
+    return render(
+        request,
+        "documents/note_detail.html",
+        {
+            "note": note,
+            "meeting": note.meeting,
+            "recommendations": pdf.lettered_recommendations(note.meeting),
+            "invitations": list(note.invitations.select_related("member_state")) if is_secretariat else [],
+            "invitation_form": InvitationForm(note=note) if is_secretariat else None,
+            "downloads": (list(note.downloads.for_table()[:DOWNLOADS_ON_NOTE_PAGE]) if is_secretariat else []),
+            "download_count": note.downloads.count() if is_secretariat else 0,
+        },
+    )
+
+
+@secretariat_required
+def note_edit(request, meeting_pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
+    note = BackgroundNote.objects.filter(meeting=meeting).first() or BackgroundNote(meeting=meeting)
+    form = NoteForm(request.POST or None, instance=note)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_note(form.instance, expected_version=form.expected_version, by=request.user)
+        except (services.StaleEdit, services.InvalidTransition) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Background note saved."))
+            return redirect("documents:note", meeting_pk=meeting.pk)
+    return render(request, "documents/note_form.html", {"form": form, "note": note, "meeting": meeting})
+
+
+NOTE_ACTIONS = {
+    "review": (services.submit_for_review, _("Sent to the co-chairs for review.")),
+    "draft": (services.return_to_draft, _("Returned to draft.")),
+    "share": (services.share_note, _("Shared with Council members; the timeline step is done.")),
+    "publish": (services.publish_note, _("Published on the public site.")),
+}
+
+
+@secretariat_required
+@require_POST
+def note_action(request, meeting_pk: int, action: str):
+    note = get_object_or_404(BackgroundNote, meeting_id=meeting_pk)
+    if action not in NOTE_ACTIONS:
+        raise Http404
+    service, done = NOTE_ACTIONS[action]
+    kwargs = {"now": timezone.now()} if action == "share" else {}
+    try:
+        service(note, by=request.user, **kwargs)
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("documents:note", meeting_pk=meeting_pk)
+
+
+@staff_view
+@require_GET
+def note_pdf(request, meeting_pk: int):
+    note = _note(request.user, meeting_pk)
+    body = pdf.render_background_note(note)
+    services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), note=note)
+    return _download(request, body, filename=_pdf_name("background-note", note.meeting), content_type="application/pdf")
+
+
+@secretariat_required
+def note_downloads(request, meeting_pk: int):
+    note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
+    page = paginate(request, note.downloads.for_table())
+    return render(request, "documents/note_downloads.html", {"note": note, "meeting": note.meeting, "page": page})
+
+
+@secretariat_required
+@require_POST
+def note_invite(request, meeting_pk: int):
+    note = get_object_or_404(BackgroundNote, meeting_id=meeting_pk)
+    form = InvitationForm(request.POST, note=note)
+    if form.is_valid():
+        services.invite_delegation(note, form.cleaned_data["member_state"], by=request.user, now=timezone.now())
+        messages.success(request, _("%(state)s invited.") % {"state": form.cleaned_data["member_state"]})
+    else:
+        messages.error(request, _("Choose a delegation not invited yet."))
+    return redirect("documents:note", meeting_pk=meeting_pk)
+
+
+@secretariat_required
+@require_POST
+def note_uninvite(request, meeting_pk: int, pk: int):
+    invitation = get_object_or_404(
+        NoteInvitation.objects.select_related("member_state"), pk=pk, note__meeting_id=meeting_pk
+    )
+    services.revoke_invitation(invitation, by=request.user)
+    messages.success(request, _("Invitation of %(state)s withdrawn.") % {"state": invitation.member_state})
+    return redirect("documents:note", meeting_pk=meeting_pk)
+
+
+@secretariat_required
+def note_history(request, meeting_pk: int):
+    note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
+    entries = history_entries(note.history.all(), NoteInvitation.history.filter(note_id=note.pk))
+    return render(request, "documents/history.html", {"document": note, "meeting": note.meeting, "entries": entries})
+
+
+# Summaries.
+
+
+def _summary_page(request, summary: Summary, *, issue_form: IssueForm | None = None, status: int = 200):
+    meeting = summary.meeting
+    user = request.user
+    approvals = list(summary.approvals.select_related("member_state", "user"))
+    approved_states = {approval.member_state_id for approval in approvals}
+    co_chairs = list(meeting.agenda_year.co_chairs.all())
+    context = pdf.summary_context(summary, today=timezone.localdate())
+    can_edit = permissions.can_edit(user)
+    return render(
+        request,
+        "documents/summary_detail.html",
+        {
+            **context,
+            "approvals": approvals,
+            "pending_states": [state for state in co_chairs if state.pk not in approved_states],
+            "can_edit": can_edit,
+            "can_approve": (
+                summary.status == Summary.Status.DRAFT
+                and permissions.can_approve(user, meeting.agenda_year)
+                and user.delegation_id not in approved_states
+            ),
+            "approve_form": ApproveForm(initial={"version": summary.version}),
+            "can_submit": summary.status == Summary.Status.APPROVED
+            and (can_edit or permissions.can_approve(user, meeting.agenda_year)),
+            "issue_form": issue_form or IssueForm(initial={"issue_date": summary.issue_date or timezone.localdate()}),
+        },
+        status=status,
+    )
+
+
+@staff_view
+def summary_detail(request, meeting_pk: int):
+    summary = Summary.objects.with_meeting().filter(meeting_id=meeting_pk).first()
+    if summary is None and permissions.can_edit(request.user):
+        return redirect("documents:summary_edit", meeting_pk=meeting_pk)
+    if summary is None or not permissions.can_read_summary(request.user, summary):
+        raise Http404
+    return _summary_page(request, summary)
+
+
+@secretariat_required
+def summary_edit(request, meeting_pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
+    summary = Summary.objects.filter(meeting=meeting).first()
+    if summary is None:
+        summary = Summary(meeting=meeting, title=services.default_summary_title(meeting))
+    if summary.pk and not summary.is_editable:
+        messages.error(
+            request,
+            _("This summary is %(status)s: it can no longer be edited.") % {"status": summary.get_status_display()},
+        )
+        return redirect("documents:summary", meeting_pk=meeting.pk)
+    form = SummaryForm(request.POST or None, instance=summary)
+    if request.method == "POST" and form.is_valid():
+        had_approvals = summary.pk is not None and summary.approvals.exists()
+        try:
+            services.save_summary(form.instance, expected_version=form.expected_version, by=request.user)
+        except (services.StaleEdit, services.InvalidTransition) as exc:
+            form.add_error(None, str(exc))
+        else:
+            reset = had_approvals and not form.instance.approvals.exists()
+            messages.success(
+                request, _("Summary saved; the co-chairs' approvals were reset.") if reset else _("Summary saved.")
+            )
+            return redirect("documents:summary", meeting_pk=meeting.pk)
+    return render(
+        request,
+        "documents/summary_form.html",
+        {"form": form, "summary": summary, "meeting": meeting},
+    )
+
+
+@staff_view
+@require_POST
+def summary_approve(request, meeting_pk: int):
+    summary = _summary(request.user, meeting_pk)
+    if not permissions.can_approve(request.user, summary.meeting.agenda_year):
+        raise PermissionDenied
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Reload the summary and approve again."))
+        return redirect("documents:summary", meeting_pk=meeting_pk)
+    try:
+        summary, _approval = services.approve_summary(
+            summary, by=request.user, now=timezone.now(), version=form.cleaned_data["version"]
+        )
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        if summary.status == Summary.Status.APPROVED:
+            messages.success(request, _("Approved: every co-chair has now approved the summary."))
+        else:
+            messages.success(request, _("Your delegation's approval is recorded."))
+    return redirect("documents:summary", meeting_pk=meeting_pk)
+
+
+@staff_view
+@require_POST
+def summary_submit(request, meeting_pk: int):
+    summary = _summary(request.user, meeting_pk)
+    if not (permissions.can_edit(request.user) or permissions.can_approve(request.user, summary.meeting.agenda_year)):
+        raise PermissionDenied
+    try:
+        services.submit_summary(summary, by=request.user, now=timezone.now())
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Submitted for issuance as a document of the Security Council."))
+    return redirect("documents:summary", meeting_pk=meeting_pk)
+
+
+@secretariat_required
+@require_POST
+def summary_issue(request, meeting_pk: int):
+    summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
+    form = IssueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.issue_summary(
+                summary,
+                form.cleaned_data["symbol"],
+                by=request.user,
+                now=timezone.now(),
+                issue_date=form.cleaned_data["issue_date"],
+            )
+        except services.InvalidTransition as exc:
+            form.add_error("symbol", str(exc))
+        else:
+            messages.success(request, _("Issued as %(symbol)s.") % {"symbol": form.cleaned_data["symbol"]})
+            return redirect("documents:summary", meeting_pk=meeting_pk)
+    summary.refresh_from_db()
+    return _summary_page(request, summary, issue_form=form, status=400)
+
+
+@secretariat_required
+@require_POST
+def summary_publish(request, meeting_pk: int):
+    summary = get_object_or_404(Summary, meeting_id=meeting_pk)
+    try:
+        services.publish_summary(summary, by=request.user, now=timezone.now())
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Published: the summary and the meeting's documents are on the public site."))
+    return redirect("documents:summary", meeting_pk=meeting_pk)
+
+
+@staff_view
+@require_GET
+def summary_pdf(request, meeting_pk: int):
+    return _summary_pdf_response(request, _summary(request.user, meeting_pk), private=True)
+
+
+@secretariat_required
+def summary_history(request, meeting_pk: int):
+    summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
+    entries = history_entries(summary.history.all(), SummaryApproval.history.filter(summary_id=summary.pk))
+    return render(
+        request, "documents/history.html", {"document": summary, "meeting": summary.meeting, "entries": entries}
+    )
+
+
+# Attachments.
+
+
+@secretariat_required
+def attachment_upload(request, meeting_pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_attachment(
+            meeting,
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+            kind=form.kind,
+            by=request.user,
+            now=timezone.now(),
+        )
+        messages.success(request, _("File added to the meeting."))
+        return redirect(meeting)
+    return render(request, "documents/attachment_form.html", {"form": form, "meeting": meeting})
+
+
+def _attachment_response(request, attachment: Attachment, *, private: bool) -> HttpResponse:
+    services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), attachment=attachment)
+    try:
+        body = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return _download(
+        request, body, filename=attachment.original_name, content_type=attachment.content_type, private=private
+    )
+
+
+@staff_view
+@require_GET
+def attachment_download(request, pk: int):
+    attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=pk)
+    return _attachment_response(request, attachment, private=True)
+
+
+@secretariat_required
+def attachment_delete(request, pk: int):
+    attachment = get_object_or_404(Attachment.objects.select_related("meeting__situation"), pk=pk)
+    meeting = attachment.meeting
+    if request.method == "POST":
+        services.delete_attachment(attachment, by=request.user)
+        messages.success(request, _("“%(title)s” deleted.") % {"title": attachment.title})
+        return redirect(meeting)
+    return render(request, "documents/attachment_confirm_delete.html", {"attachment": attachment, "meeting": meeting})
+
+
+# The public site: published material only, no sign-in.
+
+
+@require_GET
+def public_summary_pdf(request, meeting_pk: int):
+    summary = get_object_or_404(Summary.objects.published().with_meeting(), meeting_id=meeting_pk)
+    return _summary_pdf_response(request, summary, private=False)
+
+
+@require_GET
+def public_note_pdf(request, meeting_pk: int):
+    note = get_object_or_404(BackgroundNote.objects.published().with_meeting(), meeting_id=meeting_pk)
+    body = pdf.render_background_note(note)
+    services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), note=note)
+    return _download(
+        request,
+        body,
+        filename=_pdf_name("background-note", note.meeting),
+        content_type="application/pdf",
+        private=False,
+    )
+
+
+@require_GET
+def public_attachment(request, pk: int):
+    attachment = get_object_or_404(Attachment.objects.published(), pk=pk)
+    return _attachment_response(request, attachment, private=False)
