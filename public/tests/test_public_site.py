@@ -1,0 +1,165 @@
+"""The public site: every published summary by year and by country, with its S/ symbol and a stable URL,
+and nothing that is not published."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import Meeting
+from meetings.tests import factories
+
+from .factories import make_published
+
+
+@pytest.fixture
+def published(year):
+    return make_published(year, "South Sudan", symbol="S/2026/101", room="SECRET-ROOM-7")
+
+
+@pytest.fixture
+def unpublished(year):
+    """Held, summary issued but not yet published: not public."""
+    meeting = factories.make_meeting(year, "Atlantis Unpublished", date=datetime.date(2026, 4, 2))
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.ISSUED, symbol="S/2026/999")
+    return meeting
+
+
+def test_home_lists_published_meetings_by_year_and_country(client, published, unpublished):
+    page = client.get(reverse("public:home")).content.decode()
+
+    assert "South Sudan" in page
+    assert "S/2026/101" in page
+    assert reverse("public:year", args=[2026]) in page
+    assert reverse("public:country", args=["south-sudan"]) in page
+    assert "/meetings/S/2026/101/" in page
+    assert "Atlantis" not in page
+    assert "S/2026/999" not in page
+    assert "SECRET-ROOM-7" not in page
+
+
+def test_year_page(client, published, unpublished):
+    page = client.get(reverse("public:year", args=[2026])).content.decode()
+
+    assert "S/2026/101" in page
+    assert "Denmark" in page  # co-chairs of the year
+    assert "Atlantis" not in page
+
+
+def test_country_page(client, published, unpublished, year):
+    make_published(year, "Haiti", symbol="S/2026/102")
+
+    page = client.get(reverse("public:country", args=["south-sudan"])).content.decode()
+
+    assert "S/2026/101" in page
+    assert "S/2026/102" not in page
+
+
+def test_meeting_has_a_stable_url_by_symbol(client, published):
+    url = reverse("public:meeting", kwargs={"symbol": "S/2026/101"})
+    assert url == "/meetings/S/2026/101/"
+
+    page = client.get(url).content.decode()
+
+    assert "S/2026/101" in page
+    assert "South Sudan" in page
+    assert "SECRET-ROOM-7" not in page
+    assert f'<link rel="canonical" href="http://testserver{url}">' in page
+
+
+def test_meeting_by_number_moves_to_its_symbol(client, published):
+    response = client.get(reverse("public:meeting_pk", args=[published.pk]))
+
+    assert response.status_code == 301
+    assert response["Location"] == "/meetings/S/2026/101/"
+
+
+@pytest.mark.parametrize("client_fixture", ["client", "secretariat_client", "cochair_client"])
+def test_unpublished_meetings_are_not_found(request, unpublished, client_fixture):
+    client = request.getfixturevalue(client_fixture)
+
+    assert client.get(reverse("public:meeting", kwargs={"symbol": "S/2026/999"})).status_code == 404
+    assert client.get(reverse("public:meeting_pk", args=[unpublished.pk])).status_code == 404
+
+
+def test_empty_year_and_unknown_country_are_not_found(client, published, other_year):
+    assert client.get(reverse("public:year", args=[2019])).status_code == 404
+    assert client.get(reverse("public:year", args=[1999])).status_code == 404
+    assert client.get(reverse("public:country", args=["atlantis-unpublished"])).status_code == 404
+
+
+def test_home_when_nothing_is_published(client, db):
+    assert "Nothing has been published yet." in client.get(reverse("public:home")).content.decode()
+
+
+def test_published_summary_links_to_its_pdf(client, published):
+    document_factories = pytest.importorskip("documents.tests.factories")
+    document_factories.make_summary(published, status="published", issue_date=datetime.date(2026, 3, 20))
+
+    page = client.get(reverse("public:meeting", kwargs={"symbol": "S/2026/101"})).content.decode()
+
+    assert reverse("documents:public_summary_pdf", args=[published.pk]) in page
+
+
+def test_meeting_with_only_its_note_published_is_public(client, year):
+    document_factories = pytest.importorskip("documents.tests.factories")
+    meeting = factories.make_meeting(year, "Haiti", date=datetime.date(2026, 5, 5))
+    document_factories.make_note(
+        meeting, status="published", shared_at=datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC)
+    )
+
+    page = client.get(reverse("public:meeting_pk", args=[meeting.pk])).content.decode()
+
+    assert "Haiti" in page
+    assert reverse("documents:public_note_pdf", args=[meeting.pk]) in page
+
+
+def test_anonymous_pages_are_cacheable_and_set_no_cookie(client, published, settings):
+    for url in (
+        reverse("public:home"),
+        reverse("public:year", args=[2026]),
+        reverse("public:country", args=["south-sudan"]),
+        "/meetings/S/2026/101/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response.cookies, url
+        assert "public" in response["Cache-Control"], url
+        assert f"max-age={settings.PUBLIC_CACHE_SECONDS}" in response["Cache-Control"], url
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, published, django_assert_num_queries):
+    client.get(reverse("public:home"))
+
+    with django_assert_num_queries(0):
+        response = client.get(reverse("public:home"))
+    assert "S/2026/101" in response.content.decode()
+
+
+def test_signed_in_pages_are_private(expert_client, published):
+    response = expert_client.get(reverse("public:home"))
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"].replace("private", "")
+
+
+def test_only_get(client, published):
+    assert client.post(reverse("public:home")).status_code == 405
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_public_pages_queries_constant(client, year, rows, django_assert_max_num_queries):
+    for i in range(rows):
+        make_published(year, f"Country {i % 7}", symbol=f"S/2026/{i + 1}", date=datetime.date(2026, 1, 1))
+    # home: latest meetings, their summaries/notes, their attachments, years, countries
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("public:home")).status_code == 200
+    # year: the year, its co-chairs, its meetings, their attachments
+    with django_assert_max_num_queries(5):
+        assert client.get(reverse("public:year", args=[2026])).status_code == 200
+    # country: countries with published meetings, the meetings, their attachments
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("public:country", args=["country-1"])).status_code == 200
