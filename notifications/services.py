@@ -143,24 +143,23 @@ def _decision_values(qs: QuerySet, *, now: datetime.datetime, **exprs) -> QueryS
 
 
 def _insert_ignoring_conflicts(querysets: list[QuerySet]) -> int:
-    """``INSERT INTO notification (...) SELECT ...`` for each queryset, skipping rows whose key exists.
+    """One ``INSERT INTO notification (...) SELECT ... UNION ALL SELECT ...``, skipping rows whose key exists.
 
-    One statement per queryset, whatever the number of rows: the decision is set-based.
+    A single statement whatever the number of rows, rules or audiences: the decision is set-based.
     """
-    table = Notification._meta.db_table
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in INSERT_COLUMNS)
-    inserted = 0
+    if not querysets:
+        return 0
+    combined = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+    select_sql, params = combined.query.sql_with_params()
+    table = connection.ops.quote_name(Notification._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in INSERT_COLUMNS)
+    if connection.vendor == "sqlite":
+        sql = f"INSERT OR IGNORE INTO {table} ({columns}) SELECT * FROM ({select_sql}) AS decided"  # noqa: S608
+    else:
+        sql = f"INSERT INTO {table} ({columns}) SELECT * FROM ({select_sql}) AS decided ON CONFLICT DO NOTHING"  # noqa: S608
     with connection.cursor() as cursor:
-        for qs in querysets:
-            select_sql, params = qs.query.sql_with_params()
-            if connection.vendor == "sqlite":
-                sql = f"INSERT OR IGNORE INTO {quote(table)} ({columns}) {select_sql}"  # noqa: S608
-            else:
-                sql = f"INSERT INTO {quote(table)} ({columns}) {select_sql} ON CONFLICT DO NOTHING"  # noqa: S608
-            cursor.execute(sql, params)
-            inserted += max(cursor.rowcount, 0)
-    return inserted
+        cursor.execute(sql, params)
+        return max(cursor.rowcount, 0)
 
 
 def _rule_dates(
@@ -464,6 +463,7 @@ class SweepResult:
     created: int
     cancelled: int
     queued: int
+    ids: tuple[int, ...] = ()
 
 
 @transaction.atomic
@@ -483,10 +483,11 @@ def sweep(*, now: datetime.datetime, queue=None, include_reviews: bool = True) -
     if include_reviews:
         decisions += _review_decisions(now, today, holiday_dates, recipients)
     created = _insert_ignoring_conflicts(decisions)
+    # Digests after the reminders, so today's digest carries what was just decided.
     created += _insert_ignoring_conflicts(_schedule_digests(now, today))
     pks = _mark_for_queue(now)
     transaction.on_commit(lambda: (queue or _enqueue_safely)(pks))
-    return SweepResult(created=created, cancelled=cancelled, queued=len(pks))
+    return SweepResult(created=created, cancelled=cancelled, queued=len(pks), ids=tuple(pks))
 
 
 def _enqueue_safely(pks: list[int]) -> None:

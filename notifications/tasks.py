@@ -13,14 +13,14 @@ from . import services
 def sweep_reminders() -> dict:
     """Beat, every 15 minutes: decide due reminders, cancel stale ones, queue what is ready (and lost rows)."""
     result = services.sweep(now=timezone.now())
-    return result.__dict__
+    return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
 
 
 @shared_task(ignore_result=True)
 def send_digests() -> dict:
     """Beat, each morning (DIGEST_HOUR, New York): the sweep, which also schedules the day's digests."""
     result = services.send_digests(now=timezone.now())
-    return result.__dict__
+    return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
 
 
 @shared_task(

@@ -1,18 +1,8 @@
 from __future__ import annotations
 
-import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from iegwps.celery import app as celery_app
-
-NY = ZoneInfo("America/New_York")
-
-
-def at(day: datetime.date, hour: int = 9) -> datetime.datetime:
-    """A moment on ``day`` in New York (after the 07:00 send hour by default)."""
-    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=NY)
 
 
 @pytest.fixture(autouse=True)

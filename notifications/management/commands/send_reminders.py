@@ -21,15 +21,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, queue: bool = False, **options):
-        ready: list[int] = []
-        result = services.sweep(now=timezone.now(), queue=None if queue else ready.extend)
+        # Without --queue, nothing goes to the broker: this process sends the ready rows itself.
+        result = services.sweep(now=timezone.now(), queue=None if queue else (lambda pks: None))
         self.stdout.write(
             f"Decided {result.created} new notifications, cancelled {result.cancelled}, {result.queued} ready."
         )
         if queue:
             return
         outcomes: Counter = Counter()
-        for pk in ready:
+        for pk in result.ids:
             try:
                 outcomes[services.send_notification(pk, now=timezone.now())] += 1
             except services.TRANSIENT_ERRORS as exc:

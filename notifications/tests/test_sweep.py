@@ -1,0 +1,219 @@
+"""The sweep decides each reminder once, on the right day, for the right people, in constant queries."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from meetings import services as meeting_services
+from meetings.models import TimelineStep
+from meetings.tests import factories
+from notifications import services
+from notifications.models import Notification
+
+from .helpers import at, count_queries, only_step, send, sweep_and_send, sweep_only
+
+D = datetime.date
+
+
+@pytest.fixture
+def step(meeting, secretariat_user):
+    """'Background note' of the 10 December 2026 meeting: due Tuesday 8 December, secretariat's."""
+    step = only_step(meeting, "background_note")
+    assert step.due == D(2026, 12, 8)
+    return step
+
+
+def days(start: D, end: D):
+    day = start
+    while day <= end:
+        yield day
+        day += datetime.timedelta(days=1)
+
+
+def test_reminders_fire_on_their_days_across_weekend_and_holiday(step, cochair_user):
+    factories.make_holidays(D(2026, 12, 9))  # a (fictional) UN holiday on the day after the deadline
+    sent = {}
+    for day in days(D(2026, 11, 27), D(2026, 12, 14)):
+        for hour in (6, 9, 15):  # three sweeps a day; the 06:00 one still belongs to the day before
+            for message in sweep_and_send(at(day, hour)):
+                sent.setdefault(day, []).append((message.to[0], message.subject.split(":")[0]))
+    assert {day: sorted(messages) for day, messages in sent.items()} == {
+        D(2026, 12, 1): [("sec@example.org", "[IEG] Due soon")],  # Tue: 5 business days before Tue 8th
+        D(2026, 12, 7): [("sec@example.org", "[IEG] Due soon")],  # Mon: 1 business day before
+        D(2026, 12, 8): [("sec@example.org", "[IEG] Due today")],
+        D(2026, 12, 10): [("sec@example.org", "[IEG] Overdue")],  # Wed 9th is a holiday
+        D(2026, 12, 11): [  # 2 business days overdue: escalated to the co-chairs' contacts and the lead
+            ("cochair@example.org", "[IEG] Escalation — overdue"),
+            ("lead@example.org", "[IEG] Escalation — overdue"),
+        ],
+    }
+
+
+def test_sweeping_twice_decides_and_sends_once(step):
+    first = sweep_and_send(at(D(2026, 12, 8)))
+    second = sweep_and_send(at(D(2026, 12, 8), 9, 15))
+    assert len(first) == 1
+    assert second == []
+    assert Notification.objects.count() == 1
+
+
+def test_a_missed_day_is_caught_up_but_stale_reminders_are_not_sent(step):
+    # No sweep ran on Tuesday 1st (5 days before): Wednesday's sweep sends it, with the current count.
+    [message] = sweep_and_send(at(D(2026, 12, 2)))
+    assert "Due Tuesday 8 December 2026, in 4 business days." in message.body
+    # Nothing ran from Thursday to the due day: only "due today", not the skipped "1 day before".
+    [message] = sweep_and_send(at(D(2026, 12, 8)))
+    assert message.subject.startswith("[IEG] Due today")
+    assert not Notification.objects.filter(rule="step_before_1").exists()
+
+
+def test_assignee_gets_the_reminder_instead_of_the_group(step, secretariat_user):
+    colleague = factories.make_user("colleague")
+    step.assignee = colleague
+    step.save()
+    [message] = sweep_and_send(at(D(2026, 12, 8)))
+    assert message.to == ["colleague@example.org"]
+
+
+def test_co_chair_steps_go_to_the_co_chairs_contacts(meeting, cochair_user, expert_user, secretariat_user):
+    only_step(meeting, "inform_council_members")  # co-chairs', due 1 December
+    factories.make_user("greek", delegation="Greece")
+    messages = sweep_and_send(at(D(2026, 12, 1)))
+    assert sorted(m.to[0] for m in messages) == ["cochair@example.org", "greek@example.org"]
+
+
+def test_people_who_turned_email_off_get_nothing(step, secretariat_user):
+    secretariat_user.email_notifications = False
+    secretariat_user.save()
+    assert sweep_and_send(at(D(2026, 12, 8))) == []
+
+
+def test_completing_a_step_cancels_its_pending_reminder(step, secretariat_user):
+    [pk] = sweep_only(at(D(2026, 12, 8)))  # decided, queued, not sent yet
+    meeting_services.complete_step(step, by=secretariat_user, now=at(D(2026, 12, 8), 10))
+    assert send(pk, at(D(2026, 12, 8), 10, 1)) == "cancelled"
+    row = Notification.objects.get(pk=pk)
+    assert row.state == "cancelled" and "Done" in row.reason
+
+
+def test_the_sweep_cancels_pending_reminders_of_closed_steps_in_bulk(step, secretariat_user):
+    sweep_only(at(D(2026, 12, 8)))  # decided; the queue is a stub, so the row stays pending
+    row = Notification.objects.get()
+    assert row.state == "pending"
+    meeting_services.skip_step(step, by=secretariat_user)
+    result = services.sweep(now=at(D(2026, 12, 8), 9, 15), queue=lambda pks: None)
+    row.refresh_from_db()
+    assert (row.state, result.cancelled) == ("cancelled", 1)
+
+
+def test_rescheduling_retargets_the_reminder(meeting, step, secretariat_user):
+    [pk] = sweep_only(at(D(2026, 12, 7)))  # "due tomorrow", not sent yet
+    meeting_services.reschedule(meeting, D(2026, 12, 17), by=secretariat_user)
+    step.refresh_from_db()
+    assert step.due == D(2026, 12, 15)
+    # The old reminder is cancelled at send time: its date is gone.
+    assert send(pk, at(D(2026, 12, 7), 9, 5)) == "cancelled"
+    # The next sweep decides for the new date: 5 business days before the 15th is the 8th ...
+    assert sweep_and_send(at(D(2026, 12, 7), 9, 30)) == []
+    [message] = sweep_and_send(at(D(2026, 12, 8)))
+    assert "Due Tuesday 15 December 2026, in 5 business days." in message.body
+    assert f"/work/meetings/{meeting.pk}/#step-{step.pk}" in message.body
+
+
+def test_moving_a_meeting_back_to_its_old_date_gives_a_fresh_reminder(meeting, step, secretariat_user):
+    sweep_only(at(D(2026, 12, 7)))
+    meeting_services.reschedule(meeting, D(2026, 12, 17), by=secretariat_user)
+    services.sweep(now=at(D(2026, 12, 7), 9, 1))  # cancels the pending row in bulk
+    meeting_services.reschedule(meeting, D(2026, 12, 10), by=secretariat_user)
+    messages = sweep_and_send(at(D(2026, 12, 7), 9, 2))
+    assert [m.subject.split(":")[0] for m in messages] == ["[IEG] Due soon"]
+    assert Notification.objects.filter(state="cancelled").count() == 1
+
+
+def test_escalation_waits_for_the_configured_business_days(step, settings, cochair_user):
+    settings.REMINDER_ESCALATION_BUSINESS_DAYS = 3
+    sweep_and_send(at(D(2026, 12, 9)))  # overdue
+    assert sweep_and_send(at(D(2026, 12, 10))) == []  # 2 business days: not yet
+    messages = sweep_and_send(at(D(2026, 12, 11)))
+    assert sorted(m.to[0] for m in messages) == ["cochair@example.org", "lead@example.org"]
+    assert all(m.subject.startswith("[IEG] Escalation") for m in messages)
+
+
+def test_digest_groups_a_persons_reminders_into_one_email(meeting, secretariat_user):
+    meeting.steps.exclude(key__in=["background_note", "vtc_interpretation"]).update(state="not_needed")
+    secretariat_user.delivery = "digest"
+    secretariat_user.save()
+    # 8 Dec: background note due today, videoconference (due 7 Dec) overdue.
+    messages = sweep_and_send(at(D(2026, 12, 8), 6, 30))  # before the send hour: yesterday's decisions
+    messages += sweep_and_send(at(D(2026, 12, 8), 8))
+    [digest] = messages
+    assert digest.subject.startswith("[IEG] Your digest for")
+    assert "Background note" in digest.body and "Videoconference and interpretation arranged" in digest.body
+    assert "2 reminders" in digest.subject
+    # The 06:30 sweep had decided Monday's "due tomorrow" and "due today": superseded by 08:00, so not sent.
+    assert sorted(Notification.objects.filter(via_digest=True).values_list("rule", "state")) == [
+        ("step_before_1", "cancelled"),
+        ("step_due", "cancelled"),
+        ("step_due", "sent"),
+        ("step_overdue", "sent"),
+    ]
+    sent_items = Notification.objects.filter(via_digest=True, state="sent")
+    assert sorted(sent_items.values_list("rule", flat=True)) == ["step_due", "step_overdue"]
+    assert len({row.digest_id for row in sent_items}) == 1
+    # One digest a day: a later sweep sends nothing more.
+    assert sweep_and_send(at(D(2026, 12, 8), 12)) == []
+
+
+def test_the_decision_key_is_unique_but_cancelled_rows_do_not_hold_it(step):
+    sweep_only(at(D(2026, 12, 8)))
+    row = Notification.objects.get()
+    duplicate = Notification(
+        kind=row.kind,
+        content_type=row.content_type,
+        object_id=row.object_id,
+        rule=row.rule,
+        due_date=row.due_date,
+        email=row.email,
+        scheduled_for=row.scheduled_for,
+        created_at=row.created_at,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()
+    Notification.objects.filter(pk=row.pk).update(state="cancelled")
+    duplicate.save()
+
+
+def test_sweep_queries_do_not_grow_with_the_number_of_steps(year, secretariat_user, cochair_user):
+    def add_meetings(n):
+        for i in range(n):
+            factories.make_meeting(year, f"Situation {TimelineStep.objects.count()}", date=D(2026, 12, 7 + i % 5))
+
+    add_meetings(2)
+    few = count_queries(lambda: services.sweep(now=at(D(2026, 12, 8)), queue=lambda pks: None))
+    add_meetings(15)
+    many = count_queries(lambda: services.sweep(now=at(D(2026, 12, 8), 9, 30), queue=lambda pks: None))
+    assert TimelineStep.objects.open().count() > 200
+    assert Notification.objects.count() > 100
+    # holidays, recipients (2), content types, cancel (2), distinct due dates, ONE insert for all reminders,
+    # the digest check, queue mark (2), savepoints: the same whatever the number of steps.
+    assert many == few
+
+
+def test_review_reminders_for_open_recommendations(meeting, secretariat_user):
+    from recommendations.models import Recommendation
+
+    only_step(meeting, "background_note", state="not_needed")
+    owner = factories.make_user("owner")
+    Recommendation.objects.create(
+        meeting=meeting, text="Strengthen WPS language", owner=owner, next_review=D(2026, 12, 8)
+    )
+    Recommendation.objects.create(
+        meeting=meeting, text="Closed one", owner=owner, next_review=D(2026, 12, 8), status="acted_on"
+    )
+    [message] = sweep_and_send(at(D(2026, 12, 8)))
+    assert message.to == ["owner@example.org"]
+    assert message.subject.startswith("[IEG] Review due")
+    assert "Strengthen WPS language" in message.body
