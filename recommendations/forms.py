@@ -173,7 +173,7 @@ class StatusChangeForm(forms.Form):
     evidence_date = forms.DateField(
         label=_("Date of the evidence"), required=False, widget=DATE_WIDGET, help_text=_("e.g. the adoption date")
     )
-    link = forms.URLField(label=_("Link"), required=False, max_length=200)
+    link = forms.URLField(label=_("Link"), required=False, max_length=200, assume_scheme="https")
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, today: datetime.date, allowed: list[tuple[str, str]] | None = None, **kwargs):
