@@ -1,0 +1,102 @@
+"""axe-core on every main page (no serious or critical violation), with a screenshot of each.
+
+One walk through the demo data (the public record plus a live planning year), so the pages are full and
+realistic: the screenshots in docs/screenshots come from here (IEG_SCREENSHOT_DIR=docs/screenshots).
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from e2e.conftest import FAILING_IMPACTS, PASSWORD, axe_violations, format_violations, login, screenshot
+from meetings.models import Meeting
+
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo data of `make run`, with the demo users' passwords set to the test password."""
+    call_command("load_demo", stdout=io.StringIO())
+    for user in User.objects.all():
+        user.set_password(PASSWORD)
+        user.save()
+    return User.objects.get(username="secretariat")
+
+
+class Audit:
+    """Visits pages, keeps every axe finding, and fails once at the end with the whole list."""
+
+    def __init__(self, page, live_server):
+        self.page, self.base, self.failures, self.notes = page, live_server.url, [], []
+
+    def visit(self, path: str, name: str, *, heading: str):
+        response = self.page.goto(f"{self.base}{path}")
+        assert response.status == 200, f"{path} answered {response.status}"
+        self.check(name, heading=heading)
+
+    def check(self, name: str, *, heading: str):
+        assert heading in self.page.get_by_role("heading", level=1).inner_text()
+        violations = axe_violations(self.page, impacts=ALL_IMPACTS)
+        failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+        if failing:
+            self.failures.append(format_violations(self.page.url, failing))
+        if others := [v for v in violations if v["impact"] not in FAILING_IMPACTS]:
+            self.notes.append(format_violations(self.page.url, others))
+        screenshot(self.page, name)
+
+    def assert_clean(self):
+        if self.notes:
+            print("axe: moderate and minor findings (not failing)\n" + "\n".join(self.notes))  # noqa: T201
+        if self.failures:
+            pytest.fail("axe-core found serious or critical violations\n" + "\n".join(self.failures), pytrace=False)
+
+
+def test_public_pages_are_accessible(page, live_server, demo):
+    audit = Audit(page, live_server)
+    audit.visit("/", "public-home", heading="Women and Peace and Security")
+    audit.visit("/accounts/login/", "login", heading="Sign in")
+    audit.visit("/work/planner/?meeting_date=2026-12-16", "planner", heading="Date planner")
+    audit.assert_clean()
+
+
+def test_secretariat_pages_are_accessible(page, live_server, demo):
+    haiti = Meeting.objects.get(agenda_year__year=2026, situation__name="Haiti", kind="country")
+    login(page, live_server, demo)
+    audit = Audit(page, live_server)
+    audit.check("dashboard", heading="This week")
+    audit.visit("/work/year/2026/", "year", heading="IEG year 2026")
+    audit.visit("/work/meetings/", "meetings", heading="Meetings")
+    audit.visit(haiti.get_absolute_url(), "meeting", heading="Haiti")
+    audit.visit("/work/meetings/new/", "meeting-form", heading="New meeting")
+    audit.visit("/countries/", "countries", heading="Countries and situations")
+    audit.visit(haiti.situation.get_absolute_url(), "situation", heading="Haiti")
+    audit.visit("/countries/member-states/", "member-states", heading="Member states")
+    audit.assert_clean()
+
+
+def test_form_errors_are_accessible(page, live_server, demo):
+    login(page, live_server, demo)
+    page.goto(f"{live_server.url}/work/meetings/new/")
+    page.get_by_role("button", name="Save meeting").click()
+    audit = Audit(page, live_server)
+    audit.check("meeting-form-errors", heading="New meeting")
+    # Each invalid field says so to assistive technology, and points at its error message.
+    situation = page.get_by_label("Country or situation")
+    assert situation.get_attribute("aria-invalid") == "true"
+    assert (
+        "Choose the country" in page.locator(f"#{situation.get_attribute('aria-describedby').split()[-1]}").inner_text()
+    )
+    audit.assert_clean()
+
+
+def test_meeting_page_on_a_phone(phone_page, live_server, demo):
+    haiti = Meeting.objects.get(agenda_year__year=2026, situation__name="Haiti", kind="country")
+    login(phone_page, live_server, demo)
+    audit = Audit(phone_page, live_server)
+    audit.visit(haiti.get_absolute_url(), "meeting-phone", heading="Haiti")
+    # Nothing is wider than the screen: no sideways scrolling on a phone.
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    audit.assert_clean()
