@@ -45,6 +45,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.fields import BigIntegerField, PositiveIntegerField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from accounts.permissions import SECRETARIAT_GROUP
@@ -295,7 +296,9 @@ def _step_decisions(
                     _decision_values(
                         steps,
                         now=now,
-                        recipient_id=Value(recipients.lead_user_id, output_field=BigIntegerField()),
+                        recipient_id=Cast(
+                            Value(recipients.lead_user_id), BigIntegerField()
+                        ),  # NULL needs a type in UNION
                         email=Value(recipients.lead_email, output_field=CharField()),
                         via_digest=Value(False, output_field=BooleanField()),
                         **common,
@@ -413,7 +416,7 @@ def _schedule_digests(now: datetime.datetime, today: datetime.date) -> list[Quer
             kind=Value(Kind.DIGEST, output_field=CharField()),
             content_type_id=Value(user_ct, output_field=BigIntegerField()),
             object_id=F("recipient_id"),
-            meeting_id=Value(None, output_field=BigIntegerField()),
+            meeting_id=Cast(Value(None), BigIntegerField()),  # a typed NULL for PostgreSQL
             rule=Value(DIGEST_RULE, output_field=CharField()),
             due_date=Value(local.date(), output_field=DateField()),
             recipient_id=F("recipient_id"),

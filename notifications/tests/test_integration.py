@@ -1,0 +1,295 @@
+"""A real Celery worker on Redis sends reminders to a real SMTP server; killed mid-batch, nothing is lost or doubled.
+
+Runs when REDIS_URL is set (CI: redis://127.0.0.1:6379/0 with PostgreSQL). The worker is another process, so the
+test commits its rows (``transactional_db``) and points the worker at the same test database. On SQLite that needs
+a file: run with ``TEST_DATABASE_NAME=/tmp/ieg-it.sqlite3``. The worker uses Redis database 15 and a queue of its
+own, so it never meets a developer's worker.
+
+What we kill and when: the SMTP server below tells the test when the worker is in the middle of a message (DATA
+received, not yet accepted); the test then SIGKILLs the worker's whole process group. That message was never
+accepted, so it must arrive exactly once after the restart, as must every message still queued. The window we do
+not test, because no SMTP client can close it, is a kill after the server's "250 OK" and before the row is marked
+sent: that row is sent again after the claim timeout (at-least-once; see notifications/services.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import datetime
+import email
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import SECRETARIAT_GROUP
+from meetings.models import TimelineStep
+from meetings.tests import factories
+from notifications import rules, services
+from notifications.models import Notification
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        not os.environ.get("REDIS_URL"),
+        reason="needs Redis and a Celery worker: set REDIS_URL (CI uses redis://127.0.0.1:6379/0)",
+    ),
+]
+
+BASE_DIR = Path(settings.BASE_DIR)
+MEETINGS = 8
+CLAIM_TIMEOUT = 4  # seconds: a killed worker's claim is taken over quickly in this test
+
+
+class Recorder:
+    """An SMTP handler that keeps accepted messages and can hold one message open while the test kills the client."""
+
+    def __init__(self, delay: float = 0.01):
+        self.delay = delay
+        self.messages: list[email.message.Message] = []
+        self.kill_after: int | None = None
+        self.in_flight = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.kill_after is not None and len(self.messages) >= self.kill_after and not self.in_flight.is_set():
+            self.in_flight.set()  # the worker is inside this send, waiting for our answer
+            await asyncio.sleep(3)  # killed meanwhile: aiosmtpd cancels this coroutine, nothing is accepted
+        else:
+            await asyncio.sleep(self.delay)
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def smtp_controller_class():
+    """aiosmtpd imports the ``public`` package (atpublic), which our Django app ``public`` shadows: load it aside."""
+    ours = {name: module for name, module in sys.modules.items() if name == "public" or name.startswith("public.")}
+    saved_path = list(sys.path)
+    for name in ours:
+        del sys.modules[name]
+    sys.path[:0] = [p for p in saved_path if p.rstrip("/").endswith("site-packages")]
+    try:
+        from aiosmtpd.controller import Controller
+    finally:
+        sys.path[:] = saved_path
+        for name in [n for n in sys.modules if n == "public" or n.startswith("public.")]:
+            del sys.modules[name]
+        sys.modules.update(ours)
+    return Controller
+
+
+@pytest.fixture
+def smtp():
+    Controller = smtp_controller_class()
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    recorder = Recorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield recorder, port
+    controller.stop()
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        name = db["NAME"]
+        if not name or "memory" in str(name):
+            pytest.skip("SQLite test database is in memory: set TEST_DATABASE_NAME=/tmp/ieg-it.sqlite3")
+        return f"sqlite:///{Path(name).resolve()}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def broker_url() -> str:
+    """The machine's Redis, database 15 (this test's own)."""
+    parts = urlsplit(os.environ["REDIS_URL"])
+    return urlunsplit((parts.scheme, parts.netloc, "/15", "", ""))
+
+
+class Worker:
+    def __init__(self, env: dict, log: Path):
+        self.env, self.log, self.proc = env, log, None
+
+    def start(self):
+        command = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "iegwps",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--prefetch-multiplier=1",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=INFO",
+            "-Q",
+            self.env["CELERY_QUEUE"],
+            "-n",
+            f"{self.env['CELERY_QUEUE']}@%h",
+        ]
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen(  # noqa: S603
+                command, cwd=BASE_DIR, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+
+    def kill(self):
+        """SIGKILL the worker and its pool child at once: no shutdown, no ack, no cleanup."""
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+
+@pytest.fixture
+def worker_env(smtp, tmp_path, transactional_db):
+    _recorder, port = smtp
+    queue = f"ieg-it-{uuid.uuid4().hex[:10]}"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PYTEST_", "CELERY_", "REMINDER_", "NOTIFICATION_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "iegwps.settings",
+            "SECRET_KEY": "integration-test-only",
+            "DEBUG": "0",
+            "SECURE_SSL_REDIRECT": "0",
+            "VAR_DIR": str(tmp_path / "var"),
+            "DATABASE_URL": database_url(),
+            "CONN_MAX_AGE": "0",
+            "REDIS_URL": broker_url(),
+            "CELERY_QUEUE": queue,
+            "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+            "EMAIL_TIMEOUT": "10",
+            "SITE_URL": "https://ieg.example.org",
+            "SECRETARIAT_LEAD_EMAIL": "lead@example.org",
+            "NOTIFICATION_CLAIM_TIMEOUT_SECONDS": str(CLAIM_TIMEOUT),
+            "REMINDER_SEND_HOUR": str(settings.REMINDER_SEND_HOUR),
+        }
+    )
+    yield env
+    import redis
+
+    client = redis.Redis.from_url(broker_url())
+    client.delete(queue)
+    client.close()
+
+
+def send_sweep(env):
+    """What beat does: put one sweep task on the worker's queue."""
+    from celery import Celery
+
+    client = Celery("ieg-integration", broker=env["REDIS_URL"])
+    client.send_task("notifications.tasks.sweep_reminders", queue=env["CELERY_QUEUE"])
+    client.close()
+
+
+def expected_emails(today) -> collections.Counter:
+    """Independently of the sweep: (email, step, rule) for every reminder due, from the rules and the recipients."""
+    holiday_dates = services.holidays()
+    ladder = services.reminder_ladders()["step"]
+    secretariat = sorted(Group.objects.get(name=SECRETARIAT_GROUP).user_set.values_list("email", flat=True))
+    expected = collections.Counter()
+    for step in TimelineStep.objects.open().select_related("meeting__agenda_year"):
+        cochairs = sorted(
+            User.objects.filter(
+                delegation__cochaired_years=step.meeting.agenda_year, email_notifications=True
+            ).values_list("email", flat=True)
+        )
+        for rule in rules.due_rules(ladder, step.due, today, holiday_dates):
+            if rule.audience == rules.Audience.ESCALATION:
+                people = ["lead@example.org", *cochairs]
+            else:
+                people = secretariat if step.responsible == "secretariat" else cochairs
+            for address in people:
+                expected[(address, step.pk, rule.key)] += 1
+    return expected
+
+
+def received(recorder) -> collections.Counter:
+    rows = {row.pk: row for row in Notification.objects.all()}
+    got = collections.Counter()
+    for message in recorder.messages:
+        row = rows[int(message["X-IEG-Notification"])]
+        got[(message["To"], row.object_id, row.rule)] += 1
+    return got
+
+
+def wait_for(condition, timeout: float, what: str, worker: Worker):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"Timed out waiting for {what}. Worker log:\n{worker.log.read_text()[-4000:]}")
+
+
+def test_worker_sends_each_reminder_once_even_when_killed_mid_batch(smtp, worker_env, tmp_path):
+    recorder, _port = smtp
+    year = factories.make_year(2026, co_chairs=["Denmark", "Greece"], council=["Denmark", "Greece", "France"])
+    secretariat = Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0]
+    for name in ("sec1", "sec2"):
+        factories.make_user(name).groups.add(secretariat)
+    factories.make_user("cochair", delegation="Denmark")
+    today = timezone.localdate()
+    # Meetings 60 days ago: every step but the six-month follow-up is overdue by weeks, so the expected set does
+    # not depend on the hour the test runs.
+    for i in range(MEETINGS):
+        factories.make_meeting(year, f"Situation {i}", date=today - datetime.timedelta(days=60 + i))
+    expected = expected_emails(services.decision_day(timezone.now()))
+    total = sum(expected.values())
+    assert total > 250
+
+    worker = Worker(worker_env, tmp_path / "worker.log")
+    try:
+        recorder.kill_after = total // 3
+        worker.start()
+        send_sweep(worker_env)
+        wait_for(recorder.in_flight.is_set, 120, "the worker to reach the middle of the batch", worker)
+        worker.kill()
+        killed_at = len(recorder.messages)
+        assert 0 < killed_at < total
+        in_flight = Notification.objects.filter(state="sending").count()
+        assert in_flight == 1  # the row whose message the server never accepted
+
+        time.sleep(CLAIM_TIMEOUT + 1)  # the dead worker's claim goes stale
+        worker.start()
+        send_sweep(worker_env)  # the next beat tick: queues again what the dead worker had or held
+        wait_for(lambda: len(recorder.messages) >= total, 180, f"{total} emails", worker)
+        wait_for(
+            lambda: not Notification.objects.exclude(state__in=["sent", "cancelled"]).exists(),
+            60,
+            "every row to be sent",
+            worker,
+        )
+        send_sweep(worker_env)  # one more tick changes nothing
+        time.sleep(3)
+    finally:
+        worker.kill()
+
+    got = received(recorder)
+    duplicates = {key: n for key, n in got.items() if n > 1}
+    assert duplicates == {}
+    assert set(got) == set(expected)
+    assert len(recorder.messages) == total
+    assert Notification.objects.filter(state="sent").count() == total
+    assert Notification.objects.filter(attempts__gt=1).count() == 1  # the row taken over from the killed worker
