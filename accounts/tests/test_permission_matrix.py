@@ -1,0 +1,510 @@
+"""Who may open what: every URL of the project, for every role.
+
+The test walks the project's URL patterns (``get_resolver()``, recursively, admin included) and asks
+MATRIX, below, what each role must get. A URL without an entry fails ``test_every_url_has_an_entry``:
+add one when you add a URL. Every response is also searched for content the role may not see: the
+markers of years the role has no access to, and of drafts (never shown to Council experts).
+
+Roles: anonymous; a signed-in visitor with no role; the expert of a 2026 Council member (France, also on
+the Council in 2019); the expert of a state not on the Council (Sweden); a 2026 co-chair (Denmark); a 2019
+co-chair (Peru); the secretariat. The admin is one family: everyone here, not being staff, is sent to
+the admin's sign-in.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from meetings.models import Meeting
+from meetings.tests import factories
+
+ROLES = ["anon", "visitor", "expert", "nonmember", "cochair", "other_cochair", "secretariat"]
+
+# Content markers. A role must never receive a marker it is not allowed to see, on any page.
+Y2026 = "MARKER-YEAR-2026"  # in a 2026 meeting (theme, room) and a 2026 recommendation
+Y2019 = "MARKER-YEAR-2019"  # in a 2019 meeting and recommendation
+DRAFT = "MARKER-DRAFT-2026"  # in a draft background note and a draft summary of 2026
+ALLOWED = {
+    Y2026: {"expert", "cochair", "secretariat"},
+    Y2019: {"expert", "other_cochair", "secretariat"},  # France sat on the Council in 2019 too
+    DRAFT: {"cochair", "secretariat"},  # never Council experts
+}
+
+LOGIN = "login"  # a redirect to the sign-in page
+
+
+def roles(anon=LOGIN, visitor=200, expert=200, nonmember=200, cochair=200, other_cochair=200, secretariat=200):
+    return {
+        "anon": anon,
+        "visitor": visitor,
+        "expert": expert,
+        "nonmember": nonmember,
+        "cochair": cochair,
+        "other_cochair": other_cochair,
+        "secretariat": secretariat,
+    }
+
+
+PUBLIC = roles(anon=200)
+SIGNED_IN = roles()
+SECRETARIAT = roles(visitor=403, expert=403, nonmember=403, cochair=403, other_cochair=403)
+SECRETARIAT_POST = roles(visitor=403, expert=403, nonmember=403, cochair=403, other_cochair=403, secretariat=302)
+YEAR_2026 = roles(visitor=404, nonmember=404, other_cochair=404)  # secretariat, co-chairs and Council of 2026
+DRAFTS_2026 = roles(visitor=404, expert=404, nonmember=404, other_cochair=404)  # secretariat and co-chairs
+NOT_FOUND = roles(anon=404, visitor=404, expert=404, nonmember=404, cochair=404, other_cochair=404, secretariat=404)
+
+
+@dataclass
+class Case:
+    """One request and the status each role must get; ``shows`` names markers a role must see."""
+
+    kwargs: Callable[[World], dict] | dict = field(default_factory=dict)
+    expect: dict = field(default_factory=lambda: SIGNED_IN)
+    method: str = "get"
+    query: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+    shows: dict = field(default_factory=dict)
+    markers_as: str | None = None  # whose rights the content follows (a private feed: its owner's)
+
+
+def meeting_pk(world):
+    return {"meeting_pk": world.meeting.pk}
+
+
+def draft_meeting_pk(world):
+    return {"meeting_pk": world.draft_meeting.pk}
+
+
+def published_pk(world):
+    return {"meeting_pk": world.published.pk}
+
+
+LISTS_2026_2019 = {role: [Y2026] for role in ALLOWED[Y2026]} | {
+    role: [Y2026, Y2019] if role in ALLOWED[Y2026] else [Y2019] for role in ALLOWED[Y2019]
+}
+
+MATRIX: dict[str, list[Case]] = {
+    # Public site: published material only.
+    "public:home": [Case(expect=PUBLIC)],
+    "public:year": [Case({"year": 2026}, PUBLIC), Case({"year": 2019}, NOT_FOUND)],
+    "public:country": [Case({"slug": "haiti"}, PUBLIC), Case({"slug": "south-sudan"}, NOT_FOUND)],
+    "public:meeting": [Case({"symbol": "S/2026/55"}, PUBLIC), Case({"symbol": "S/2026/56"}, NOT_FOUND)],
+    "public:meeting_pk": [
+        Case(lambda w: {"pk": w.published.pk}, roles(*[301] * 7)),
+        Case(lambda w: {"pk": w.meeting.pk}, NOT_FOUND),
+    ],
+    "meetings:planner": [Case(expect=PUBLIC), Case(expect=PUBLIC, query={"meeting_date": "2026-12-10"})],
+    "api:timeline": [
+        Case(expect=PUBLIC, query={"meeting_date": "2026-12-10"}),
+        Case(expect=roles(*[400] * 7)),
+    ],
+    # Sign-in and passwords.
+    "login": [Case(expect=roles(anon=200, **{r: 302 for r in ROLES[1:]}))],
+    "logout": [Case(expect=roles(*[302] * 7), method="post")],
+    "password_change": [Case()],
+    "password_change_done": [Case()],
+    "password_reset": [Case(expect=PUBLIC)],
+    "password_reset_done": [Case(expect=PUBLIC)],
+    "password_reset_confirm": [Case(lambda w: w.reset_kwargs, roles(*[302] * 7))],
+    "password_reset_complete": [Case(expect=PUBLIC)],
+    "accounts:user_list": [Case(expect=SECRETARIAT)],
+    "accounts:user_history": [Case(lambda w: {"pk": w.users["expert"].pk}, SECRETARIAT)],
+    # Years, agenda and meetings.
+    "meetings:dashboard": [Case()],
+    "meetings:year_current": [Case(expect=roles(expert=302, cochair=302, other_cochair=302, secretariat=302))],
+    "meetings:year_create": [Case(expect=SECRETARIAT)],
+    "meetings:year": [
+        Case({"year": 2026}, YEAR_2026, shows={r: [Y2026] for r in ALLOWED[Y2026]}),
+        Case({"year": 2019}, roles(visitor=404, nonmember=404, cochair=404)),
+    ],
+    "meetings:year_edit": [Case({"year": 2026}, SECRETARIAT)],
+    "meetings:entry_create": [Case({"year": 2026}, SECRETARIAT)],
+    "meetings:entry_edit": [Case(lambda w: {"year": 2026, "pk": w.entry.pk}, SECRETARIAT)],
+    "meetings:entry_delete": [Case(lambda w: {"year": 2026, "pk": w.entry.pk}, SECRETARIAT_POST, "post")],
+    "meetings:list": [Case(shows=LISTS_2026_2019)],
+    "meetings:create": [Case(expect=SECRETARIAT)],
+    "meetings:detail": [
+        Case(lambda w: {"pk": w.meeting.pk}, YEAR_2026, shows={r: [Y2026] for r in ALLOWED[Y2026]}),
+        Case(lambda w: {"pk": w.meeting_2019.pk}, roles(visitor=404, nonmember=404, cochair=404)),
+    ],
+    "meetings:edit": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
+    "meetings:status": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST, "post")],
+    "meetings:history": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
+    "meetings:step_edit": [Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk}, SECRETARIAT)],
+    "meetings:step_action": [
+        Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk, "action": "done"}, SECRETARIAT_POST, "post")
+    ],
+    # Co-chairs' approval of the agenda.
+    "approvals:agenda_approve": [
+        Case({"year": 2026}, YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 403}, "post")
+    ],
+    "approvals:agenda_withdraw": [
+        Case({"year": 2026}, YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 403}, "post")
+    ],
+    "approvals:agenda_history": [Case({"year": 2026}, SECRETARIAT)],
+    # Reference data: every signed-in user; meetings listed there follow visible_to().
+    "countries:situations": [Case()],
+    "countries:situation": [Case(lambda w: {"pk": w.meeting.situation_id})],
+    "countries:member_states": [Case()],
+    # Recommendations and what happened at a meeting.
+    "recommendations:tracker": [Case(shows=LISTS_2026_2019)],
+    "recommendations:export": [Case(shows=LISTS_2026_2019)],
+    "recommendations:renewals": [Case()],
+    "recommendations:scorecard": [Case()],
+    "recommendations:detail": [
+        Case(lambda w: {"pk": w.recommendation.pk}, YEAR_2026, shows={r: [Y2026] for r in ALLOWED[Y2026]})
+    ],
+    "recommendations:edit": [Case(lambda w: {"pk": w.recommendation.pk}, SECRETARIAT)],
+    "recommendations:status": [  # an empty form: the page again with the form's errors
+        Case(lambda w: {"pk": w.recommendation.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")
+    ],
+    "recommendations:history": [Case(lambda w: {"pk": w.recommendation.pk}, SECRETARIAT)],
+    "recommendations:meeting": [Case(meeting_pk, YEAR_2026)],
+    "recommendations:review": [Case(meeting_pk, YEAR_2026)],
+    "recommendations:add": [Case(meeting_pk, SECRETARIAT)],
+    "recommendations:briefer_add": [Case(meeting_pk, SECRETARIAT)],
+    "recommendations:briefer_edit": [Case(lambda w: meeting_pk(w) | {"pk": w.briefer.pk}, SECRETARIAT)],
+    "recommendations:briefer_delete": [Case(lambda w: meeting_pk(w) | {"pk": w.briefer.pk}, SECRETARIAT_POST, "post")],
+    "recommendations:question_add": [Case(meeting_pk, SECRETARIAT)],
+    "recommendations:question_edit": [Case(lambda w: meeting_pk(w) | {"pk": w.question.pk}, SECRETARIAT)],
+    "recommendations:question_delete": [
+        Case(lambda w: meeting_pk(w) | {"pk": w.question.pk}, SECRETARIAT_POST, "post")
+    ],
+    "recommendations:goal_add": [Case(meeting_pk, SECRETARIAT)],
+    "recommendations:goal_edit": [Case(lambda w: meeting_pk(w) | {"pk": w.goal.pk}, SECRETARIAT)],
+    "recommendations:goal_delete": [Case(lambda w: meeting_pk(w) | {"pk": w.goal.pk}, SECRETARIAT_POST, "post")],
+    # Background notes, summaries, attachments. The 2026 meeting's note is shared with the Council and its
+    # summary approved by the co-chairs; the draft meeting's note and summary are drafts.
+    "documents:index": [Case()],
+    "documents:note": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026, shows={"cochair": [DRAFT]})],
+    "documents:note_edit": [Case(meeting_pk, SECRETARIAT)],
+    "documents:note_pdf": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026)],
+    "documents:note_downloads": [Case(meeting_pk, SECRETARIAT)],
+    "documents:note_history": [Case(meeting_pk, SECRETARIAT)],
+    "documents:note_invite": [Case(meeting_pk, SECRETARIAT_POST, "post")],
+    "documents:note_uninvite": [Case(lambda w: meeting_pk(w) | {"pk": w.invitation.pk}, SECRETARIAT_POST, "post")],
+    "documents:note_action": [Case(lambda w: meeting_pk(w) | {"action": "draft"}, SECRETARIAT_POST, "post")],
+    "documents:summary": [
+        Case(meeting_pk, YEAR_2026),
+        Case(draft_meeting_pk, DRAFTS_2026, shows={"cochair": [DRAFT], "secretariat": [DRAFT]}),
+    ],
+    "documents:summary_edit": [Case(meeting_pk, SECRETARIAT)],
+    "documents:summary_approve": [
+        Case(draft_meeting_pk, DRAFTS_2026 | {"cochair": 302, "secretariat": 403}, "post"),
+        Case(meeting_pk, YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 403}, "post"),
+    ],
+    "documents:summary_submit": [Case(draft_meeting_pk, DRAFTS_2026 | {"cochair": 302, "secretariat": 302}, "post")],
+    # An empty form: the secretariat gets the form's errors (400), everyone else nothing.
+    "documents:summary_issue": [Case(meeting_pk, SECRETARIAT_POST | {"secretariat": 400}, "post")],
+    "documents:summary_publish": [Case(meeting_pk, SECRETARIAT_POST, "post")],
+    "documents:summary_pdf": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026)],
+    "documents:summary_history": [Case(meeting_pk, SECRETARIAT)],
+    "documents:attachment_upload": [Case(meeting_pk, SECRETARIAT)],
+    "documents:attachment_download": [
+        Case(lambda w: {"pk": w.attachment.pk}, YEAR_2026),
+        Case(lambda w: {"pk": w.attachment_2019.pk}, roles(visitor=404, nonmember=404, cochair=404)),
+    ],
+    "documents:attachment_delete": [Case(lambda w: {"pk": w.attachment.pk}, SECRETARIAT)],
+    "documents:public_summary_pdf": [Case(published_pk, PUBLIC), Case(meeting_pk, NOT_FOUND)],
+    "documents:public_note_pdf": [Case(published_pk, PUBLIC), Case(meeting_pk, NOT_FOUND)],
+    "documents:public_attachment": [
+        Case(lambda w: {"pk": w.public_attachment.pk}, PUBLIC),
+        Case(lambda w: {"pk": w.attachment.pk}, NOT_FOUND),
+    ],
+    # Reminders, outbox, calendar feeds.
+    "notifications:outbox": [Case(expect=SECRETARIAT)],
+    "notifications:retry": [Case(lambda w: {"pk": w.notification.pk}, SECRETARIAT_POST, "post")],
+    "notifications:preferences": [Case()],
+    "notifications:regenerate_feed": [Case(expect=roles(*[302] * 7), method="post")],
+    "notifications:ical_feed": [
+        # The token is the secret: whoever has it reads its owner's (the expert's) calendar.
+        Case(lambda w: {"token": w.feed.token}, PUBLIC, markers_as="expert", shows={"anon": [Y2026]}),
+        Case({"token": "not-a-token"}, NOT_FOUND),
+    ],
+    "notifications:send_invitation": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST, "post")],
+}
+
+
+# The project's URL patterns.
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str | None  # "namespace:name"
+    route: str  # the path, with converters / regex as written
+    view: Callable = field(compare=False, hash=False, repr=False, default=None)
+
+
+def _walk(patterns, prefix: str = "", namespaces: tuple = ()):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            spaces = namespaces + ((pattern.namespace,) if pattern.namespace else ())
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), spaces)
+        elif isinstance(pattern, URLPattern):
+            name = ":".join(namespaces + (pattern.name,)) if pattern.name else None
+            yield Route(name, prefix + str(pattern.pattern), pattern.callback)
+
+
+ROUTES = list(_walk(get_resolver().url_patterns))
+ADMIN = [r for r in ROUTES if r.route.startswith(("admin/", "^admin/"))]
+PROJECT = [r for r in ROUTES if r not in ADMIN]
+PROJECT_NAMES = sorted({r.name for r in PROJECT if r.name})
+
+
+def test_every_url_has_an_entry():
+    unnamed = [r.route for r in PROJECT if r.name is None]
+    missing = [name for name in PROJECT_NAMES if name not in MATRIX]
+    assert not unnamed, f"Give these URL patterns a name (and a MATRIX entry): {unnamed}"
+    assert not missing, (
+        f"New URLs without a permission expectation: {missing}. Add an entry per URL to MATRIX in "
+        "accounts/tests/test_permission_matrix.py: which status each role gets, and what it must show."
+    )
+
+
+def test_no_stale_entries():
+    stale = sorted(set(MATRIX) - set(PROJECT_NAMES))
+    assert not stale, f"MATRIX names URLs that no longer exist: {stale}"
+
+
+def test_no_view_is_exempt_from_csrf():
+    exempt = [r.name or r.route for r in ROUTES if getattr(r.view, "csrf_exempt", False)]
+    assert not exempt, f"Views exempt from CSRF: {exempt}"
+
+
+def _sample_path(route: str) -> str:
+    """A concrete path for a route as written: converters and regex groups filled with sample values."""
+    path = route.replace("(?P<symbol>S/\\d{4}/\\d{1,4})", "S/2026/1")
+    path = re.sub(r"\(\?P<app_label>[^)]*\)", "accounts", path)
+    path = re.sub(r"\(\?P<url>\.\*\)", "unknown/", path)
+    path = re.sub(r"<(?:int:)(\w+)>", "1", path)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", "sample", path)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+# The world every role looks at.
+
+
+@dataclass
+class World:
+    users: dict
+    meeting: Meeting  # 2026, planned; its note shared with the Council, its summary approved
+    draft_meeting: Meeting  # 2026; draft note and draft summary
+    meeting_2019: Meeting
+    published: Meeting  # 2026, published, S/2026/55, with published summary, note and a file
+    entry: object
+    step: object
+    extras: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["extras"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def reset_kwargs(self) -> dict:
+        user = self.users["expert"]
+        return {
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        }
+
+
+@pytest.fixture
+def world(
+    settings,
+    tmp_path,
+    year,
+    other_year,
+    meeting,
+    secretariat_user,
+    cochair_user,
+    other_cochair_user,
+    expert_user,
+    nonmember_user,
+    plain_user,
+):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    Meeting.objects.filter(pk=meeting.pk).update(room=f"Room {Y2026}")
+    meeting.refresh_from_db()
+    thematic_2026 = factories.make_meeting(
+        year, None, kind=Meeting.Kind.THEMATIC, theme=f"Theme {Y2026}", date=datetime.date(2026, 11, 16)
+    )
+    meeting_2019 = factories.make_meeting(
+        other_year, None, kind=Meeting.Kind.THEMATIC, theme=f"Theme {Y2019}", date=datetime.date(2019, 11, 16)
+    )
+    draft_meeting = factories.make_meeting(year, "Afghanistan", date=datetime.date(2026, 10, 1))
+    published = factories.make_meeting(year, "Haiti", date=datetime.date(2026, 3, 10))
+    Meeting.objects.filter(pk=published.pk).update(status=Meeting.Status.PUBLISHED, symbol="S/2026/55")
+    unpublished_symbol = factories.make_meeting(year, "Libya", date=datetime.date(2026, 4, 10))
+    Meeting.objects.filter(pk=unpublished_symbol.pk).update(status=Meeting.Status.ISSUED, symbol="S/2026/56")
+    published.refresh_from_db()
+    world = World(
+        users={
+            "visitor": plain_user,
+            "expert": expert_user,
+            "nonmember": nonmember_user,
+            "cochair": cochair_user,
+            "other_cochair": other_cochair_user,
+            "secretariat": secretariat_user,
+        },
+        meeting=meeting,
+        draft_meeting=draft_meeting,
+        meeting_2019=meeting_2019,
+        published=published,
+        entry=factories.make_entry(year, "South Sudan"),
+        step=meeting.steps.order_by("due").first(),
+    )
+    world.extras["thematic_2026"] = thematic_2026
+    _add_recommendations(world)
+    _add_documents(world)
+    _add_notifications(world)
+    return world
+
+
+def _add_recommendations(world: World) -> None:
+    from recommendations.tests import factories as rec
+
+    world.extras["recommendation"] = rec.make_recommendation(world.meeting, f"Strengthen language {Y2026}")
+    rec.make_recommendation(world.meeting_2019, f"Recall the mandate {Y2019}")
+    world.extras["briefer"] = rec.make_briefer(world.meeting)
+    world.extras["question"] = rec.make_question(world.meeting)
+    world.extras["goal"] = rec.make_goal(world.meeting)
+
+
+def _add_documents(world: World) -> None:
+    from documents.models import Attachment, NoteInvitation
+    from documents.tests import factories as docs
+
+    shared_at = datetime.datetime(2026, 12, 7, 15, tzinfo=datetime.UTC)
+    note = docs.make_note(world.meeting, status="shared", shared_at=shared_at)
+    docs.make_summary(world.meeting, status="approved")
+    docs.make_note(world.draft_meeting, status="draft", participation=f"<p>{DRAFT} note</p>")
+    docs.make_summary(world.draft_meeting, status="draft", main_points=f"<p>{DRAFT} summary</p>")
+    docs.make_note(world.published, status="published", shared_at=shared_at)
+    docs.make_summary(world.published, status="published", issue_date=datetime.date(2026, 3, 20))
+    world.extras["invitation"] = NoteInvitation.objects.create(
+        note=note, member_state=factories.make_state("Norway"), invited_at=shared_at
+    )
+
+    def attach(meeting, title):
+        attachment = Attachment(
+            meeting=meeting,
+            title=title,
+            original_name="briefing.pdf",
+            content_type="application/pdf",
+            size=20,
+            uploaded_at=shared_at,
+        )
+        attachment.file.save("briefing.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+        attachment.save()
+        return attachment
+
+    world.extras["attachment"] = attach(world.meeting, "Briefing pack")
+    world.extras["attachment_2019"] = attach(world.meeting_2019, "Briefing pack 2019")
+    world.extras["public_attachment"] = attach(world.published, "Statement")
+
+
+def _add_notifications(world: World) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from notifications.models import CalendarFeed, Notification
+
+    sec = world.users["secretariat"]
+    world.extras["notification"] = Notification.objects.create(
+        kind=Notification.Kind.values[0],
+        content_type=ContentType.objects.get_for_model(world.step),
+        object_id=world.step.pk,
+        meeting=world.meeting,
+        rule="matrix",
+        due_date=world.step.due,
+        recipient=sec,
+        email=sec.email,
+        scheduled_for=datetime.datetime(2026, 12, 1, 14, tzinfo=datetime.UTC),
+        state=Notification.State.FAILED,
+        created_at=datetime.datetime(2026, 11, 20, 14, tzinfo=datetime.UTC),
+    )
+    world.extras["feed"] = CalendarFeed.objects.create(user=world.users["expert"])
+
+
+def _clients(world: World) -> dict[str, Client]:
+    clients = {"anon": Client()}
+    for role, user in world.users.items():
+        clients[role] = Client()
+        clients[role].force_login(user)
+    return clients
+
+
+def _check(role: str, response, expected: int, case: Case, url: str) -> list[str]:
+    problems = []
+    if response.status_code != (302 if expected == LOGIN else expected):
+        problems.append(f"{role}: {response.status_code}, expected {expected}")
+    elif expected == LOGIN and not response["Location"].startswith(reverse("login")):
+        problems.append(f"{role}: redirected to {response['Location']}, expected the sign-in page")
+    body = b"".join(response) if response.streaming else response.content
+    text = body.decode("utf-8", errors="replace")
+    for marker, allowed in ALLOWED.items():
+        if (case.markers_as or role) not in allowed and marker in text:
+            problems.append(f"{role}: the page shows {marker}, which this role may not see")
+    for marker in case.shows.get(role, []):
+        if marker not in text:
+            problems.append(f"{role}: expected to see {marker}")
+    return [f"{url} {p}" for p in problems]
+
+
+@pytest.mark.parametrize("name", PROJECT_NAMES)
+def test_permission_matrix(name, world):
+    if name not in MATRIX:
+        pytest.fail(f"No MATRIX entry for {name}: see test_every_url_has_an_entry")
+    problems = []
+    for case in MATRIX[name]:
+        clients = _clients(world)  # before the kwargs: signing in changes what a password-reset token hashes
+        kwargs = case.kwargs(world) if callable(case.kwargs) else case.kwargs
+        url = reverse(name, kwargs=kwargs)
+        # The secretariat goes last: POSTs it may make change data the other roles' requests rely on.
+        for role, client in clients.items():
+            send = getattr(client, case.method)
+            response = send(url, case.data or case.query) if case.method == "get" else send(url, case.data)
+            problems += _check(role, response, case.expect[role], case, url)
+    assert not problems, "\n".join(problems)
+
+
+# The admin: one family. No role here is staff, so every admin URL sends them to the admin's sign-in.
+
+
+def test_admin_sends_everyone_here_to_its_sign_in(world):
+    assert ADMIN, "the admin is mounted"
+    clients = _clients(world)
+    problems = []
+    for route in ADMIN:
+        url = _sample_path(route.route)
+        for role, client in clients.items():
+            response = client.get(url)
+            if route.name == "admin:login":
+                ok = response.status_code == 200
+            else:
+                ok = response.status_code == 302 and response["Location"].startswith("/admin/")
+            if not ok:
+                problems.append(f"{url} ({route.name}) {role}: {response.status_code}")
+            elif route.name not in {"admin:login", "admin:logout", None}:
+                assert response["Location"].startswith("/admin/login/"), (url, role)
+    assert not problems, "\n".join(problems)
+
+
+def test_admin_opens_for_staff(db):
+    superuser = factories.make_user("admin", is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(superuser)
+
+    assert client.get(reverse("admin:index")).status_code == 200
