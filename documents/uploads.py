@@ -110,7 +110,7 @@ def inspect_upload(fileobj: BinaryIO, name: str, size: int, max_bytes: int) -> F
         raise UploadRefused(_("The file's content is not a PDF, Office document or image."))
     if extension not in kind.extensions:
         raise UploadRefused(
-            _("The file is named %(ext)s but its content is a %(kind)s: rename it or upload the right file.")
+            _("The file is named %(ext)s but its content is of another type (%(kind)s): upload the right file.")
             % {"ext": extension, "kind": kind.label}
         )
     return kind

@@ -55,3 +55,28 @@ def hold(meeting, *, by=None):
     for status in ("confirmed", "held"):
         change_status(meeting, status, by=by)
     return meeting
+
+
+def issue(summary, *, approvers, by, symbol: str = "S/2026/900", publish: bool = False):
+    """Take a draft summary of a held meeting through approval, submission, issuance (and publication)."""
+    from django.utils import timezone
+
+    from .. import services
+
+    now = timezone.now()
+    for user in approvers:
+        summary, _approval = services.approve_summary(summary, by=user, now=now)
+    summary = services.submit_summary(summary, by=by, now=now)
+    summary = services.issue_summary(summary, symbol, by=by, now=now, issue_date=datetime.date(2026, 12, 28))
+    if publish:
+        summary = services.publish_summary(summary, by=by, now=now)
+    return summary
+
+
+def share(note, *, by):
+    from django.utils import timezone
+
+    from .. import services
+
+    services.submit_for_review(note, by=by)
+    return services.share_note(note, by=by, now=timezone.now())

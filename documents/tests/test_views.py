@@ -1,0 +1,236 @@
+"""Editing pages, the documents list, the meeting panel, the public links, and query counts."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import timezone
+
+from documents import services
+from documents.models import BackgroundNote, DownloadLog, Summary
+from documents.querysets import public_documents_related
+from documents.tests import factories as f
+from meetings.models import Meeting
+from meetings.tests.factories import make_meeting, make_user
+
+
+def test_the_secretariat_starts_and_edits_a_note(secretariat_client, meeting):
+    # No note yet: the note page leads to the form.
+    response = secretariat_client.get(reverse("documents:note", args=[meeting.pk]))
+    assert response.status_code == 302 and response.url == reverse("documents:note_edit", args=[meeting.pk])
+    response = secretariat_client.post(
+        reverse("documents:note_edit", args=[meeting.pk]),
+        {"participation": "Women hold 12% of seats.", "early_warning": "<p>Rising <b>tension</b></p>"},
+    )
+    assert response.status_code == 302
+    note = BackgroundNote.objects.get(meeting=meeting)
+    assert note.participation == "<p>Women hold 12% of seats.</p>"
+    assert note.early_warning == "<p>Rising <b>tension</b></p>"
+    page = secretariat_client.get(reverse("documents:note", args=[meeting.pk])).content.decode()
+    assert "Women hold 12% of seats." in page and "Early-warning indicators" in page
+
+
+def test_a_stale_note_edit_keeps_the_users_text(secretariat_client, meeting, secretariat_user):
+    note = f.make_note(meeting)
+    opened = note.version
+    note.un_plans = "Someone else's change"
+    services.save_note(note, expected_version=opened, by=secretariat_user)
+    response = secretariat_client.post(
+        reverse("documents:note_edit", args=[meeting.pk]),
+        {"version": opened, "un_plans": "My careful paragraph"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Someone else saved this background note while you were editing it" in page
+    assert "My careful paragraph" in page
+    note.refresh_from_db()
+    assert note.un_plans == "<p>Someone else's change</p>"
+
+
+def test_note_workflow_buttons(secretariat_client, meeting):
+    note = f.make_note(meeting)
+    url = reverse("documents:note_action", args=[meeting.pk, "review"])
+    secretariat_client.post(url)
+    secretariat_client.post(reverse("documents:note_action", args=[meeting.pk, "share"]))
+    note.refresh_from_db()
+    assert note.status == "shared"
+    assert meeting.steps.get(key="background_note").state == "done"
+    response = secretariat_client.post(reverse("documents:note_action", args=[meeting.pk, "share"]), follow=True)
+    assert "after the co-chairs" in response.content.decode()
+
+
+def test_the_secretariat_drafts_the_summary_and_a_change_resets_approvals(secretariat_client, cochair_client, meeting):
+    f.hold(meeting)
+    form = secretariat_client.get(reverse("documents:summary_edit", args=[meeting.pk])).content.decode()
+    assert "Summary of the meeting of the Informal Expert Group on Women and Peace and Security on South Sudan" in form
+    data = {
+        "title": "Summary of the meeting on South Sudan",
+        "letter_date": "2026-12-18",
+        "introduction": "Intro",
+        "main_points": "Points",
+        "council_questions": "",
+        "closing": "",
+    }
+    assert secretariat_client.post(reverse("documents:summary_edit", args=[meeting.pk]), data).status_code == 302
+    summary = Summary.objects.get(meeting=meeting)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.SUMMARY_DRAFTED
+    cochair_client.post(reverse("documents:summary_approve", args=[meeting.pk]), {"version": summary.version})
+    assert summary.approvals.count() == 1
+    response = secretariat_client.post(
+        reverse("documents:summary_edit", args=[meeting.pk]),
+        {**data, "version": summary.version, "main_points": "Corrected points"},
+        follow=True,
+    )
+    assert "approvals were reset" in response.content.decode()
+    assert not summary.approvals.exists()
+
+
+def test_issue_form_errors_keep_the_input(secretariat_client, meeting, cochair_user, secretariat_user):
+    f.hold(meeting)
+    summary = f.make_summary(meeting)
+    greek = make_user("greek", delegation="Greece")
+    for user in (cochair_user, greek):
+        summary, _approval = services.approve_summary(summary, by=user, now=timezone.now())
+    services.submit_summary(summary, by=secretariat_user, now=timezone.now())
+    response = secretariat_client.post(
+        reverse("documents:summary_issue", args=[meeting.pk]), {"symbol": "S/2025/77", "issue_date": "2026-12-28"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "S/2026/" in page and 'value="S/2025/77"' in page
+    response = secretariat_client.post(
+        reverse("documents:summary_issue", args=[meeting.pk]), {"symbol": "S/2026/77", "issue_date": "2026-12-28"}
+    )
+    assert response.status_code == 302
+    summary.refresh_from_db()
+    assert summary.status == "issued"
+    page = secretariat_client.get(reverse("documents:summary", args=[meeting.pk])).content.decode()
+    assert "S/2026/77" in page and "Publish on the public site" in page
+
+
+def test_meeting_page_shows_the_documents_panel(secretariat_client, expert_client, meeting, secretariat_user):
+    page = secretariat_client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("documents:note_edit", args=[meeting.pk]) in page
+    assert reverse("documents:attachment_upload", args=[meeting.pk]) in page
+    note = f.make_note(meeting)
+    page = expert_client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("documents:note", args=[meeting.pk]) not in page  # a draft: not for experts
+    assert reverse("documents:attachment_upload", args=[meeting.pk]) not in page
+    f.share(note, by=secretariat_user)
+    page = expert_client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("documents:note", args=[meeting.pk]) in page
+
+
+def test_documents_nav_and_list(expert_client, secretariat_client, meeting, secretariat_user, year):
+    note = f.make_note(meeting)
+    other = f.make_note(make_meeting(year, "Mali", date=datetime.date(2026, 5, 5)))
+    f.share(other, by=secretariat_user)
+    page = expert_client.get(reverse("documents:index")).content.decode()
+    assert reverse("documents:index") in page
+    assert reverse("documents:note", args=[other.meeting_id]) in page
+    assert reverse("documents:note", args=[note.meeting_id]) not in page
+    page = secretariat_client.get(reverse("documents:index")).content.decode()
+    assert reverse("documents:note", args=[note.meeting_id]) in page
+
+
+def test_public_documents_tag_shows_published_material_only(meeting, secretariat_user, cochair_user):
+    template = Template("{% load documents_tags %}{% public_documents meeting %}")
+    f.hold(meeting)
+    summary = f.make_summary(meeting)
+    note = f.make_note(meeting)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents import uploads
+
+    attachment = services.add_attachment(
+        meeting,
+        title="Programme",
+        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4 x"),
+        kind=uploads.PDF,
+        by=secretariat_user,
+        now=timezone.now(),
+    )
+    assert template.render(Context({"meeting": meeting})).strip() == ""
+    greek = make_user("greek", delegation="Greece")
+    f.issue(summary, approvers=[cochair_user, greek], by=secretariat_user, publish=True)
+    note = f.share(note, by=secretariat_user)
+    services.publish_note(note, by=secretariat_user)
+    meeting = public_documents_related(Meeting.objects.filter(pk=meeting.pk)).get()
+    html = template.render(Context({"meeting": meeting}))
+    assert reverse("documents:public_summary_pdf", args=[meeting.pk]) in html
+    assert reverse("documents:public_note_pdf", args=[meeting.pk]) in html
+    assert reverse("documents:public_attachment", args=[attachment.pk]) in html
+    assert "S/2026/900" in html
+
+
+# Query counts: the same bound with 10 and 200 rows.
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_documents_list_queries(rows, expert_client, year, secretariat_user, django_assert_max_num_queries):
+    meetings = [
+        Meeting(agenda_year=year, kind="thematic", theme=f"Theme {i}", date=datetime.date(2026, 1, 1))
+        for i in range(rows)
+    ]
+    Meeting.objects.bulk_create(meetings)
+    BackgroundNote.objects.bulk_create(
+        BackgroundNote(meeting=m, status="shared", shared_at=timezone.now()) for m in Meeting.objects.all()
+    )
+    # session, user, secretariat group, co-chair years, council years, the header's delegation, count, page
+    with django_assert_max_num_queries(8):
+        response = expert_client.get(reverse("documents:index"))
+    assert response.status_code == 200
+    assert response.content.decode().count('href="/documents/meetings/') == min(rows, 50)
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_note_page_queries(rows, secretariat_client, meeting, expert_user, django_assert_max_num_queries):
+    note = f.make_note(meeting)
+    f.make_recommendations(meeting, [f"Recommendation {i}" for i in range(rows)])
+    DownloadLog.objects.bulk_create(
+        DownloadLog(note=note, user=expert_user, downloaded_at=timezone.now(), ip="192.0.2.1") for _ in range(rows)
+    )
+    with django_assert_max_num_queries(12):
+        response = secretariat_client.get(reverse("documents:note", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count("192.0.2.1") == min(rows, 20)
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_summary_page_queries(rows, cochair_client, meeting, django_assert_max_num_queries):
+    summary = f.make_summary(meeting)
+    f.make_recommendations(meeting, [f"Recommendation {i}" for i in range(rows)])
+    with django_assert_max_num_queries(12):
+        response = cochair_client.get(reverse("documents:summary", args=[summary.meeting_id]))
+    assert response.status_code == 200
+    assert f"Recommendation {rows - 1}" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_meeting_panel_queries(rows, rf, secretariat_user, meeting, django_assert_max_num_queries):
+    from documents.models import Attachment
+
+    Attachment.objects.bulk_create(
+        Attachment(
+            meeting=meeting,
+            title=f"File {i}",
+            file=f"attachments/{meeting.pk}/x{i}.pdf",
+            original_name="x.pdf",
+            content_type="application/pdf",
+            size=10,
+            uploaded_at=timezone.now(),
+        )
+        for i in range(rows)
+    )
+    request = rf.get("/")
+    request.user = secretariat_user
+    meeting = Meeting.objects.select_related("agenda_year").get(pk=meeting.pk)
+    template = Template("{% load documents_tags %}{% meeting_documents meeting %}")
+    # secretariat group, note, summary, attachments
+    with django_assert_max_num_queries(4):
+        html = template.render(Context({"meeting": meeting, "request": request}))
+    assert html.count("/documents/attachments/") == 2 * rows  # download and delete links
