@@ -427,18 +427,22 @@ def _schedule_digests(now: datetime.datetime, today: datetime.date) -> list[Quer
 
 
 def _mark_for_queue(now: datetime.datetime) -> list[int]:
-    """Rows to hand to the workers now: ready single emails and stale claims not queued in the last claim timeout.
+    """Rows to hand to the workers now: new ready rows, rows queued long ago and never sent, dead workers' claims.
 
-    Marking ``enqueued_at`` keeps a busy sweep from queuing the same row every 15 minutes; a row
-    queued but lost (broker restarted, worker killed) is queued again once the mark is older than
-    the claim timeout.
+    Marking ``enqueued_at`` keeps a sweep from queuing a backlog again every 15 minutes. A row whose
+    message was lost (broker flushed, queueing failed after commit) is queued again once its mark is
+    older than NOTIFICATION_REQUEUE_SECONDS (an hour, Redis's own redelivery delay); a row claimed by
+    a worker that died is queued again once the claim is older than the claim timeout.
     """
-    requeue_before = now - claim_timeout()
-    not_recently_queued = Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=requeue_before)
-    ready = Q(state=State.PENDING, via_digest=False, scheduled_for__lte=now) | Q(
-        state=State.SENDING, claimed_at__lt=requeue_before
+    stale_claim = now - claim_timeout()
+    requeue_before = now - datetime.timedelta(seconds=settings.NOTIFICATION_REQUEUE_SECONDS)
+    ready = Q(state=State.PENDING, via_digest=False, scheduled_for__lte=now) & (
+        Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=requeue_before)
     )
-    Notification.objects.filter(ready, not_recently_queued).update(enqueued_at=now)
+    dead_claim = Q(state=State.SENDING, claimed_at__lt=stale_claim) & (
+        Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=stale_claim)
+    )
+    Notification.objects.filter(ready | dead_claim).update(enqueued_at=now)
     return list(Notification.objects.filter(enqueued_at=now).order_by("pk").values_list("pk", flat=True))
 
 
@@ -545,6 +549,7 @@ def send_notification(pk: int, *, now: datetime.datetime) -> str:
         mine.update(
             state=State.FAILED if final else State.PENDING,
             claimed_at=None,
+            enqueued_at=now,  # Celery holds the retry (with backoff); the sweep leaves the row to it
             last_error=f"{type(exc).__name__}: {exc}"[:2000],
         )
         _release_items(row, now, state=State.PENDING)

@@ -25,5 +25,7 @@ def _reminder_settings(settings):
     settings.DIGEST_HOUR = 7
     settings.SECRETARIAT_LEAD_EMAIL = "lead@example.org"
     settings.NOTIFICATION_MAX_ATTEMPTS = 3
+    settings.NOTIFICATION_CLAIM_TIMEOUT_SECONDS = 10 * 60
+    settings.NOTIFICATION_REQUEUE_SECONDS = 60 * 60
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SITE_URL = "https://ieg.example.org"

@@ -114,12 +114,21 @@ def test_a_sent_row_is_never_sent_again(row):
 
 
 def test_the_sweep_queues_again_rows_whose_message_was_lost(row):
-    # Queued at 09:00, the message never reached a worker (broker restarted, worker killed).
-    assert sweep_only(at(D(2026, 12, 8), 9, 5)) == []  # queued 5 minutes ago: leave it
-    assert sweep_only(at(D(2026, 12, 8), 9, 11)) == [row.pk]  # older than the claim timeout: queue again
-    Notification.objects.filter(pk=row.pk).update(state="sending", claimed_at=at(D(2026, 12, 8), 9, 12))
-    assert sweep_only(at(D(2026, 12, 8), 9, 20)) == []  # a live claim
-    assert sweep_only(at(D(2026, 12, 8), 9, 23)) == [row.pk]  # a dead worker's claim
+    # Queued at 09:00; the message never reached a worker (broker flushed, queueing failed after commit).
+    assert sweep_only(at(D(2026, 12, 8), 9, 30)) == []  # probably still in the queue: leave it
+    assert sweep_only(at(D(2026, 12, 8), 10, 1)) == [row.pk]  # an hour later: queue it again
+    # A worker claimed it at 10:02 and died.
+    Notification.objects.filter(pk=row.pk).update(state="sending", claimed_at=at(D(2026, 12, 8), 10, 2))
+    assert sweep_only(at(D(2026, 12, 8), 10, 10)) == []  # a live claim
+    assert sweep_only(at(D(2026, 12, 8), 10, 13)) == [row.pk]  # a dead worker's claim (10-minute timeout)
+    assert sweep_only(at(D(2026, 12, 8), 10, 15)) == []  # queued again just now
+
+
+def test_a_failed_attempt_is_left_to_celerys_retry_not_requeued_by_the_sweep(row):
+    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=smtplib.SMTPServerDisconnected("x")):
+        with pytest.raises(smtplib.SMTPServerDisconnected):
+            send(row.pk, at(D(2026, 12, 8), 9, 1))
+    assert sweep_only(at(D(2026, 12, 8), 9, 30)) == []
 
 
 def test_send_reminders_command_runs_without_celery(meeting, secretariat_user):
