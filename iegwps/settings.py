@@ -95,6 +95,9 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Worker, beat and web share the file: wait for locks instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+    # Tests use an in-memory database; the Celery integration test needs a file another process can open.
+    if env.str("TEST_DATABASE_NAME", default=""):
+        DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -253,6 +256,8 @@ SECRETARIAT_LEAD_EMAIL = env.str("SECRETARIAT_LEAD_EMAIL", default="")
 NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=6)
 # A 'sending' claim older than this belongs to a dead worker and may be claimed again (at-least-once).
 NOTIFICATION_CLAIM_TIMEOUT_SECONDS = env.int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", default=10 * 60)
+# A pending row queued this long ago and still not sent lost its message (broker flushed): queue it again.
+NOTIFICATION_REQUEUE_SECONDS = env.int("NOTIFICATION_REQUEUE_SECONDS", default=60 * 60)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 LOGGING = {
