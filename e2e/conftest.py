@@ -84,6 +84,16 @@ def _browser_settings(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The live server outlives each test; so does its cache (public pages are cached for anonymous visitors)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def frozen_now():
     """The server (and the test) live at FROZEN_NOW; the clock ticks on from there."""
     with time_machine.travel(FROZEN_NOW, tick=True):
@@ -97,30 +107,48 @@ def _new_page(browser, live_server, viewport):
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.problems = []  # JavaScript errors and CSP violations, checked when the test ends
+    page.dialogs = []  # confirm() questions asked (data-confirm buttons); each is accepted
     page.on("pageerror", lambda error: page.problems.append(f"JavaScript error: {error}"))
     page.on(
         "console",
         lambda msg: msg.type == "error" and page.problems.append(f"console error on {page.url}: {msg.text}"),
     )
+
+    def accept(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
     return page
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh desktop-sized page (own cookies) with the live server as base URL."""
-    page = _new_page(browser, live_server, DESKTOP)
-    yield page
-    page.context.close()
-    assert not page.problems, "The browser reported problems:\n" + "\n".join(page.problems)
+def new_page(browser, live_server):
+    """Open pages, each in its own browser context (own cookies), so several people can act in one test."""
+    pages = []
+
+    def open_page(viewport=DESKTOP):
+        pages.append(_new_page(browser, live_server, viewport))
+        return pages[-1]
+
+    yield open_page
+    problems = []
+    for opened in pages:
+        opened.context.close()
+        problems += opened.problems
+    assert not problems, "The browser reported problems:\n" + "\n".join(problems)
 
 
 @pytest.fixture
-def phone_page(browser, live_server):
+def page(new_page):
+    """A fresh desktop-sized page (1280 wide) with the live server as base URL."""
+    return new_page()
+
+
+@pytest.fixture
+def phone_page(new_page):
     """A phone-width page (390 px), for the responsive layout."""
-    page = _new_page(browser, live_server, PHONE)
-    yield page
-    page.context.close()
-    assert not page.problems, "The browser reported problems:\n" + "\n".join(page.problems)
+    return new_page(PHONE)
 
 
 def login(page, live_server, user, password: str = PASSWORD):

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from accounts.models import User
 from e2e.conftest import FAILING_IMPACTS, PASSWORD, axe_violations, format_violations, login, screenshot
 from meetings.models import Meeting
+from recommendations.models import Recommendation
 
 ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 
@@ -38,7 +39,7 @@ class Audit:
         self.check(name, heading=heading)
 
     def check(self, name: str, *, heading: str):
-        assert heading in self.page.get_by_role("heading", level=1).inner_text()
+        assert heading.lower() in self.page.get_by_role("heading", level=1).inner_text().lower()
         violations = axe_violations(self.page, impacts=ALL_IMPACTS)
         failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
         if failing:
@@ -57,6 +58,8 @@ class Audit:
 def test_public_pages_are_accessible(page, live_server, demo):
     audit = Audit(page, live_server)
     audit.visit("/", "public-home", heading="Women and Peace and Security")
+    audit.visit("/year/2016/", "public-year", heading="IEG meetings of 2016")
+    audit.visit("/country/afghanistan/", "public-country", heading="IEG meetings on Afghanistan")
     audit.visit("/accounts/login/", "login", heading="Sign in")
     audit.visit("/work/planner/?meeting_date=2026-12-16", "planner", heading="Date planner")
     audit.assert_clean()
@@ -74,6 +77,22 @@ def test_secretariat_pages_are_accessible(page, live_server, demo):
     audit.visit("/countries/", "countries", heading="Countries and situations")
     audit.visit(haiti.situation.get_absolute_url(), "situation", heading="Haiti")
     audit.visit("/countries/member-states/", "member-states", heading="Member states")
+    audit.assert_clean()
+
+
+def test_follow_up_pages_are_accessible(page, live_server, demo):
+    """Recommendations, renewals, scorecard, documents, outbox, reminders and people."""
+    recommendation = Recommendation.objects.order_by("pk").first()
+    login(page, live_server, demo)
+    audit = Audit(page, live_server)
+    audit.visit("/recommendations/", "recommendations", heading="Recommendations")
+    audit.visit(f"/recommendations/{recommendation.pk}/", "recommendation", heading="Recommendation")
+    audit.visit("/recommendations/renewals/", "renewals", heading="renewals")
+    audit.visit("/recommendations/scorecard/", "scorecard", heading="Scorecard")
+    audit.visit("/documents/", "documents", heading="Background notes and summaries")
+    audit.visit("/notifications/outbox/", "outbox", heading="Outbox")
+    audit.visit("/notifications/preferences/", "reminders", heading="Notification preferences")
+    audit.visit("/accounts/users/", "people", heading="People")
     audit.assert_clean()
 
 
