@@ -47,6 +47,7 @@ from meetings import deadlines  # noqa: E402
 from meetings.models import AgendaYear, Meeting, TimelineStep  # noqa: E402
 from notifications import services  # noqa: E402
 from notifications.models import Notification  # noqa: E402
+from recommendations.models import Recommendation  # noqa: E402
 
 STEPS_PER_MEETING = len(deadlines.RULES)
 
@@ -139,7 +140,7 @@ def main() -> None:
             build(n, today)
             open_steps = TimelineStep.objects.open().count()
             # The content-type cache is filled once per process; fill it before measuring.
-            ContentType.objects.get_for_models(TimelineStep, User, Meeting)
+            ContentType.objects.get_for_models(TimelineStep, User, Meeting, Recommendation)
             # "again" is the next beat tick: nothing new to decide, nothing to queue again yet.
             for label, moment in (("first", now), ("again", now + datetime.timedelta(minutes=15))):
                 seconds, queries, result = measure(moment)

@@ -323,43 +323,79 @@ def _review_decisions(
     """Recommendation review reminders: open recommendations by next review date, to the owner or the secretariat."""
     from recommendations.models import OPEN_STATUSES, Recommendation
 
-    ladder = reminder_ladders()["review"]
-    candidates = Recommendation.objects.filter(
-        status__in=OPEN_STATUSES,
-        next_review__isnull=False,
-        next_review__lte=rules.horizon(ladder, today, holiday_dates),
-    ).exclude(meeting__status=Meeting.Status.CANCELLED)
-    dues = list(candidates.order_by().values_list("next_review", flat=True).distinct())
+    candidates = Recommendation.objects.filter(status__in=OPEN_STATUSES, next_review__isnull=False)
+    return _dated_decisions(candidates, "next_review", "review", "owner", now, today, holiday_dates, recipients)
+
+
+def _answer_decisions(
+    now: datetime.datetime, today: datetime.date, holiday_dates, recipients: Recipients
+) -> list[QuerySet]:
+    """Written-answer reminders: questions owed a written answer not yet received, to the secretariat (it chases
+    the UN entities that answer)."""
+    from recommendations.models import CouncilQuestion
+
+    candidates = CouncilQuestion.objects.awaiting_answer()
+    return _dated_decisions(candidates, "answer_due", "answer", None, now, today, holiday_dates, recipients)
+
+
+def _dated_decisions(
+    candidates: QuerySet,
+    due_field: str,
+    ladder_name: str,
+    owner_field: str | None,
+    now: datetime.datetime,
+    today: datetime.date,
+    holiday_dates,
+    recipients: Recipients,
+) -> list[QuerySet]:
+    """Decisions for things with a due date field and an optional owner: the owner, else each secretariat member."""
+    ladder = reminder_ladders()[ladder_name]
+    candidates = candidates.filter(**{f"{due_field}__lte": rules.horizon(ladder, today, holiday_dates)}).exclude(
+        meeting__status=Meeting.Status.CANCELLED
+    )
+    dues = list(candidates.order_by().values_list(due_field, flat=True).distinct())
     decided = rules.decisions_by_due(ladder, dues, today, holiday_dates)
-    rec_ct = ContentType.objects.get_for_model(Recommendation).pk
+    content_type = ContentType.objects.get_for_model(candidates.model).pk
     querysets = []
     for rule, due_q in _rule_dates(decided, dues).items():
-        recs = candidates.filter(_on_field(due_q, "next_review"))
+        items = candidates.filter(_on_field(due_q, due_field))
         common = {
             "kind": Value(rule.kind, output_field=CharField()),
-            "content_type_id": Value(rec_ct, output_field=BigIntegerField()),
+            "content_type_id": Value(content_type, output_field=BigIntegerField()),
             "object_id": F("pk"),
             "meeting_id": F("meeting_id"),
             "rule": Value(rule.key, output_field=CharField()),
-            "due_date": F("next_review"),
+            "due_date": F(due_field),
         }
-        owned = recs.filter(owner__isnull=False, owner__is_active=True, owner__email_notifications=True).exclude(
-            owner__email=""
-        )
-        querysets.append(
-            _decision_values(
-                owned,
-                now=now,
-                recipient_id=F("owner_id"),
-                email=F("owner__email"),
-                via_digest=Case(When(owner__delivery="digest", then=True), default=False, output_field=BooleanField()),
-                **common,
+        unowned = items
+        if owner_field:
+            owned = items.filter(
+                **{
+                    f"{owner_field}__isnull": False,
+                    f"{owner_field}__is_active": True,
+                    f"{owner_field}__email_notifications": True,
+                    f"{owner_field}__email__gt": "",
+                }
             )
-        )
+            querysets.append(
+                _decision_values(
+                    owned,
+                    now=now,
+                    recipient_id=F(f"{owner_field}_id"),
+                    email=F(f"{owner_field}__email"),
+                    via_digest=Case(
+                        When(**{f"{owner_field}__delivery": "digest"}, then=True),
+                        default=False,
+                        output_field=BooleanField(),
+                    ),
+                    **common,
+                )
+            )
+            unowned = items.filter(**{f"{owner_field}__isnull": True})
         for member in recipients.secretariat:
             querysets.append(
                 _decision_values(
-                    recs.filter(owner__isnull=True),
+                    unowned,
                     now=now,
                     recipient_id=Value(member["pk"], output_field=BigIntegerField()),
                     email=Value(member["email"], output_field=CharField()),
@@ -489,6 +525,7 @@ def sweep(*, now: datetime.datetime, queue=None, include_reviews: bool = True) -
     decisions = _step_decisions(now, today, holiday_dates, recipients)
     if include_reviews:
         decisions += _review_decisions(now, today, holiday_dates, recipients)
+        decisions += _answer_decisions(now, today, holiday_dates, recipients)
     created = _insert_ignoring_conflicts(decisions)
     # Digests after the reminders, so today's digest carries what was just decided.
     created += _insert_ignoring_conflicts(_schedule_digests(now, today))
@@ -601,7 +638,8 @@ def _load_target(row: Notification):
         target = model.objects.select_related("meeting__situation", "meeting__agenda_year").filter(pk=row.object_id)
         return target.first(), "review"
     if row.kind == Kind.ANSWER_DUE:
-        return model.objects.select_related("meeting__situation").filter(pk=row.object_id).first(), "answer"
+        target = model.objects.select_related("meeting__situation", "delegation").filter(pk=row.object_id)
+        return target.first(), "answer"
     raise Cancel(f"Nothing to send for a {row.kind} about a {model.__name__}.")
 
 
@@ -619,7 +657,7 @@ def _target_open(target, ladder_name: str) -> bool:
         from recommendations.models import OPEN_STATUSES
 
         return target.status in OPEN_STATUSES
-    return not getattr(target, "answered_at", None)
+    return target.answer_due is not None and target.answered_on is None
 
 
 def _check_reminder(row, target, ladder_name, today, holiday_dates) -> None:

@@ -217,3 +217,23 @@ def test_review_reminders_for_open_recommendations(meeting, secretariat_user):
     assert message.to == ["owner@example.org"]
     assert message.subject.startswith("[IEG] Review due")
     assert "Strengthen WPS language" in message.body
+
+
+def test_written_answer_reminders_until_the_answer_is_received(meeting, secretariat_user):
+    from recommendations.models import CouncilQuestion
+
+    only_step(meeting, "background_note", state="not_needed")
+    question = CouncilQuestion.objects.create(
+        meeting=meeting,
+        delegation=factories.make_state("France"),
+        text="How many women protection advisers are deployed?",
+        answer_due=D(2026, 12, 8),
+    )
+    [message] = sweep_and_send(at(D(2026, 12, 7)))
+    assert message.to == ["sec@example.org"]
+    assert message.subject.startswith("[IEG] Written answer due")
+    assert "Due Tuesday 8 December 2026, in 1 business day." in message.body
+    assert f"/work/meetings/{meeting.pk}/" in message.body
+    question.answer, question.answered_on = "Twelve.", D(2026, 12, 7)
+    question.save()
+    assert sweep_and_send(at(D(2026, 12, 8))) == []
