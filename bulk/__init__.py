@@ -1,0 +1,1 @@
+"""Synthetic data at scale for benchmarks (``manage.py generate_bulk``); see ``bulk.generate``."""

@@ -1,0 +1,110 @@
+"""generate_bulk: deterministic from its seed, realistic shape, fast path writes rows the ORM reads back."""
+
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from accounts.models import User
+from bulk.generate import BENCH_EXPERT, BENCH_SECRETARIAT, generate
+from meetings.models import AgendaYear, Meeting, TimelineStep
+from recommendations.models import Recommendation, StatusChange
+
+TODAY = datetime.date(2026, 3, 16)
+SCALE = 0.05  # one year, six meetings
+
+
+def snapshot() -> dict:
+    """Counts of every table written, and sample rows by natural order (never by primary key)."""
+    meetings = Meeting.objects.order_by("date", "kind", "situation__name", "theme").values_list(
+        "agenda_year__year", "kind", "situation__name", "theme", "date", "status", "symbol", "follows_up__date"
+    )
+    recs = Recommendation.objects.order_by("meeting__date", "meeting__kind", "meeting__situation__name", "order")
+    recs = list(recs.values_list("meeting__date", "order", "text", "status", "target_mission__acronym", "next_review"))
+    steps = TimelineStep.objects.order_by("meeting__date", "meeting__kind", "meeting__situation__name", "key")
+    steps = list(steps.values_list("key", "due", "state", "done_at", "assignee__username"))
+    changes = StatusChange.objects.order_by("recommendation__meeting__date", "recommendation__order", "changed_on")
+    history = Recommendation.history.order_by("history_date", "meeting__date", "order", "history_type")
+    return {
+        "meetings": list(meetings),
+        "recommendations": recs[::7],
+        "steps": steps[::5],
+        "changes": list(changes.values_list("from_status", "to_status", "changed_on", "resolution_symbol"))[::5],
+        "history": list(history.values_list("history_date", "history_type", "status"))[::11],
+        "co_chairs": list(AgendaYear.objects.values_list("year", "co_chairs__name").order_by("year", "co_chairs")),
+    }
+
+
+def generated(seed: int) -> tuple[dict, dict]:
+    """Generate, take a snapshot, and roll it all back (so the next call starts from the same empty database)."""
+    with transaction.atomic():
+        counts, _seconds = generate(scale=SCALE, seed=seed, today=TODAY)
+        sample = snapshot()
+        transaction.set_rollback(True)
+    return counts, sample
+
+
+@pytest.mark.django_db
+def test_same_seed_gives_the_same_data_and_another_seed_does_not():
+    counts, sample = generated(seed=7)
+    again_counts, again_sample = generated(seed=7)
+    other_counts, other_sample = generated(seed=8)
+
+    assert again_counts == counts
+    assert again_sample == sample
+    assert other_sample["recommendations"] != sample["recommendations"]
+    assert other_sample["meetings"] != sample["meetings"]
+
+
+@pytest.mark.django_db
+def test_tiny_scale_has_the_shape_of_a_real_year():
+    counts, _seconds = generate(scale=SCALE, seed=7, today=TODAY)
+
+    # 0.05 of a decade: one IEG year of six meetings (two countries, their follow-ups, two thematic meetings).
+    assert list(AgendaYear.objects.values_list("year", flat=True)) == [2026]
+    assert Meeting.objects.count() == 6 == counts["meetings.Meeting"]
+    assert sorted(Meeting.objects.values_list("kind", flat=True)) == [
+        "country", "country", "follow_up", "follow_up", "thematic", "thematic"
+    ]  # fmt: skip
+    for follow_up in Meeting.objects.filter(kind="follow_up").select_related("follows_up"):
+        assert 180 <= (follow_up.date - follow_up.follows_up.date).days <= 190
+    assert AgendaYear.objects.get().co_chairs.count() == 2
+    # Every dated meeting has its whole timeline; every history-tracked row has its '+' history row.
+    assert TimelineStep.objects.count() == 13 * 6
+    assert Recommendation.history.filter(history_type="+").count() == Recommendation.objects.count()
+    held = Meeting.objects.filter(status__in=["held", "summary_drafted", "submitted", "issued", "published"])
+    for meeting in held:
+        assert 22 <= meeting.recommendations.count() <= 42
+    # Steps past their due date in a finished meeting are done, with who and when.
+    done = TimelineStep.objects.filter(state="done")
+    assert done.exists() and not done.filter(done_at__isnull=True).exists()
+    # The benches' accounts: one secretariat member, one Council expert (France).
+    assert User.objects.get(username=BENCH_SECRETARIAT).groups.filter(name="Secretariat").exists()
+    assert User.objects.get(username=BENCH_EXPERT).delegation.name == "France"
+
+
+@pytest.mark.django_db
+def test_rows_written_by_the_fast_path_read_back_and_new_rows_get_fresh_keys():
+    generate(scale=SCALE, seed=7, today=TODAY)
+    meeting = Meeting.objects.filter(kind="country").order_by("date").first()
+    # Rich text went through the field's sanitizer; dates and times read back as written.
+    note = meeting.background_note
+    assert note.participation.startswith("<p>") or note.participation == ""
+    assert meeting.steps.filter(state="done").values_list("done_at", flat=True).first().tzinfo is not None
+    # The sequences follow the keys the writer chose (PostgreSQL), so the ORM can insert next to them.
+    extra = Meeting.objects.create(agenda_year=meeting.agenda_year, kind="thematic", theme="Added afterwards")
+    assert extra.pk > max(Meeting.objects.exclude(pk=extra.pk).values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_command_prints_counts_and_refuses_years_that_exist():
+    out = StringIO()
+    call_command("generate_bulk", "--scale", "0.05", "--seed", "3", "--today", "2026-03-16", stdout=out)
+    assert "meetings.Meeting" in out.getvalue()
+    assert "Generated" in out.getvalue()
+    with pytest.raises(CommandError, match="already exist"):
+        call_command("generate_bulk", "--scale", "0.05", "--today", "2026-03-16", stdout=StringIO())
