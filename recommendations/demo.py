@@ -32,7 +32,7 @@ def load_demo_recommendations(today: datetime.date) -> None:
     for meeting in meetings:
         if meeting.kind == Meeting.Kind.COUNTRY and meeting.status == Meeting.Status.HELD:
             _held_country_meeting(meeting, today, owner)
-        elif meeting.kind == Meeting.Kind.COUNTRY and meeting.situation.name == "Haiti":
+        elif meeting.kind == Meeting.Kind.COUNTRY and not meeting.is_past:
             _upcoming_country_meeting(meeting, owner)
         elif meeting.kind == Meeting.Kind.THEMATIC:
             _thematic_meeting(meeting, owner)
@@ -173,8 +173,8 @@ def _upcoming_country_meeting(meeting: Meeting, owner) -> None:
     acronym = mission.acronym if mission else "the mission"
     _recommendation(
         meeting,
-        f"Include in the renewal of {acronym}'s mandate a request for sex-disaggregated reporting on gang violence "
-        "and its impact on women and girls.",
+        f"Include in the renewal of {acronym}'s mandate a request for sex-disaggregated reporting on violence "
+        "against women and girls and on women's participation in the political process.",
         owner,
         source=R.Source.BACKGROUND_NOTE,
         addressee=R.Addressee.SECURITY_COUNCIL,
