@@ -17,6 +17,10 @@ class RecommendationQuerySet(models.QuerySet):
 
         return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
 
+    def review_due_by(self, day: datetime.date) -> RecommendationQuerySet:
+        """Open recommendations whose next review falls on or before ``day`` (includes every overdue one)."""
+        return self.open().filter(next_review__lte=day)
+
     def for_list(self) -> RecommendationQuerySet:
         """What a tracker row shows: the meeting (year, country or theme), the mission and the owner."""
         return self.select_related("meeting__agenda_year", "meeting__situation", "target_mission", "owner")
