@@ -119,6 +119,7 @@ INSERT_COLUMNS = (
     "email",
     "via_digest",
     "scheduled_for",
+    "enqueued_at",
     "state",
     "attempts",
     "last_error",
@@ -131,6 +132,8 @@ def _decision_values(qs: QuerySet, *, now: datetime.datetime, **exprs) -> QueryS
     """Annotate ``qs`` with one expression per INSERT_COLUMNS entry (given or default) and select them in order."""
     defaults = {
         "scheduled_for": Value(now, output_field=DateTimeField()),
+        # Marked queued as inserted (queued after commit), which saves rewriting every new row in _mark_for_queue.
+        "enqueued_at": Value(now, output_field=DateTimeField()),
         "state": Value(State.PENDING, output_field=CharField()),
         "attempts": Value(0, output_field=PositiveIntegerField()),
         "last_error": Value("", output_field=CharField()),
@@ -479,7 +482,9 @@ def _mark_for_queue(now: datetime.datetime) -> list[int]:
         Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=stale_claim)
     )
     Notification.objects.filter(ready | dead_claim).update(enqueued_at=now)
-    return list(Notification.objects.filter(enqueued_at=now).order_by("pk").values_list("pk", flat=True))
+    # Digest items are marked too when inserted, but go out in their digest, never on their own.
+    to_queue = Notification.objects.filter(enqueued_at=now, via_digest=False, state__in=[State.PENDING, State.SENDING])
+    return list(to_queue.order_by("pk").values_list("pk", flat=True))
 
 
 def claim_timeout() -> datetime.timedelta:
