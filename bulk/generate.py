@@ -373,7 +373,6 @@ class Bulk:
     co_chairs: dict[int, list[MemberState]] = field(default_factory=dict)  # by year
     meetings: list[Meeting] = field(default_factory=list)
     follow_up_of: dict[int, Meeting] = field(default_factory=dict)  # meeting id -> its follow-up
-    follow_ups_per_year: dict[int, int] = field(default_factory=dict)
     recommendations: dict[int, list] = field(default_factory=dict)  # by meeting id
     questions: dict[int, list] = field(default_factory=dict)
     goals: dict[int, list] = field(default_factory=dict)
@@ -750,14 +749,28 @@ def meetings(g: Bulk) -> None:
                     date=random_business_day(rng, *window, g.holidays),
                 )
             )
+        countries = [m for m in first if m.agenda_year is agenda_year and m.kind == "country"]
+        for parent in countries[:follow_ups]:
+            follow.append(
+                Meeting(
+                    agenda_year=agenda_year,
+                    kind="follow_up",
+                    situation=parent.situation,
+                    follows_up=parent,
+                    date=deadlines.follow_up_date(parent.date, g.holidays),
+                )
+            )
         if year == g.today.year:
-            # Keep a meeting in the coming week, so the dashboard and reminders have live work.
-            soon = deadlines.add_business_days(g.today, 4, g.holidays)
-            upcoming = [m for m in first if m.agenda_year is agenda_year and m.date >= g.today]
+            # Keep a meeting on the next business day (its note shared, experts reading it), so the dashboard,
+            # the reminders and the download burst of the day before a meeting have live work.
+            soon = deadlines.add_business_days(g.today, 1, g.holidays)
+            upcoming = [m for m in first + follow if m.agenda_year is agenda_year and m.date >= g.today]
             if upcoming and soon.year == year:
                 forced_soon = min(upcoming, key=lambda m: m.date)
                 forced_soon.date = soon
-        g.follow_ups_per_year[year] = follow_ups
+                for m in follow:
+                    if m.follows_up is forced_soon:
+                        m.date = deadlines.follow_up_date(soon, g.holidays)
 
     def finish(m: Meeting) -> Meeting:
         m.status = meeting_status(m.date, g.today)
@@ -776,24 +789,13 @@ def meetings(g: Bulk) -> None:
         return m
 
     first = [finish(m) for m in first]
+    follow = [finish(m) for m in follow]
     g.insert(AgendaEntry, entries, created=lambda e: at(datetime.date(e.agenda_year.year, 1, 10)))
     created = lambda m: at(m.date - datetime.timedelta(days=60), 11)  # noqa: E731
-    first = g.insert(Meeting, first, created=created, initial=lambda m: {"status": "planned", "symbol": ""})
-    for year in g.years:
-        countries = [m for m in first if m.agenda_year.year == year and m.kind == "country"]
-        for parent in countries[: g.follow_ups_per_year[year]]:
-            follow.append(
-                finish(
-                    Meeting(
-                        agenda_year=g.agenda_years[year],
-                        kind="follow_up",
-                        situation=parent.situation,
-                        follows_up=parent,
-                        date=deadlines.follow_up_date(parent.date, g.holidays),
-                    )
-                )
-            )
-    follow = g.insert(Meeting, follow, created=created, initial=lambda m: {"status": "date_proposed", "symbol": ""})
+    g.insert(Meeting, first, created=created, initial=lambda m: {"status": "planned", "symbol": ""})
+    for m in follow:
+        m.follows_up_id = m.follows_up.pk  # the parent has its key now
+    g.insert(Meeting, follow, created=created, initial=lambda m: {"status": "date_proposed", "symbol": ""})
     g.meetings = sorted(first + follow, key=lambda m: (m.date, m.pk))
     g.follow_up_of = {m.follows_up_id: m for m in follow}
     moved = [m for m in g.meetings if m.status not in {"planned", "date_proposed"} or m.kind == "follow_up"]
@@ -1091,6 +1093,8 @@ def notes(g: Bulk) -> None:
     rows = []
     for m in g.meetings:
         status = NOTE_STATUS.get(m.status) or ("shared" if m.status in PAST_STATUSES else None)
+        if m.status == "confirmed" and deadlines.business_days_before(m.date, 2, g.holidays) <= g.today:
+            status = "shared"  # the Guidelines' deadline: shared at least two business days before
         if status is None:
             continue
         note = BackgroundNote(meeting=m, status=status)
