@@ -244,6 +244,10 @@ def issue_summary(
         raise InvalidTransition(_("Only a submitted summary can be issued."))
     symbol = (symbol or "").strip()
     issue_date = issue_date or summary.issue_date or now.date()
+    if summary.letter_date and issue_date < summary.letter_date:
+        raise InvalidTransition(
+            _("The issue date comes after the letter of %(date)s.") % {"date": summary.letter_date.isoformat()}
+        )
     if symbol and not symbol.startswith(f"S/{issue_date.year}/"):
         raise InvalidTransition(
             _("Symbols issued in %(year)s read S/%(year)s/…; check the symbol or the issue date.")

@@ -43,7 +43,8 @@ def make_note(meeting, **fields) -> BackgroundNote:
 
 def make_summary(meeting, **fields) -> Summary:
     fields.setdefault("title", f"Summary of the meeting on {meeting.subject}")
-    fields.setdefault("letter_date", datetime.date(2026, 12, 18))
+    # The co-chairs' letter a week after the meeting.
+    fields.setdefault("letter_date", (meeting.date or datetime.date(2026, 12, 10)) + datetime.timedelta(days=8))
     fields.setdefault("main_points", f"<p>{LOREM}</p>")
     return Summary.objects.create(meeting=meeting, **fields)
 

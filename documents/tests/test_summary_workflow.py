@@ -165,7 +165,16 @@ def test_a_symbol_is_used_once(submitted, secretariat_user, year):
     other.symbol = "S/2026/55"
     other.save()
     with pytest.raises(services.InvalidTransition, match="already used"):
-        services.issue_summary(submitted, "S/2026/55", by=secretariat_user, now=NOW)
+        services.issue_summary(
+            submitted, "S/2026/55", by=secretariat_user, now=NOW, issue_date=datetime.date(2026, 12, 28)
+        )
+
+
+def test_a_summary_is_not_issued_before_its_letter(submitted, secretariat_user):
+    with pytest.raises(services.InvalidTransition, match="comes after the letter of 2026-12-18"):
+        services.issue_summary(
+            submitted, "S/2026/56", by=secretariat_user, now=NOW, issue_date=datetime.date(2026, 12, 17)
+        )
 
 
 def test_issuance_records_the_symbol_and_stores_the_pdf_then_publication(submitted, secretariat_user):
