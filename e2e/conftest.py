@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -40,8 +41,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Screenshots go to var/ on every run; `IEG_SCREENSHOT_DIR=docs/screenshots` refreshes the committed ones.
-SCREENSHOT_DIR = BASE_DIR / os.environ.get("IEG_SCREENSHOT_DIR", "var/test/screenshots")
+# Every run saves its screenshots under var/; IEG_UPDATE_SCREENSHOTS=1 also refreshes the ones the README shows.
+SCREENSHOT_DIR = BASE_DIR / "var" / "test" / "screenshots"
+DOCS_SCREENSHOT_DIR = BASE_DIR / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "correct horse battery staple"  # meetings.tests.factories.make_user  # noqa: S105
@@ -217,9 +219,12 @@ def assert_accessible(page, *, strict: bool = False):
         )
 
 
-def screenshot(page, name: str, *, full_page: bool = True) -> Path:
-    """Save a PNG of the page (full length by default) under SCREENSHOT_DIR."""
+def screenshot(page, name: str, *, docs: bool = False, full_page: bool = True) -> Path:
+    """Save a PNG of the page (full length by default); ``docs=True`` marks the ones shown in the README."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="initial")
+    if docs and os.environ.get("IEG_UPDATE_SCREENSHOTS") == "1":
+        DOCS_SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, DOCS_SCREENSHOT_DIR / path.name)
     return path

@@ -19,8 +19,9 @@ ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 
 @pytest.fixture
 def demo(transactional_db):
-    """The demo data of `make run`, with the demo users' passwords set to the test password."""
+    """The demo data of `make run` and its reminders; the demo users' passwords set to the test password."""
     call_command("load_demo", stdout=io.StringIO())
+    call_command("send_reminders", stdout=io.StringIO())  # this week's reminders, so the outbox has rows
     for user in User.objects.all():
         user.set_password(PASSWORD)
         user.save()
@@ -33,12 +34,12 @@ class Audit:
     def __init__(self, page, live_server):
         self.page, self.base, self.failures, self.notes = page, live_server.url, [], []
 
-    def visit(self, path: str, name: str, *, heading: str):
+    def visit(self, path: str, name: str, *, heading: str, docs: bool = False):
         response = self.page.goto(f"{self.base}{path}")
         assert response.status == 200, f"{path} answered {response.status}"
-        self.check(name, heading=heading)
+        self.check(name, heading=heading, docs=docs)
 
-    def check(self, name: str, *, heading: str):
+    def check(self, name: str, *, heading: str, docs: bool = False):
         assert heading.lower() in self.page.get_by_role("heading", level=1).inner_text().lower()
         violations = axe_violations(self.page, impacts=ALL_IMPACTS)
         failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
@@ -46,7 +47,7 @@ class Audit:
             self.failures.append(format_violations(self.page.url, failing))
         if others := [v for v in violations if v["impact"] not in FAILING_IMPACTS]:
             self.notes.append(format_violations(self.page.url, others))
-        screenshot(self.page, name)
+        screenshot(self.page, name, docs=docs)
 
     def assert_clean(self):
         if self.notes:
@@ -57,11 +58,11 @@ class Audit:
 
 def test_public_pages_are_accessible(page, live_server, demo):
     audit = Audit(page, live_server)
-    audit.visit("/", "public-home", heading="Women and Peace and Security")
+    audit.visit("/", "public-home", heading="Women and Peace and Security", docs=True)
     audit.visit("/year/2016/", "public-year", heading="IEG meetings of 2016")
     audit.visit("/country/afghanistan/", "public-country", heading="IEG meetings on Afghanistan")
     audit.visit("/accounts/login/", "login", heading="Sign in")
-    audit.visit("/work/planner/?meeting_date=2026-12-16", "planner", heading="Date planner")
+    audit.visit("/work/planner/?meeting_date=2026-12-16", "planner", heading="Date planner", docs=True)
     audit.assert_clean()
 
 
@@ -69,12 +70,12 @@ def test_secretariat_pages_are_accessible(page, live_server, demo):
     haiti = Meeting.objects.get(agenda_year__year=2026, situation__name="Haiti", kind="country")
     login(page, live_server, demo)
     audit = Audit(page, live_server)
-    audit.check("dashboard", heading="This week")
-    audit.visit("/work/year/2026/", "year", heading="IEG year 2026")
-    audit.visit("/work/meetings/", "meetings", heading="Meetings")
-    audit.visit(haiti.get_absolute_url(), "meeting", heading="Haiti")
+    audit.check("dashboard", heading="This week", docs=True)
+    audit.visit("/work/year/2026/", "year", heading="IEG year 2026", docs=True)
+    audit.visit("/work/meetings/", "meetings", heading="Meetings", docs=True)
+    audit.visit(haiti.get_absolute_url(), "meeting", heading="Haiti", docs=True)
     audit.visit("/work/meetings/new/", "meeting-form", heading="New meeting")
-    audit.visit("/countries/", "countries", heading="Countries and situations")
+    audit.visit("/countries/", "countries", heading="Countries and situations", docs=True)
     audit.visit(haiti.situation.get_absolute_url(), "situation", heading="Haiti")
     audit.visit("/countries/member-states/", "member-states", heading="Member states")
     audit.assert_clean()
@@ -85,12 +86,12 @@ def test_follow_up_pages_are_accessible(page, live_server, demo):
     recommendation = Recommendation.objects.order_by("pk").first()
     login(page, live_server, demo)
     audit = Audit(page, live_server)
-    audit.visit("/recommendations/", "recommendations", heading="Recommendations")
+    audit.visit("/recommendations/", "recommendations", heading="Recommendations", docs=True)
     audit.visit(f"/recommendations/{recommendation.pk}/", "recommendation", heading="Recommendation")
     audit.visit("/recommendations/renewals/", "renewals", heading="renewals")
-    audit.visit("/recommendations/scorecard/", "scorecard", heading="Scorecard")
+    audit.visit("/recommendations/scorecard/", "scorecard", heading="Scorecard", docs=True)
     audit.visit("/documents/", "documents", heading="Background notes and summaries")
-    audit.visit("/notifications/outbox/", "outbox", heading="Outbox")
+    audit.visit("/notifications/outbox/", "outbox", heading="Outbox", docs=True)
     audit.visit("/notifications/preferences/", "reminders", heading="Notification preferences")
     audit.visit("/accounts/users/", "people", heading="People")
     audit.assert_clean()
@@ -115,7 +116,7 @@ def test_meeting_page_on_a_phone(phone_page, live_server, demo):
     haiti = Meeting.objects.get(agenda_year__year=2026, situation__name="Haiti", kind="country")
     login(phone_page, live_server, demo)
     audit = Audit(phone_page, live_server)
-    audit.visit(haiti.get_absolute_url(), "meeting-phone", heading="Haiti")
+    audit.visit(haiti.get_absolute_url(), "meeting-phone", heading="Haiti", docs=True)
     # Nothing is wider than the screen: no sideways scrolling on a phone.
     assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     audit.assert_clean()

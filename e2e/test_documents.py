@@ -44,7 +44,7 @@ def test_secretariat_drafts_and_shares_the_note_and_an_expert_downloads_it(
     assert secretariat.get_by_role("status").filter(has_text="Shared with Council members").is_visible()
     assert secretariat.dialogs == ["Share this note with the experts of the Council members now?"]
     assert_accessible(secretariat)
-    screenshot(secretariat, "background-note")
+    screenshot(secretariat, "background-note", docs=True)
     note = BackgroundNote.objects.get(meeting=meeting)
     assert note.status == "shared"
     assert TimelineStep.objects.get(meeting=meeting, key="background_note").state == TimelineStep.State.DONE
@@ -89,7 +89,7 @@ def test_cochair_approves_secretariat_issues_and_the_public_reads_the_summary(
     secretariat.get_by_role("button", name="Publish on the public site").click()
     assert secretariat.get_by_role("status").filter(has_text="Published").is_visible()
     assert_accessible(secretariat)
-    screenshot(secretariat, "summary")
+    screenshot(secretariat, "summary", docs=True)
     summary.refresh_from_db()
     held_meeting.refresh_from_db()
     assert (summary.status, held_meeting.status) == (Summary.Status.PUBLISHED, Meeting.Status.PUBLISHED)
@@ -102,7 +102,7 @@ def test_cochair_approves_secretariat_issues_and_the_public_reads_the_summary(
     assert visitor.url == f"{live_server.url}/meetings/S/2026/950/"
     assert "S/2026/950" in visitor.locator("main").inner_text()
     assert_accessible(visitor)
-    screenshot(visitor, "public-meeting")
+    screenshot(visitor, "public-meeting", docs=True)
     with visitor.expect_download() as download_info:
         visitor.get_by_role("link", name="S/2026/950: Summary (PDF)").click()
     with open(download_info.value.path(), "rb") as pdf:
