@@ -71,8 +71,10 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, note: BackgroundNote, **kwargs):
         super().__init__(*args, **kwargs)
-        invited = note.invitations.values("member_state_id")
-        self.fields["member_state"].queryset = MemberState.objects.exclude(pk__in=invited)
+        # Council members of the meeting's year read the note anyway; those invited already are listed.
+        self.fields["member_state"].queryset = MemberState.objects.exclude(
+            pk__in=note.invitations.values("member_state_id")
+        ).exclude(council_seats__year=note.meeting.agenda_year.year)
 
 
 class AttachmentForm(forms.Form):

@@ -50,6 +50,20 @@ def test_a_stale_note_edit_keeps_the_users_text(secretariat_client, meeting, sec
     assert note.un_plans == "<p>Someone else's change</p>"
 
 
+def test_invitation_choices_leave_out_council_members_and_invited_states(secretariat_client, meeting):
+    from documents.forms import InvitationForm
+    from meetings.tests.factories import make_state
+
+    note = f.make_note(meeting)
+    sweden, chile = make_state("Sweden"), make_state("Chile")
+    response = secretariat_client.post(reverse("documents:note_invite", args=[meeting.pk]), {"member_state": sweden.pk})
+    assert response.status_code == 302
+    choices = {state.name for state in InvitationForm(note=note).fields["member_state"].queryset}
+    assert chile.name in choices
+    assert not choices & {"Sweden", "France", "Denmark", "Greece"}
+    assert note.invitations.get().invited_by.username == "sec"
+
+
 def test_note_workflow_buttons(secretariat_client, meeting):
     note = f.make_note(meeting)
     url = reverse("documents:note_action", args=[meeting.pk, "review"])
