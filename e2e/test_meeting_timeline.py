@@ -48,13 +48,17 @@ def test_mark_letter_done_updates_the_row_without_reload(page, live_server, secr
     assert "Open" in letter.inner_text()
 
     with page.expect_response(lambda r: "/steps/" in r.url and r.request.method == "POST") as response:
-        letter.get_by_role("button", name="Mark done").click()
+        letter.get_by_role("button", name="Mark done").focus()
+        page.keyboard.press("Enter")
 
     assert response.value.status == 200
     assert response.value.request.headers.get("hx-request") == "true"
     letter.get_by_text("Done", exact=True).wait_for()
     assert page.evaluate("window.__e2eSamePage") is True
-    assert letter.get_by_role("button", name="Reopen").is_visible()
+    # Keyboard focus stays in place (on the button that replaced the one pressed); screen readers hear the change.
+    reopen = letter.get_by_role("button", name="Reopen")
+    assert reopen.evaluate("button => button === document.activeElement")
+    assert page.locator("#timeline-status").inner_text() == f"{LETTER}: done."
     assert secretariat_user.username in letter.inner_text()
     step = TimelineStep.objects.get(meeting=meeting, key="request_letter")
     assert step.state == TimelineStep.State.DONE
