@@ -112,11 +112,38 @@ def test_form_errors_are_accessible(page, live_server, demo):
     audit.assert_clean()
 
 
-def test_meeting_page_on_a_phone(phone_page, live_server, demo):
+def test_pages_fit_a_phone(phone_page, live_server, demo):
+    """390 px wide: nothing wider than the screen (no sideways scrolling), and still accessible."""
     haiti = Meeting.objects.get(agenda_year__year=2026, situation__name="Haiti", kind="country")
     login(phone_page, live_server, demo)
     audit = Audit(phone_page, live_server)
-    audit.visit(haiti.get_absolute_url(), "meeting-phone", heading="Haiti", docs=True)
-    # Nothing is wider than the screen: no sideways scrolling on a phone.
-    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    pages = [
+        ("/work/", "phone-dashboard", "This week"),
+        ("/work/year/2026/", "phone-year", "IEG year 2026"),
+        ("/work/meetings/", "phone-meetings", "Meetings"),
+        (haiti.get_absolute_url(), "meeting-phone", "Haiti"),
+        ("/recommendations/", "phone-recommendations", "Recommendations"),
+    ]
+    too_wide = []
+    for path, name, heading in pages:
+        audit.visit(path, name, heading=heading, docs=name == "meeting-phone")
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide.append(f"{path} is {width} px wide")
+    assert not too_wide, too_wide
     audit.assert_clean()
+
+
+def test_meeting_page_prints_without_navigation_or_buttons(page, live_server, demo):
+    haiti = Meeting.objects.get(agenda_year__year=2026, situation__name="Haiti", kind="country")
+    login(page, live_server, demo)
+    page.goto(f"{live_server.url}{haiti.get_absolute_url()}")
+    page.emulate_media(media="print")
+
+    assert not page.get_by_role("banner").is_visible()
+    assert not page.get_by_role("button", name="Update status").is_visible()
+    assert not page.get_by_role("columnheader", name="Action").is_visible()
+    timeline = page.get_by_role("table", name="Preparation and follow-up timeline")
+    assert timeline.is_visible()
+    assert "Fri 13 Nov 2026" in timeline.inner_text()
+    assert page.pdf(format="A4")[:5] == b"%PDF-"
