@@ -1,0 +1,127 @@
+"""Server time and query count of the main pages, in process, against a bare view (called by bench/run.py).
+
+Each request goes through Django's WSGI handler with the whole middleware stack, a session cookie and the
+database named by DATABASE_URL; the time is from the handler call to the end of the response (body and close),
+so it is the server's own time without HTTP parsing or network. Pages and the bare view are measured in
+interleaved rounds (shuffled order each round) after a warm-up, so that machine load affects them alike.
+Prints one JSON object on stdout.
+
+    DEBUG=0 SECRET_KEY=... DATABASE_URL=postgres://... .venv/bin/python bench/pages.py --rounds 150
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import math
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+
+
+def environ(path: str, cookie: str) -> dict:
+    path, _, query = path.partition("?")
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": "127.0.0.1",
+        "HTTP_ACCEPT": "text/html",
+        "HTTP_COOKIE": cookie,
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=150, help="measured requests per page")
+    parser.add_argument("--warmup", type=int, default=10, help="unmeasured requests per page first")
+    parser.add_argument("--counts-only", action="store_true", help="only count each page's queries")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bench import targets
+    from bench.urls import BARE_PATH
+
+    handler = WSGIHandler()
+
+    def call(path: str, cookie: str) -> tuple[int, int, float]:
+        statuses = []
+        started = time.perf_counter()
+        result = handler(environ(path, cookie), lambda status, headers, exc_info=None: statuses.append(status))
+        size = sum(len(chunk) for chunk in result)
+        result.close()
+        return int(statuses[0].split()[0]), size, time.perf_counter() - started
+
+    s = targets.scene()
+    cookies = {user: targets.session_cookie(user) for user in {p.user for p in targets.MAIN_PAGES}}
+    plan, skipped = [], []
+    for page in targets.MAIN_PAGES:
+        path = targets.page_path(page, s)
+        if path is None:
+            skipped.append(page.label)
+        else:
+            plan.append({"label": page.label, "path": path, "cookie": cookies[page.user], "user": page.user})
+    bare = {"label": "bare view", "path": BARE_PATH, "cookie": cookies[targets.SECRETARIAT], "user": "bare"}
+
+    for item in [bare, *plan]:
+        for _ in range(max(args.warmup, 2)):
+            item["status"], item["bytes"], _t = call(item["path"], item["cookie"])
+        with CaptureQueriesContext(connection) as queries:
+            call(item["path"], item["cookie"])
+        item["queries"] = len(queries.captured_queries)
+
+    if not args.counts_only:
+        rng = random.Random(1)
+        times: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
+        for _ in range(args.rounds):
+            order = [bare, *plan]
+            rng.shuffle(order)
+            for item in order:
+                status, _size, seconds = call(item["path"], item["cookie"])
+                if status != item["status"]:
+                    item["status"] = status
+                times[item["label"]].append(seconds)
+        for item in [bare, *plan]:
+            values = times[item["label"]]
+            item["median_ms"] = statistics.median(values) * 1000
+            item["p95_ms"] = percentile(values, 0.95) * 1000
+            item["rounds"] = len(values)
+
+    for item in [bare, *plan]:
+        item.pop("cookie")
+    print(json.dumps({"bare": bare, "pages": plan, "skipped": skipped, "scene": vars(s) | {"today": str(s.today)}}))
+
+
+if __name__ == "__main__":
+    main()

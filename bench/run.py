@@ -1,0 +1,350 @@
+"""IEG Workbench benchmarks (``make bench``): one line per figure, each with the command that reproduces it.
+
+Figures
+  latency  median and p95 server time of the main pages at scale N (default 10), in the same run as a bare view
+           returning a constant through the same middleware; each page's ratio to it (target: within 3x).
+  queries  each page's query count at scale 1 and at scale N (target: equal).
+  pdf      summary PDF through the app against WeasyPrint alone on the same HTML (bench/bench_pdf.py).
+  sweep    the reminder sweep over 100,000 open steps: seconds and queries (bench/bench_sweep.py).
+  load     gunicorn with the production settings on PostgreSQL, 20 wrk connections for 60 s over pages and
+           note downloads: throughput, p50/p95/p99, errors (target: 0 errors, p95 under 300 ms).
+
+Data comes from ``manage.py generate_bulk`` into PostgreSQL databases this script creates and drops
+(``ieg_bench_*``, from a migrated template; never the test suite's). Environment: BENCH_SCALE (default 10),
+BENCH_LOAD_SECONDS (60), BENCH_ROUNDS (150 requests per page), BENCH_POSTGRES_URL
+(postgres://postgres@127.0.0.1:5432).
+
+    DEBUG=0 .venv/bin/python bench/run.py [--only latency,queries,pdf,sweep,load] [--scale 10] [--keep-dbs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = ".venv/bin/python"  # as printed in the commands that reproduce a figure
+POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+TEMPLATE_DB = "ieg_bench_template"
+SEED = 2016
+TARGET_RATIO = 3.0
+TARGET_P95_MS = 300
+PHASES = ("queries", "latency", "pdf", "sweep", "load")
+WORK = BASE_DIR / "var" / "bench"
+
+
+def say(line: str = "") -> None:
+    print(line, flush=True)
+
+
+def figure(kind: str, label: str, text: str, command: str) -> None:
+    say(f"[{kind}] {label:<36} {text}   $ {command}")
+
+
+def db_name(scale: float) -> str:
+    return "ieg_bench_s" + format(scale, "g").replace(".", "_").replace("-", "")
+
+
+def db_url(name: str) -> str:
+    return f"{POSTGRES_URL}/{name}"
+
+
+def admin(*statements: str) -> None:
+    """Run statements on the server's ``postgres`` database (CREATE/DROP DATABASE need autocommit)."""
+    import psycopg2
+
+    parts = urlsplit(POSTGRES_URL)
+    conn = psycopg2.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password, dbname="postgres"
+    )
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+    finally:
+        conn.close()
+
+
+def drop(name: str) -> None:
+    assert name.startswith("ieg_bench"), name  # never anything else, above all not the test suite's database
+    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def environment(database_url: str | None = None) -> dict[str, str]:
+    """Production settings, relaxed only where plain HTTP on 127.0.0.1 needs it (as the issue says)."""
+    env = dict(os.environ)
+    env.pop("REDIS_URL", None)  # the default per-process cache: the bench never touches a shared Redis
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": SECRET_KEY,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "STATIC_MANIFEST": "1",
+            "STATIC_ROOT": str(WORK / "static"),
+            "VAR_DIR": str(WORK / "var"),
+            "MEDIA_ROOT": str(WORK / "media"),
+            "LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "iegwps.settings",
+        }
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def run(command: list[str], env: dict[str, str], what: str) -> str:
+    done = subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        say(f"FAILED: {what} (exit {done.returncode})")
+        say(done.stdout[-3000:])
+        say(done.stderr[-5000:])
+        raise SystemExit(1)
+    return done.stdout
+
+
+def last_json(output: str) -> dict:
+    for line in reversed(output.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise ValueError(f"no JSON in output: {output[-500:]}")
+
+
+class Databases:
+    """The bench's PostgreSQL databases: a migrated template, then one generated database per scale."""
+
+    def __init__(self, reuse: bool):
+        self.reuse = reuse
+        self.made: list[str] = []
+        self.template_ready = False
+        self.summaries: dict[float, str] = {}
+        self.ready: dict[float, str] = {}
+
+    def exists(self, name: str) -> bool:
+        import psycopg2
+
+        try:
+            psycopg2.connect(db_url(name)).close()
+        except psycopg2.OperationalError:
+            return False
+        return True
+
+    def template(self) -> None:
+        if self.template_ready:
+            return
+        drop(TEMPLATE_DB)
+        admin(f'CREATE DATABASE "{TEMPLATE_DB}"')
+        self.made.append(TEMPLATE_DB)
+        started = time.perf_counter()
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], environment(db_url(TEMPLATE_DB)), "migrate")
+        say(f"  migrated the template database in {time.perf_counter() - started:.0f} s")
+        self.template_ready = True
+
+    def at_scale(self, scale: float) -> str:
+        if scale in self.ready:
+            return self.ready[scale]
+        name = db_name(scale)
+        if self.reuse and self.exists(name):
+            say(f"  reusing {name}")
+            self.ready[scale] = db_url(name)
+            return self.ready[scale]
+        self.template()
+        drop(name)
+        admin(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
+        self.made.append(name)
+        command = [PYTHON, "manage.py", "generate_bulk", "--scale", format(scale, "g"), "--seed", str(SEED)]
+        started = time.perf_counter()
+        out = run(command, environment(db_url(name)), f"generate_bulk --scale {scale:g}")
+        counts = dict(
+            (parts[0], int(parts[1].replace(",", "")))
+            for parts in (line.split() for line in out.splitlines())
+            if len(parts) == 2 and parts[1].replace(",", "").isdigit()
+        )
+        self.summaries[scale] = (
+            f"{counts.get('meetings.Meeting', 0):,} meetings, {counts.get('recommendations.Recommendation', 0):,} "
+            f"recommendations, {counts.get('meetings.TimelineStep', 0):,} steps, {sum(counts.values()):,} rows"
+        )
+        say(
+            f"  scale {scale:g}: {self.summaries[scale]}, generated in {time.perf_counter() - started:.0f} s "
+            f"(DATABASE_URL={db_url(name)} {PYTHON} manage.py generate_bulk --scale {scale:g} --seed {SEED})"
+        )
+        self.ready[scale] = db_url(name)
+        return self.ready[scale]
+
+    def drop_all(self) -> None:
+        for name in reversed(self.made):
+            drop(name)
+
+
+def collectstatic() -> None:
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], environment(), "collectstatic")
+
+
+def pages(database_url: str, counts_only: bool) -> dict:
+    command = [PYTHON, "bench/pages.py", "--rounds", os.environ.get("BENCH_ROUNDS", "150")]
+    if counts_only:
+        command.append("--counts-only")
+    return last_json(run(command, environment(database_url), "bench/pages.py"))
+
+
+def latency(dbs: Databases, scale: float) -> None:
+    command = f"DEBUG=0 {PYTHON} bench/run.py --only latency --scale {scale:g}"
+    result = pages(dbs.at_scale(scale), counts_only=False)
+    bare = result["bare"]
+    figure(
+        "latency",
+        f"bare view (scale {scale:g})",
+        f"median {bare['median_ms']:7.2f} ms   p95 {bare['p95_ms']:7.2f} ms   {bare['queries']:>2} queries",
+        command,
+    )
+    for page in result["pages"]:
+        ratio = page["median_ms"] / bare["median_ms"]
+        ratio95 = page["p95_ms"] / bare["p95_ms"]
+        verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+        status = "" if page["status"] == 200 else f"   HTTP {page['status']}!"
+        figure(
+            "latency",
+            f"{page['label']} (scale {scale:g})",
+            f"median {page['median_ms']:7.2f} ms   p95 {page['p95_ms']:7.2f} ms   {page['queries']:>2} queries   "
+            f"ratio {ratio:5.1f}x (p95 {ratio95:4.1f}x), target <= {TARGET_RATIO:g}x: {verdict}{status}",
+            command,
+        )
+    for label in result["skipped"]:
+        say(f"skipped: {label} (URL not found)")
+
+
+def queries(dbs: Databases, scale: float) -> None:
+    small = 1.0 if scale > 1 else scale / 10
+    command = f"DEBUG=0 {PYTHON} bench/run.py --only queries --scale {scale:g}"
+    few = pages(dbs.at_scale(small), counts_only=True)
+    many = pages(dbs.at_scale(scale), counts_only=True)
+    by_label = {p["label"]: p for p in few["pages"]}
+    for page in many["pages"]:
+        other = by_label.get(page["label"])
+        if other is None:
+            continue
+        same = "equal" if other["queries"] == page["queries"] else "NOT equal"
+        figure(
+            "queries",
+            page["label"],
+            f"scale {small:g}: {other['queries']:>2}   scale {scale:g}: {page['queries']:>2}   {same}",
+            command,
+        )
+    for label in sorted(set(few["skipped"]) | set(many["skipped"])):
+        say(f"skipped: {label} (URL not found)")
+
+
+def teammate_script(kind: str, script: str, env: dict[str, str], reproduce: str) -> None:
+    """Run a teammate's bench script and print each of its lines as a figure line."""
+    if not (BASE_DIR / script).exists():
+        say(f"skipped: {kind} ({script} not present yet)")
+        return
+    out = run([PYTHON, script], env, script)
+    for line in out.strip().splitlines():
+        if line.lower().startswith("reproduce"):
+            continue  # the command is printed on every line
+        figure(kind, "", line.strip(), reproduce)
+
+
+def pdf() -> None:
+    teammate_script("pdf", "bench/bench_pdf.py", environment(), f"DEBUG=0 {PYTHON} bench/bench_pdf.py")
+
+
+def sweep() -> None:
+    # The sweep bench makes (and drops) its own test database next to this server's: test_ieg_bench_sweep.
+    url = db_url("ieg_bench_sweep")
+    reproduce = f"DATABASE_URL={url} DEBUG=0 {PYTHON} bench/bench_sweep.py"
+    teammate_script("sweep", "bench/bench_sweep.py", environment(url), reproduce)
+
+
+def load(dbs: Databases, scale: float, seconds: int) -> None:
+    command = f"BENCH_LOAD_SECONDS={seconds} DEBUG=0 {PYTHON} bench/run.py --only load --scale {scale:g}"
+    out = run(
+        [PYTHON, "bench/load.py", "--seconds", str(seconds), "--clients", "20"],
+        environment(dbs.at_scale(scale)),
+        "bench/load.py",
+    )
+    result = last_json(out)
+    if "error" in result:
+        say(f"skipped: load ({result['error']})")
+        return
+    for label in result["skipped"]:
+        say(f"skipped: {label} (URL not found)")
+    failing = [c for c in result["checks"] if c["status"] != 200]
+    for check in failing:
+        say(f"  load check: {check['label']} {check['path']} answered {check['status']} before the load")
+    f = result["figures"]
+    if f is None:
+        say(f"FAILED: wrk printed no figures: {result['wrk_stdout'][-1000:]} {result['wrk_stderr']}")
+        return
+    seconds_run = f["duration_us"] / 1e6
+    socket_errors = f["connect"] + f["read"] + f["write"] + f["timeout"]
+    errors = socket_errors + f["non2xx"] + len(failing)
+    p95 = f["p95_us"] / 1000
+    verdict = "met" if errors == 0 and p95 < TARGET_P95_MS else "NOT met"
+    figure(
+        "load",
+        f"{result['clients']} clients, {seconds_run:.0f} s (scale {scale:g})",
+        f"{f['requests']:,} requests, {f['requests'] / seconds_run:.1f} req/s, "
+        f"p50 {f['p50_us'] / 1000:.0f} ms, p95 {p95:.0f} ms, p99 {f['p99_us'] / 1000:.0f} ms, "
+        f"max {f['max_us'] / 1000:.0f} ms, errors {errors} ({f['non2xx']} non-2xx, {socket_errors} socket), "
+        f"{result['distinct_urls']} URLs, {result['server']}; target 0 errors and p95 < {TARGET_P95_MS} ms: {verdict}",
+        command,
+    )
+    if result["after"]:
+        say(f"  after the load these URLs no longer answered 200: {', '.join(result['after'])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(PHASES), help=f"comma-separated, of: {', '.join(PHASES)}")
+    parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "10")))
+    parser.add_argument("--load-seconds", type=int, default=int(os.environ.get("BENCH_LOAD_SECONDS", "60")))
+    parser.add_argument("--keep-dbs", action="store_true", help="keep the generated databases afterwards")
+    parser.add_argument("--reuse-dbs", action="store_true", help="use kept databases instead of generating")
+    args = parser.parse_args()
+    phases = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = set(phases) - set(PHASES)
+    if unknown:
+        parser.error(f"unknown phase(s): {', '.join(sorted(unknown))}")
+
+    started = time.perf_counter()
+    say(
+        f"IEG Workbench bench: scale {args.scale:g}, phases {', '.join(phases)}; {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f} at start (other processes may be running on this machine)"
+    )
+    WORK.mkdir(parents=True, exist_ok=True)
+    dbs = Databases(reuse=args.reuse_dbs)
+    try:
+        if {"latency", "load"} & set(phases):
+            collectstatic()
+        if "queries" in phases:
+            queries(dbs, args.scale)
+        if "latency" in phases:
+            latency(dbs, args.scale)
+        if "pdf" in phases:
+            pdf()
+        if "sweep" in phases:
+            sweep()
+        if "load" in phases:
+            load(dbs, args.scale, args.load_seconds)
+    finally:
+        if not args.keep_dbs:
+            dbs.drop_all()
+    say(f"done in {(time.perf_counter() - started) / 60:.1f} min; load average now {os.getloadavg()[0]:.1f}")
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""What the benches request: the main pages, the objects they show, and signed-in sessions.
+
+Import after ``django.setup()``. Pages are found by URL name, so a page a teammate has not landed yet is
+reported as skipped instead of failing the run; where the name is not settled, the first candidate that
+resolves is used.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.db.models import Count
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from accounts.models import User
+from bulk.generate import BENCH_EXPERT, BENCH_SECRETARIAT
+from meetings.models import PAST_STATUSES, Meeting
+
+SECRETARIAT = BENCH_SECRETARIAT
+EXPERT = BENCH_EXPERT
+ANONYMOUS = None
+
+
+@dataclass(frozen=True)
+class Page:
+    label: str
+    url_names: tuple[str, ...]
+    args: str  # which object of the Scene the URL takes: "", "year", "meeting", "upcoming"
+    user: str | None
+
+
+# The main pages of the issue, as the secretariat opens them (the public list anonymously).
+MAIN_PAGES = (
+    Page("dashboard", ("meetings:dashboard",), "", SECRETARIAT),
+    Page("year", ("meetings:year",), "year", SECRETARIAT),
+    Page("meeting detail", ("meetings:detail",), "meeting", SECRETARIAT),
+    Page("tracker", ("recommendations:tracker",), "", SECRETARIAT),
+    Page("renewal calendar", ("recommendations:renewals",), "", SECRETARIAT),
+    Page(
+        "public list",
+        ("public:meetings", "public:meeting_list", "public:list", "public:documents", "public:home"),
+        "",
+        ANONYMOUS,
+    ),
+)
+NOTE_PAGE = ("documents:note",)
+NOTE_PDF = ("documents:note_pdf", "documents:note_download")
+
+
+@dataclass
+class Scene:
+    """The objects pages are opened on, picked the same way at every scale."""
+
+    today: datetime.date
+    year: int
+    meeting: int  # the latest held country meeting (recommendations, steps, note and summary)
+    upcoming: int | None  # the next meeting (tomorrow in generated data): the one experts read the note of
+    recent: list[int]  # recent meetings with a shared or published note, for a rotating mix
+
+
+def scene() -> Scene:
+    today = timezone.localdate()
+    held = (
+        Meeting.objects.filter(kind="country", status__in=PAST_STATUSES, date__lte=today)
+        .annotate(n=Count("recommendations"))
+        .filter(n__gt=0)
+        .order_by("-date", "-pk")
+    )
+    meeting = held.values_list("pk", flat=True).first() or Meeting.objects.values_list("pk", flat=True).first()
+    upcoming = (
+        Meeting.objects.filter(date__gte=today)
+        .exclude(status="cancelled")
+        .order_by("date", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    recent = list(
+        Meeting.objects.filter(status__in=PAST_STATUSES, date__lte=today)
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)[:24]
+    )
+    return Scene(today=today, year=today.year, meeting=meeting, upcoming=upcoming, recent=recent)
+
+
+def url(names: tuple[str, ...], *args) -> str | None:
+    """The path of the first URL name that resolves with ``args``; None when none does (yet)."""
+    for name in names:
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def page_path(page: Page, s: Scene) -> str | None:
+    args = () if not page.args else (getattr(s, page.args),)
+    if any(a is None for a in args):
+        return None
+    return url(page.url_names, *args)
+
+
+def session_cookie(username: str | None) -> str:
+    """A Cookie header value for a session signed in as ``username`` ('' for anonymous), as a login would make."""
+    if username is None:
+        return ""
+    user = User.objects.get(username=username)
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.set_expiry(settings.SESSION_COOKIE_AGE)
+    store.save()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"

@@ -1,0 +1,24 @@
+"""Every URL of the app, plus a bare view: the baseline each page's server time is compared with."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+from iegwps import urls as app_urls
+
+BARE_PATH = "/__bench__/bare/"
+
+
+def bare(request):
+    """A constant through the same middleware stack: what any page costs before its own work."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path(BARE_PATH.strip("/") + "/", bare, name="bench_bare"),
+    path("", include(app_urls)),
+]
+
+# Error handlers defined by the app's root urlconf apply here too.
+for _name in ("handler400", "handler403", "handler404", "handler500"):
+    if hasattr(app_urls, _name):
+        globals()[_name] = getattr(app_urls, _name)
