@@ -12,7 +12,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts import permissions
@@ -44,6 +44,16 @@ def _move_meeting(meeting: Meeting, *statuses: str, by, symbol: str = "") -> Non
         meeting_services.change_status(meeting, status, by=by, symbol=symbol)
 
 
+def _create_once(document: BackgroundNote | Summary) -> None:
+    """Save a meeting's first note or summary; if a colleague created it meanwhile, theirs stands."""
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError as exc:  # the one-per-meeting constraint
+        document.pk = None
+        raise StaleEdit(document) from exc
+
+
 def _locked(document):
     return type(document).objects.select_for_update().select_related("meeting__agenda_year").get(pk=document.pk)
 
@@ -55,7 +65,7 @@ def _locked(document):
 def save_note(note: BackgroundNote, *, expected_version: int | None, by) -> BackgroundNote:
     """Create or edit a note (rich text is sanitized by the field on save). A published note is final."""
     if note.pk is None:
-        note.save()
+        _create_once(note)
         return note
     current = BackgroundNote.objects.filter(pk=note.pk).values_list("status", flat=True).get()
     if current == BackgroundNote.Status.PUBLISHED:
@@ -64,52 +74,65 @@ def save_note(note: BackgroundNote, *, expected_version: int | None, by) -> Back
     return note
 
 
-@transaction.atomic
-def submit_for_review(note: BackgroundNote, *, by) -> BackgroundNote:
+def _move_note(note: BackgroundNote, to: str, *, allowed_from: str, refusal: str, reason: str, **fields):
     note = _locked(note)
-    if note.status != BackgroundNote.Status.DRAFT:
-        raise InvalidTransition(_("Only a draft note can be sent to the co-chairs for review."))
-    note.status = BackgroundNote.Status.IN_REVIEW
-    note._change_reason = _("Sent to the co-chairs for review")
+    if note.status != allowed_from:
+        raise InvalidTransition(refusal)
+    note.status = to
+    for name, value in fields.items():
+        setattr(note, name, value)
+    note._change_reason = reason
     save_versioned(note, None)
     return note
+
+
+@transaction.atomic
+def submit_for_review(note: BackgroundNote, *, by) -> BackgroundNote:
+    return _move_note(
+        note,
+        BackgroundNote.Status.IN_REVIEW,
+        allowed_from=BackgroundNote.Status.DRAFT,
+        refusal=_("Only a draft note can be sent to the co-chairs for review."),
+        reason=_("Sent to the co-chairs for review"),
+    )
 
 
 @transaction.atomic
 def return_to_draft(note: BackgroundNote, *, by) -> BackgroundNote:
-    note = _locked(note)
-    if note.status != BackgroundNote.Status.IN_REVIEW:
-        raise InvalidTransition(_("Only a note in review can go back to draft."))
-    note.status = BackgroundNote.Status.DRAFT
-    note._change_reason = _("Returned to draft")
-    save_versioned(note, None)
-    return note
+    return _move_note(
+        note,
+        BackgroundNote.Status.DRAFT,
+        allowed_from=BackgroundNote.Status.IN_REVIEW,
+        refusal=_("Only a note in review can go back to draft."),
+        reason=_("Returned to draft"),
+    )
 
 
 @transaction.atomic
 def share_note(note: BackgroundNote, *, by, now: datetime.datetime) -> BackgroundNote:
     """Share the reviewed note with Council members: the moment the ``background_note`` step is done."""
-    note = _locked(note)
-    if note.status != BackgroundNote.Status.IN_REVIEW:
-        raise InvalidTransition(_("A note is shared with Council members after the co-chairs' review."))
-    note.status = BackgroundNote.Status.SHARED
-    note.shared_at = now
-    note.shared_by = by
-    note._change_reason = _("Shared with Council members")
-    save_versioned(note, None)
+    note = _move_note(
+        note,
+        BackgroundNote.Status.SHARED,
+        allowed_from=BackgroundNote.Status.IN_REVIEW,
+        refusal=_("A note is shared with Council members after the co-chairs' review."),
+        reason=_("Shared with Council members"),
+        shared_at=now,
+        shared_by=by,
+    )
     _complete_step(note.meeting, "background_note", by=by, now=now)
     return note
 
 
 @transaction.atomic
 def publish_note(note: BackgroundNote, *, by) -> BackgroundNote:
-    note = _locked(note)
-    if note.status != BackgroundNote.Status.SHARED:
-        raise InvalidTransition(_("Only a note already shared with Council members can be published."))
-    note.status = BackgroundNote.Status.PUBLISHED
-    note._change_reason = _("Published")
-    save_versioned(note, None)
-    return note
+    return _move_note(
+        note,
+        BackgroundNote.Status.PUBLISHED,
+        allowed_from=BackgroundNote.Status.SHARED,
+        refusal=_("Only a note already shared with Council members can be published."),
+        reason=_("Published"),
+    )
 
 
 @transaction.atomic
@@ -155,7 +178,7 @@ def save_summary(summary: Summary, *, expected_version: int | None, by) -> Summa
     Creating the summary of a meeting that was held moves the meeting to "summary drafted".
     """
     if summary.pk is None:
-        summary.save()
+        _create_once(summary)
         if summary.meeting.status == Meeting.Status.HELD:
             meeting_services.change_status(summary.meeting, Meeting.Status.SUMMARY_DRAFTED, by=by)
         return summary

@@ -44,7 +44,7 @@ def _summary(user, meeting_pk: int) -> Summary:
     return summary
 
 
-def _download(request, body, *, filename: str, content_type: str, private: bool = True) -> HttpResponse:
+def _download(body, *, filename: str, content_type: str, private: bool) -> HttpResponse:
     """A download with safe headers: always an attachment, the detected type, no sniffing."""
     if isinstance(body, bytes):
         response = HttpResponse(body, content_type=content_type)
@@ -52,8 +52,20 @@ def _download(request, body, *, filename: str, content_type: str, private: bool 
     else:
         response = FileResponse(body, as_attachment=True, filename=filename, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store" if private else "public, max-age=3600"
+    # Public copies may be stored but are revalidated each time, so that every download reaches the log.
+    response["Cache-Control"] = "private, no-store" if private else "public, no-cache"
     return response
+
+
+def _act(request, action, done: str, then: str, meeting_pk: int):
+    """Run a workflow service; say what happened (or why not) and go back to the document."""
+    try:
+        action()
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect(then, meeting_pk=meeting_pk)
 
 
 def _pdf_name(kind: str, meeting: Meeting) -> str:
@@ -67,14 +79,13 @@ def _summary_pdf_response(request, summary: Summary, *, private: bool) -> HttpRe
     services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), summary=summary)
     if summary.is_issued and summary.issued_pdf:
         return _download(
-            request,
             summary.issued_pdf.open("rb"),
             filename=f"{meeting.symbol.replace('/', '_')}.pdf",
             content_type="application/pdf",
             private=private,
         )
     body = pdf.render_summary(summary, today=timezone.localdate())
-    return _download(request, body, filename=_pdf_name("summary", meeting), content_type="application/pdf")
+    return _download(body, filename=_pdf_name("summary", meeting), content_type="application/pdf", private=private)
 
 
 # Index.
@@ -152,22 +163,20 @@ def note_action(request, meeting_pk: int, action: str):
         raise Http404
     service, done = NOTE_ACTIONS[action]
     kwargs = {"now": timezone.now()} if action == "share" else {}
-    try:
-        service(note, by=request.user, **kwargs)
-    except services.InvalidTransition as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, done)
-    return redirect("documents:note", meeting_pk=meeting_pk)
+    return _act(request, lambda: service(note, by=request.user, **kwargs), done, "documents:note", meeting_pk)
+
+
+def _note_pdf_response(request, note: BackgroundNote, *, private: bool) -> HttpResponse:
+    body = pdf.render_background_note(note)
+    services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), note=note)
+    filename = _pdf_name("background-note", note.meeting)
+    return _download(body, filename=filename, content_type="application/pdf", private=private)
 
 
 @staff_view
 @require_GET
 def note_pdf(request, meeting_pk: int):
-    note = _note(request.user, meeting_pk)
-    body = pdf.render_background_note(note)
-    services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), note=note)
-    return _download(request, body, filename=_pdf_name("background-note", note.meeting), content_type="application/pdf")
+    return _note_pdf_response(request, _note(request.user, meeting_pk), private=True)
 
 
 @secretariat_required
@@ -313,13 +322,13 @@ def summary_submit(request, meeting_pk: int):
     summary = _summary(request.user, meeting_pk)
     if not (permissions.can_edit(request.user) or permissions.can_approve(request.user, summary.meeting.agenda_year)):
         raise PermissionDenied
-    try:
-        services.submit_summary(summary, by=request.user, now=timezone.now())
-    except services.InvalidTransition as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Submitted for issuance as a document of the Security Council."))
-    return redirect("documents:summary", meeting_pk=meeting_pk)
+    return _act(
+        request,
+        lambda: services.submit_summary(summary, by=request.user, now=timezone.now()),
+        _("Submitted for issuance as a document of the Security Council."),
+        "documents:summary",
+        meeting_pk,
+    )
 
 
 @secretariat_required
@@ -349,13 +358,13 @@ def summary_issue(request, meeting_pk: int):
 @require_POST
 def summary_publish(request, meeting_pk: int):
     summary = get_object_or_404(Summary, meeting_id=meeting_pk)
-    try:
-        services.publish_summary(summary, by=request.user, now=timezone.now())
-    except services.InvalidTransition as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Published: the summary and the meeting's documents are on the public site."))
-    return redirect("documents:summary", meeting_pk=meeting_pk)
+    return _act(
+        request,
+        lambda: services.publish_summary(summary, by=request.user, now=timezone.now()),
+        _("Published: the summary and the meeting's documents are on the public site."),
+        "documents:summary",
+        meeting_pk,
+    )
 
 
 @staff_view
@@ -400,9 +409,7 @@ def _attachment_response(request, attachment: Attachment, *, private: bool) -> H
         body = attachment.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return _download(
-        request, body, filename=attachment.original_name, content_type=attachment.content_type, private=private
-    )
+    return _download(body, filename=attachment.original_name, content_type=attachment.content_type, private=private)
 
 
 @staff_view
@@ -435,15 +442,7 @@ def public_summary_pdf(request, meeting_pk: int):
 @require_GET
 def public_note_pdf(request, meeting_pk: int):
     note = get_object_or_404(BackgroundNote.objects.published().with_meeting(), meeting_id=meeting_pk)
-    body = pdf.render_background_note(note)
-    services.log_download(user=request.user, now=timezone.now(), ip=client_ip(request), note=note)
-    return _download(
-        request,
-        body,
-        filename=_pdf_name("background-note", note.meeting),
-        content_type="application/pdf",
-        private=False,
-    )
+    return _note_pdf_response(request, note, private=False)
 
 
 @require_GET

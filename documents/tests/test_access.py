@@ -230,6 +230,7 @@ def test_attachments_are_public_once_the_meeting_is_published(client, attachment
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="Programme.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "public, no-cache"  # revalidated, so every download is logged
     assert DownloadLog.objects.get().attachment == attachment
 
 

@@ -151,6 +151,9 @@ def test_documents_nav_and_list(expert_client, secretariat_client, meeting, secr
     assert reverse("documents:note", args=[note.meeting_id]) not in page
     page = secretariat_client.get(reverse("documents:index")).content.decode()
     assert reverse("documents:note", args=[note.meeting_id]) in page
+    f.make_summary(other.meeting, title="Summary of the meeting on Mali", status="approved")
+    page = expert_client.get(reverse("documents:index")).content.decode()
+    assert "Summary of the meeting on Mali" in page
 
 
 def test_public_documents_tag_shows_published_material_only(meeting, secretariat_user, cochair_user):
