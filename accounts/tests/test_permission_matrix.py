@@ -186,7 +186,7 @@ MATRIX: dict[str, list[Case]] = {
     "recommendations:goal_delete": [Case(lambda w: meeting_pk(w) | {"pk": w.goal.pk}, SECRETARIAT_POST, "post")],
     # Background notes, summaries, attachments. The 2026 meeting's note is shared with the Council and its
     # summary approved by the co-chairs; the draft meeting's note and summary are drafts.
-    "documents:index": [Case()],
+    "documents:index": [Case(shows={"cochair": [DRAFT], "secretariat": [DRAFT]})],
     "documents:note": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026, shows={"cochair": [DRAFT]})],
     "documents:note_edit": [Case(meeting_pk, SECRETARIAT)],
     "documents:note_pdf": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026)],
@@ -391,7 +391,9 @@ def _add_documents(world: World) -> None:
     note = docs.make_note(world.meeting, status="shared", shared_at=shared_at)
     docs.make_summary(world.meeting, status="approved")
     docs.make_note(world.draft_meeting, status="draft", participation=f"<p>{DRAFT} note</p>")
-    docs.make_summary(world.draft_meeting, status="draft", main_points=f"<p>{DRAFT} summary</p>")
+    docs.make_summary(
+        world.draft_meeting, status="draft", title=f"Draft summary {DRAFT}", main_points=f"<p>{DRAFT} summary</p>"
+    )
     docs.make_note(world.published, status="published", shared_at=shared_at)
     docs.make_summary(world.published, status="published", issue_date=datetime.date(2026, 3, 20))
     world.extras["invitation"] = NoteInvitation.objects.create(
