@@ -109,3 +109,10 @@ def test_invitations(note, secretariat_user):
     assert first.pk == again.pk
     services.revoke_invitation(first, by=secretariat_user)
     assert not note.invitations.exists()
+
+
+def test_a_second_first_save_is_a_stale_edit_not_an_error(meeting, secretariat_user):
+    f.make_note(meeting)
+    with pytest.raises(StaleEdit):
+        services.save_note(BackgroundNote(meeting=meeting, un_plans="Mine"), expected_version=None, by=secretariat_user)
+    assert BackgroundNote.objects.count() == 1
