@@ -13,9 +13,18 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def visible_to(self, user) -> RecommendationQuerySet:
-        from accounts.permissions import visible_year_filter
+        """Secretariat: all. Co-chairs: everything of their years. Council experts: their Council years,
+        without recommendations still only proposed (drafts not yet presented to the Council)."""
+        from accounts import permissions
 
-        return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
+        if permissions.is_secretariat(user):
+            return self.all()
+        cochair = sorted(permissions.cochair_years(user))
+        council = sorted(permissions.council_years(user))
+        return self.filter(
+            models.Q(meeting__agenda_year__year__in=cochair)
+            | (models.Q(meeting__agenda_year__year__in=council) & ~models.Q(status="proposed"))
+        )
 
     def review_due_by(self, day: datetime.date) -> RecommendationQuerySet:
         """Open recommendations whose next review falls on or before ``day`` (includes every overdue one)."""

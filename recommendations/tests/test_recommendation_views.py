@@ -121,6 +121,9 @@ def test_detail_by_role(secretariat_client, expert_client, nonmember_client, cli
     assert 'action="{}"'.format(reverse("recommendations:status", args=[rec.pk])) in body
     options = [value for value, _label in sec.context["status_form"].fields["to_status"].widget.choices]
     assert options == ["", S.PRESENTED, S.WITHDRAWN]
+    assert expert_client.get(url).status_code == 404  # still only proposed: a draft
+    rec.status = S.PRESENTED
+    rec.save()
     expert = expert_client.get(url)
     assert expert.status_code == 200
     assert reverse("recommendations:status", args=[rec.pk]) not in expert.content.decode()
