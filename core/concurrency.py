@@ -35,3 +35,16 @@ def save_versioned(obj: models.Model, expected_version: int | None, **save_kwarg
             raise StaleEdit(obj)
         obj.version = (current or 0) + 1
         obj.save(**save_kwargs)
+
+
+def refuse_stale(form, exc: StaleEdit) -> None:
+    """Show a stale-save refusal on ``form``, keeping the user's input, and carry the current version.
+
+    The user reviews the other person's change (the message says how); saving the form again then
+    deliberately replaces it, instead of being refused forever.
+    """
+    form.add_error(None, str(exc))
+    current = type(exc.obj).objects.filter(pk=exc.obj.pk).values_list("version", flat=True).first()
+    data = form.data.copy()
+    data[form.add_prefix("version")] = current
+    form.data = data

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
 from accounts.security import client_ip
+from core.concurrency import refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagination import paginate
@@ -139,7 +140,9 @@ def note_edit(request, meeting_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_note(form.instance, expected_version=form.expected_version, by=request.user)
-        except (services.StaleEdit, services.InvalidTransition) as exc:
+        except services.StaleEdit as exc:
+            refuse_stale(form, exc)
+        except services.InvalidTransition as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Background note saved."))
@@ -277,7 +280,9 @@ def summary_edit(request, meeting_pk: int):
         had_approvals = summary.pk is not None and summary.approvals.exists()
         try:
             services.save_summary(form.instance, expected_version=form.expected_version, by=request.user)
-        except (services.StaleEdit, services.InvalidTransition) as exc:
+        except services.StaleEdit as exc:
+            refuse_stale(form, exc)
+        except services.InvalidTransition as exc:
             form.add_error(None, str(exc))
         else:
             reset = had_approvals and not form.instance.approvals.exists()

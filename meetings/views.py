@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
 from approvals.services import reset_agenda_approvals
-from core.concurrency import StaleEdit
+from core.concurrency import StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.pagination import paginate
 
@@ -94,7 +94,7 @@ def year_edit(request, year: int):
             services.save_year(form.save(commit=False), expected_version=form.expected_version, by=request.user)
             form.save_m2m()
         except StaleEdit as exc:
-            form.add_error(None, str(exc))
+            refuse_stale(form, exc)
         else:
             reset_agenda_approvals(agenda_year, by=request.user)
             messages.success(request, _("Year saved."))
@@ -210,7 +210,7 @@ def meeting_edit(request, pk: int):
         try:
             services.update_meeting(form.instance, expected_version=form.expected_version, by=request.user)
         except StaleEdit as exc:
-            form.add_error(None, str(exc))
+            refuse_stale(form, exc)
         else:
             messages.success(request, _("Meeting saved; open steps follow the date."))
             return redirect(meeting)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
-from core.concurrency import StaleEdit
+from core.concurrency import StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagination import paginate
@@ -100,7 +100,7 @@ def item_form(request, meeting_pk: int, kind: str, pk: int | None = None):
             else:
                 services.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
         except StaleEdit as exc:
-            form.add_error(None, str(exc))
+            refuse_stale(form, exc)
         else:
             messages.success(request, _("%(thing)s saved.") % {"thing": model._meta.verbose_name.capitalize()})
             return redirect(_outcomes_url(meeting, anchor))
@@ -150,7 +150,7 @@ def recommendation_edit(request, pk: int):
         try:
             services.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
         except StaleEdit as exc:
-            form.add_error(None, str(exc))
+            refuse_stale(form, exc)
         else:
             messages.success(request, _("Recommendation saved."))
             return redirect(recommendation)

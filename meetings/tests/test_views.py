@@ -231,3 +231,24 @@ def test_assignee_must_be_secretariat_or_cochair_of_the_year(secretariat_client,
     assert "kept" in response.content.decode()
     step.refresh_from_db()
     assert step.assignee is None
+
+
+def test_after_a_stale_refusal_saving_again_goes_through(secretariat_client, meeting):
+    data = {
+        "agenda_year": meeting.agenda_year_id,
+        "kind": "country",
+        "situation": meeting.situation_id,
+        "date": "2026-12-10",
+        "room": "My new room",
+        "version": meeting.version,
+    }
+    Meeting.objects.filter(pk=meeting.pk).update(version=meeting.version + 1, room="Their room")
+    refused = secretariat_client.post(reverse("meetings:edit", args=[meeting.pk]), data)
+    assert refused.status_code == 200
+    # The re-rendered form carries the current version: the user has seen the warning and saves again.
+    resubmit = {**data, "version": refused.context["form"]["version"].value()}
+    assert str(resubmit["version"]) == str(meeting.version + 1)
+    response = secretariat_client.post(reverse("meetings:edit", args=[meeting.pk]), resubmit)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.room == "My new room"
