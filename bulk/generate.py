@@ -1267,4 +1267,7 @@ def generate(
             if log:
                 log(f"{generator.__name__}: {time.perf_counter() - step:.1f} s")
         g.writer.finish()
+    # Fresh planner statistics, as a database in service has (autovacuum would get there later).
+    with connections[g.writer.using].cursor() as cursor:
+        cursor.execute("ANALYZE")
     return dict(sorted(g.counts.items())), time.perf_counter() - started

@@ -189,6 +189,9 @@ class Meeting(models.Model):
             models.Index(fields=["agenda_year", "date"], name="meetings_meeting_year_date"),
             # Serves status filters (upcoming, published on the public site).
             models.Index(fields=["status", "date"], name="meetings_meeting_status_date"),
+            # Serves lists newest first across all years (read backwards): the tracker's recommendations by
+            # meeting date (bench at scale 10: 170 ms -> 0.4 ms), the meeting list.
+            models.Index(fields=["date", "id"], name="meetings_meeting_date_id"),
         ]
 
     def __str__(self) -> str:
