@@ -58,7 +58,28 @@ def test_open_recommendations_targeting_each_mission(year, other_year, missions,
     f.make_recommendation(old, "A 2019 one the 2026 co-chair cannot see", target_mission=unmiss)
     result = {r.mission.acronym: r for r in services.renewals(today=TODAY, months=6, user=cochair_user)}
     assert result["UNMISS"].recommendations == [open_one]
+    assert result["UNMISS"].open_count == 1
     assert result["MONUSCO"].recommendations == []
+
+
+def test_latest_open_recommendations_listed_the_rest_counted_and_linked(
+    clock_june, year, missions, secretariat_client, monkeypatch
+):
+    monkeypatch.setattr(services, "RENEWAL_RECOMMENDATIONS_SHOWN", 2)
+    unmiss = missions["today"]
+    early = mf.make_meeting(year, "South Sudan", date=D(2026, 1, 10))
+    late = mf.make_meeting(year, "South Sudan", date=D(2026, 3, 10))
+    oldest = f.make_recommendation(early, "Oldest", target_mission=unmiss, status=S.PRESENTED)
+    first = f.make_recommendation(late, "First of March", target_mission=unmiss, status=S.PRESENTED)
+    second = f.make_recommendation(late, "Second of March", target_mission=unmiss, status=S.PRESENTED)
+    response = secretariat_client.get(URL)
+    renewal = {r.mission.acronym: r for r in response.context["renewals"]}["UNMISS"]
+    assert renewal.recommendations == [first, second]
+    assert renewal.open_count == 3 and renewal.more == 1
+    assert oldest not in renewal.recommendations
+    body = response.content.decode()
+    assert "1 older open recommendation is in the tracker" in body
+    assert f'href="{reverse("recommendations:tracker")}?mission={unmiss.pk}"' in body
 
 
 def test_meetings_on_the_country_before_the_renewal(year, missions, secretariat_user):
@@ -123,4 +144,7 @@ def test_query_count_is_constant(clock_june, secretariat_client, year, rows, dja
     # agenda entries
     with django_assert_max_num_queries(7):
         response = secretariat_client.get(URL)
-    assert sum(len(r.recommendations) for r in response.context["renewals"]) == rows
+    # Each mission lists its latest open recommendations and counts them all (the page stays the same size).
+    shown = min(rows // 5, services.RENEWAL_RECOMMENDATIONS_SHOWN)
+    assert [len(r.recommendations) for r in response.context["renewals"]] == [shown] * 5
+    assert [r.open_count for r in response.context["renewals"]] == [rows // 5] * 5
