@@ -21,9 +21,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-# The sync API runs an asyncio loop in the test thread; Django would refuse ORM calls from that thread
-# (SynchronousOnlyOperation) although nothing here is really concurrent. Set before the browser starts.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # The live server listens on 127.0.0.1 (an IP, so no IPv6/localhost ambiguity), on a free port.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
@@ -60,9 +57,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """One Chromium for the session; skipped (or failed, with IEG_REQUIRE_BROWSER=1) when it is not installed."""
+    """One Chromium for the e2e tests (closed after them, so its event loop does not outlive them).
+
+    Skipped (or failed, with IEG_REQUIRE_BROWSER=1) when Chromium is not installed.
+    """
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium`."
         if os.environ.get("IEG_REQUIRE_BROWSER") == "1":
@@ -70,10 +70,21 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    # The sync API keeps an asyncio loop running in the test thread; Django would refuse ORM calls from that
+    # thread (SynchronousOnlyOperation) although nothing here is concurrent. Only while the browser lives:
+    # the variable must not leak into other tests (`check --deploy` rightly rejects it).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(autouse=True)
