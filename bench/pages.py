@@ -2,7 +2,8 @@
 
 Each request goes through Django's WSGI handler with the whole middleware stack, a session cookie and the
 database named by DATABASE_URL; the time is from the handler call to the end of the response (body and close),
-so it is the server's own time without HTTP parsing or network. Pages and the bare view are measured in
+so it is the server's own time without HTTP parsing or network (the Python process's CPU time is reported
+too: on a machine shared with other work it varies less than wall time). Pages and the bare view are measured in
 interleaved rounds (shuffled order each round) after a warm-up, so that machine load affects them alike.
 Prints one JSON object on stdout.
 
@@ -66,6 +67,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.core.handlers.wsgi import WSGIHandler
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -74,14 +76,23 @@ def main() -> None:
     from bench.urls import BARE_PATH
 
     handler = WSGIHandler()
+    db_seconds = [0.0]
 
-    def call(path: str, cookie: str) -> tuple[int, int, float]:
+    def timed_query(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            db_seconds[0] += time.perf_counter() - started
+
+    def call(path: str, cookie: str) -> tuple[int, int, float, float]:
         statuses = []
+        cpu = time.thread_time()
         started = time.perf_counter()
         result = handler(environ(path, cookie), lambda status, headers, exc_info=None: statuses.append(status))
         size = sum(len(chunk) for chunk in result)
         result.close()
-        return int(statuses[0].split()[0]), size, time.perf_counter() - started
+        return int(statuses[0].split()[0]), size, time.perf_counter() - started, time.thread_time() - cpu
 
     s = targets.scene()
     cookies = {user: targets.session_cookie(user) for user in {p.user for p in targets.MAIN_PAGES}}
@@ -96,27 +107,42 @@ def main() -> None:
 
     for item in [bare, *plan]:
         for _ in range(max(args.warmup, 2)):
-            item["status"], item["bytes"], _t = call(item["path"], item["cookie"])
+            item["status"], item["bytes"], _wall, _cpu = call(item["path"], item["cookie"])
+        # Queries with an empty cache (what the page itself needs), then as served from a warm cache.
+        cache.clear()
         with CaptureQueriesContext(connection) as queries:
             call(item["path"], item["cookie"])
         item["queries"] = len(queries.captured_queries)
+        with CaptureQueriesContext(connection) as queries:
+            call(item["path"], item["cookie"])
+        item["queries_cached"] = len(queries.captured_queries)
 
     if not args.counts_only:
         rng = random.Random(1)
         times: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
+        cpu: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
+        db: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
         for _ in range(args.rounds):
             order = [bare, *plan]
             rng.shuffle(order)
             for item in order:
-                status, _size, seconds = call(item["path"], item["cookie"])
+                db_seconds[0] = 0.0
+                with connection.execute_wrapper(timed_query):
+                    status, _size, seconds, cpu_seconds = call(item["path"], item["cookie"])
                 if status != item["status"]:
                     item["status"] = status
                 times[item["label"]].append(seconds)
+                cpu[item["label"]].append(cpu_seconds)
+                db[item["label"]].append(db_seconds[0])
         for item in [bare, *plan]:
             values = times[item["label"]]
             item["median_ms"] = statistics.median(values) * 1000
             item["p95_ms"] = percentile(values, 0.95) * 1000
             item["rounds"] = len(values)
+            # This process's own CPU time (not PostgreSQL's, not waiting for the CPU): steadier on a busy machine.
+            item["cpu_median_ms"] = statistics.median(cpu[item["label"]]) * 1000
+            # Time spent in database calls (round trips included), the rest being Python: views and templates.
+            item["db_median_ms"] = statistics.median(db[item["label"]]) * 1000
 
     for item in [bare, *plan]:
         item.pop("cookie")

@@ -155,7 +155,8 @@ class Databases:
             return self.ready[scale]
         name = db_name(scale)
         if self.reuse and self.exists(name):
-            say(f"  reusing {name}")
+            say(f"  reusing {name} (migrated to the current code)")
+            run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], environment(db_url(name)), "migrate")
             self.ready[scale] = db_url(name)
             return self.ready[scale]
         self.template()
@@ -204,7 +205,8 @@ def latency(dbs: Databases, scale: float) -> None:
     figure(
         "latency",
         f"bare view (scale {scale:g})",
-        f"median {bare['median_ms']:7.2f} ms   p95 {bare['p95_ms']:7.2f} ms   {bare['queries']:>2} queries",
+        f"median {bare['median_ms']:7.2f} ms   p95 {bare['p95_ms']:7.2f} ms   {bare['queries']:>2} queries   "
+        f"(cpu {bare['cpu_median_ms']:.2f} ms)",
         command,
     )
     for page in result["pages"]:
@@ -216,7 +218,9 @@ def latency(dbs: Databases, scale: float) -> None:
             "latency",
             f"{page['label']} (scale {scale:g})",
             f"median {page['median_ms']:7.2f} ms   p95 {page['p95_ms']:7.2f} ms   {page['queries']:>2} queries   "
-            f"ratio {ratio:5.1f}x (p95 {ratio95:4.1f}x), target <= {TARGET_RATIO:g}x: {verdict}{status}",
+            f"ratio {ratio:5.1f}x (p95 {ratio95:4.1f}x), target <= {TARGET_RATIO:g}x: {verdict}   "
+            f"(in queries {page['db_median_ms']:.1f} ms, cpu {page['cpu_median_ms']:.1f} ms, "
+            f"{page['bytes'] // 1024} kB){status}",
             command,
         )
     for label in result["skipped"]:
@@ -234,10 +238,13 @@ def queries(dbs: Databases, scale: float) -> None:
         if other is None:
             continue
         same = "equal" if other["queries"] == page["queries"] else "NOT equal"
+        cached = ""
+        if (other["queries_cached"], page["queries_cached"]) != (other["queries"], page["queries"]):
+            cached = f"   (from a warm cache: {other['queries_cached']} and {page['queries_cached']})"
         figure(
             "queries",
             page["label"],
-            f"scale {small:g}: {other['queries']:>2}   scale {scale:g}: {page['queries']:>2}   {same}",
+            f"scale {small:g}: {other['queries']:>2}   scale {scale:g}: {page['queries']:>2}   {same}{cached}",
             command,
         )
     for label in sorted(set(few["skipped"]) | set(many["skipped"])):

@@ -1236,6 +1236,47 @@ def agenda_approvals(g: Bulk) -> None:
     g.insert(AgendaApproval, rows, created=lambda a: a.approved_at, by=lambda a: a.approved_by_id)
 
 
+COMMENTS = (
+    "Could the note say more on {topic}?",
+    "We suggest naming the mission's gender adviser among the briefers.",
+    "Agreed; please circulate the revised text before Thursday.",
+    "The recommendations on {topic} should mention the upcoming renewal.",
+)
+
+
+def comments(g: Bulk) -> None:
+    """The co-chairs' and the secretariat's remarks: a few on each year's agenda and on meetings being prepared."""
+    Comment = model_or_none("approvals.Comment")
+    if Comment is None:
+        return
+    rng = g.rng("comments")
+    rows = []
+    for year in g.years:
+        when = at(datetime.date(year, 1, 12), 11)
+        for _ in range(rng.randint(1, 3)):
+            author = g.expert_of(rng.choice(g.co_chairs[year]), rng)
+            text = rng.choice(COMMENTS).format(topic=rng.choice(TOPICS))
+            rows.append(Comment(agenda_year=g.agenda_years[year], author=author, text=text, created_at=when))
+    for m in g.meetings:
+        if m.status in {"planned", "cancelled"}:
+            continue
+        for i in range(rng.randint(0, 4)):
+            if rng.random() < 0.6:
+                author_id = g.expert_of(rng.choice(g.co_chairs[m.agenda_year.year]), rng).pk
+            else:
+                author_id = g.secretariat_id(rng)
+            rows.append(
+                Comment(
+                    agenda_year=m.agenda_year,
+                    meeting=m,
+                    author_id=author_id,
+                    text=rng.choice(COMMENTS).format(**words(g, rng, m)),
+                    created_at=at(m.date - datetime.timedelta(days=12 - i), 10 + i),
+                )
+            )
+    g.insert(Comment, rows, created=lambda c: c.created_at, by=lambda c: c.author_id)
+
+
 GENERATORS: tuple[Callable[[Bulk], None], ...] = (
     reference,
     users,
@@ -1248,6 +1289,7 @@ GENERATORS: tuple[Callable[[Bulk], None], ...] = (
     notes,
     summaries,
     agenda_approvals,
+    comments,
 )
 
 
