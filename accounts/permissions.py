@@ -94,6 +94,11 @@ def can_view_drafts(user, agenda_year: AgendaYear) -> bool:
     return is_secretariat(user) or is_cochair(user, agenda_year)
 
 
+def can_comment(user, agenda_year: AgendaYear) -> bool:
+    """Write and read review comments on a year's agenda and meetings: the secretariat and that year's co-chairs."""
+    return is_secretariat(user) or is_cochair(user, agenda_year)
+
+
 def can_view_history(user) -> bool:
     return is_secretariat(user)
 

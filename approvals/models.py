@@ -77,3 +77,46 @@ class AgendaApproval(models.Model):
     @property
     def is_current(self) -> bool:
         return self.reset_at is None
+
+
+class Comment(models.Model):
+    """A remark by a co-chair or the secretariat on a meeting (its note, summary, timeline) or on a year's agenda.
+
+    Comments are part of the co-chairs' review: visible to the secretariat and that year's co-chairs only,
+    never to Council experts or the public.
+    """
+
+    agenda_year = models.ForeignKey(
+        "meetings.AgendaYear", verbose_name=_("IEG year"), on_delete=models.CASCADE, related_name="comments"
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        help_text=_("Empty for a comment on the year's agenda."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("comment"), max_length=4000)
+    created_at = models.DateTimeField(_("written at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="approvals_comment_text_not_empty"),
+        ]
+        indexes = [
+            # Serves the comment list of a meeting page and of a year page (meeting IS NULL).
+            models.Index(fields=["agenda_year", "meeting", "created_at"], name="approvals_comment_target"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts import permissions
 from meetings.models import AgendaYear
 
-from .models import AgendaApproval
+from .models import AgendaApproval, Comment
 
 
 class ApprovalError(Exception):
@@ -158,3 +158,12 @@ def reset_agenda_approvals(
             _reset(approval, by=by, now=now, reason=reason or _("Agenda edited after approval"))
             count += 1
     return count
+
+
+@transaction.atomic
+def add_comment(*, agenda_year: AgendaYear, meeting=None, text: str, by, now: datetime.datetime) -> Comment:
+    """Record a co-chair's or the secretariat's remark on a meeting, or on the year's agenda."""
+    text = text.strip()
+    if not text:
+        raise ApprovalError(_("Write a comment first."))
+    return Comment.objects.create(agenda_year=agenda_year, meeting=meeting, author=by, text=text, created_at=now)

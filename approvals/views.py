@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import permissions
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
-from meetings.models import AgendaEntry, AgendaYear
+from meetings.models import AgendaEntry, AgendaYear, Meeting
 
 from . import services
 from .models import AgendaApproval
@@ -64,3 +64,29 @@ def agenda_history(request, year: int):
         AgendaApproval.history.filter(agenda_year_id=agenda_year.pk).select_related("member_state"),
     )
     return render(request, "approvals/agenda_history.html", {"agenda_year": agenda_year, "entries": entries})
+
+
+@staff_view
+@require_POST
+def comment_add(request, year: int, meeting_pk: int | None = None):
+    """A co-chair or the secretariat comments on a meeting or on the year's agenda."""
+    agenda_year = get_object_or_404(AgendaYear.objects.visible_to(request.user), year=year)
+    meeting = None
+    if meeting_pk is not None:
+        meeting = get_object_or_404(Meeting, pk=meeting_pk, agenda_year=agenda_year)
+    if not permissions.can_comment(request.user, agenda_year):
+        raise PermissionDenied
+    target = meeting.get_absolute_url() if meeting else agenda_year.get_absolute_url()
+    try:
+        services.add_comment(
+            agenda_year=agenda_year,
+            meeting=meeting,
+            text=request.POST.get("text", ""),
+            by=request.user,
+            now=timezone.now(),
+        )
+    except services.ApprovalError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Comment added."))
+    return redirect(f"{target}#comments")

@@ -13,8 +13,9 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def visible_to(self, user) -> RecommendationQuerySet:
-        """Secretariat: all. Co-chairs: everything of their years. Council experts: their Council years,
-        without recommendations still only proposed (drafts not yet presented to the Council)."""
+        """Secretariat: all. Co-chairs: everything of their years. Council experts: their Council years, but a
+        recommendation still only proposed is a draft until the meeting's background note (which carries the
+        key recommendations) is shared with Council members."""
         from accounts import permissions
 
         if permissions.is_secretariat(user):
@@ -23,7 +24,13 @@ class RecommendationQuerySet(models.QuerySet):
         council = sorted(permissions.council_years(user))
         return self.filter(
             models.Q(meeting__agenda_year__year__in=cochair)
-            | (models.Q(meeting__agenda_year__year__in=council) & ~models.Q(status="proposed"))
+            | (
+                models.Q(meeting__agenda_year__year__in=council)
+                & (
+                    ~models.Q(status="proposed")
+                    | models.Q(meeting__background_note__status__in=["shared", "published"])
+                )
+            )
         )
 
     def review_due_by(self, day: datetime.date) -> RecommendationQuerySet:

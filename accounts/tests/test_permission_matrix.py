@@ -153,6 +153,20 @@ MATRIX: dict[str, list[Case]] = {
         Case({"year": 2026}, YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 403}, "post")
     ],
     "approvals:agenda_history": [Case({"year": 2026}, SECRETARIAT)],
+    # Review comments: the secretariat and the year's co-chairs.
+    "approvals:comment_year": [
+        Case(
+            {"year": 2026}, YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 302}, "post", data={"text": "x"}
+        )
+    ],
+    "approvals:comment_meeting": [
+        Case(
+            lambda w: {"year": 2026, "meeting_pk": w.meeting.pk},
+            YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 302},
+            "post",
+            data={"text": "x"},
+        )
+    ],
     # Reference data: every signed-in user; meetings listed there follow visible_to().
     "countries:situations": [Case()],
     "countries:situation": [Case(lambda w: {"pk": w.meeting.situation_id})],
@@ -376,8 +390,12 @@ def world(
 def _add_recommendations(world: World) -> None:
     from recommendations.tests import factories as rec
 
-    world.extras["recommendation"] = rec.make_recommendation(world.meeting, f"Strengthen language {Y2026}")
-    rec.make_recommendation(world.meeting_2019, f"Recall the mandate {Y2019}")
+    # Presented: Council experts see presented recommendations, never ones still only proposed (drafts).
+    world.extras["recommendation"] = rec.make_recommendation(
+        world.meeting, f"Strengthen language {Y2026}", status="presented"
+    )
+    rec.make_recommendation(world.meeting_2019, f"Recall the mandate {Y2019}", status="presented")
+    rec.make_recommendation(world.meeting, "A proposed idea")  # proposed; visible to experts once the note is shared
     world.extras["briefer"] = rec.make_briefer(world.meeting)
     world.extras["question"] = rec.make_question(world.meeting)
     world.extras["goal"] = rec.make_goal(world.meeting)

@@ -1,6 +1,7 @@
 from django import template
 
 from accounts import permissions
+from approvals.models import Comment
 from approvals.services import agenda_status
 
 register = template.Library()
@@ -23,4 +24,20 @@ def agenda_approvals(context, agenda_year, entries=None):
         "is_secretariat": permissions.is_secretariat(user),
         "csrf_token": context.get("csrf_token"),
         "request": context["request"],
+    }
+
+
+@register.inclusion_tag("approvals/_comments.html", takes_context=True)
+def review_comments(context, agenda_year, meeting=None):
+    """Comments on a meeting (or, without one, on the year's agenda), for the secretariat and co-chairs only."""
+    user = context["request"].user
+    if not permissions.can_comment(user, agenda_year):
+        return {"show": False}
+    comments = Comment.objects.filter(agenda_year=agenda_year, meeting=meeting).select_related("author")
+    return {
+        "show": True,
+        "comments": comments,
+        "agenda_year": agenda_year,
+        "meeting": meeting,
+        "csrf_token": context.get("csrf_token"),
     }
