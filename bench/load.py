@@ -108,20 +108,19 @@ def request_mix() -> tuple[list[dict], list[str]]:
             mix.append({"label": label, "path": path, "cookie": cookies[i % len(cookies)]})
 
     upcoming = s.upcoming or s.meeting
-    # Experts, the day before the meeting: the note (page and PDF) and the meeting, over and over.
-    add("note PDF (tomorrow's meeting)", targets.url(targets.NOTE_PDF, upcoming), expert_cookies, 10)
-    add("note page (tomorrow's meeting)", targets.url(targets.NOTE_PAGE, upcoming), expert_cookies, 4)
-    add("meeting detail (tomorrow's meeting)", targets.url(("meetings:detail",), upcoming), expert_cookies, 4)
-    for pk in s.recent[:6]:
+    # Of every 40 requests: 28 from Council experts the day before the meeting (20 note downloads, mostly
+    # tomorrow's note; the note page; the meeting page; their dashboard), 12 from the secretariat at work on its
+    # main pages and from the public on the public list.
+    add("note PDF (tomorrow's meeting)", targets.url(targets.NOTE_PDF, upcoming), expert_cookies, 16)
+    for pk in s.recent[:4]:
         add("note PDF (recent meetings)", targets.url(targets.NOTE_PDF, pk), expert_cookies, 1)
+    add("note page (tomorrow's meeting)", targets.url(targets.NOTE_PAGE, upcoming), expert_cookies, 3)
+    add("meeting detail (tomorrow's meeting)", targets.url(("meetings:detail",), upcoming), expert_cookies, 3)
     add("dashboard (expert)", targets.url(("meetings:dashboard",)), expert_cookies, 2)
-    add("tracker (expert)", targets.url(("recommendations:tracker",)), expert_cookies, 1)
-    # The secretariat at work.
+    weights = {"dashboard": 2, "year": 2, "meeting detail": 2, "tracker": 2, "renewal calendar": 1, "public list": 3}
     for page in targets.MAIN_PAGES:
         cookies = staff_cookies if page.user else [""]
-        add(f"{page.label}", targets.page_path(page, s), cookies, 2 if page.label == "public list" else 1)
-    for pk in s.recent[:8]:
-        add("meeting detail (recent meetings)", targets.url(("meetings:detail",), pk), staff_cookies, 1)
+        add(page.label, targets.page_path(page, s), cookies, weights[page.label])
     return mix, skipped
 
 
@@ -143,7 +142,7 @@ def start_gunicorn(port: int, workers: int, threads: int, log: Path) -> subproce
         "--workers",
         str(workers),
         "--worker-class",
-        "gthread",
+        "gthread" if threads > 1 else "sync",
         "--threads",
         str(threads),
         "--timeout",
@@ -179,8 +178,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    # Sync workers, two per core plus one (gunicorn's advice): the pages are CPU-bound Python, and on this
+    # machine threads (gthread, 3 x 4) served a cached page at a third of the rate of 4 sync workers.
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (more than 1: gthread)")
     parser.add_argument("--wrk-threads", type=int, default=1)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -230,7 +231,8 @@ def main() -> None:
         "skipped": skipped,
         "mix_size": len(mix),
         "distinct_urls": len(checks),
-        "server": f"gunicorn gthread, {args.workers} workers x {args.threads} threads",
+        "server": f"gunicorn {args.workers} {'gthread' if args.threads > 1 else 'sync'} workers"
+        + (f" x {args.threads} threads" if args.threads > 1 else ""),
         "clients": args.clients,
         "seconds": args.seconds,
     }

@@ -12,7 +12,8 @@ Figures
 Data comes from ``manage.py generate_bulk`` into PostgreSQL databases this script creates and drops
 (``ieg_bench_*``, from a migrated template; never the test suite's). Environment: BENCH_SCALE (default 10),
 BENCH_LOAD_SECONDS (60), BENCH_ROUNDS (150 requests per page), BENCH_POSTGRES_URL
-(postgres://postgres@127.0.0.1:5432).
+(postgres://postgres@127.0.0.1:5432), BENCH_REDIS_URL (redis://127.0.0.1:6379/13: cache and broker as in
+production, flushed first; without Redis, each process caches in local memory).
 
     DEBUG=0 .venv/bin/python bench/run.py [--only latency,queries,pdf,sweep,load] [--scale 10] [--keep-dbs]
 """
@@ -77,10 +78,26 @@ def drop(name: str) -> None:
     admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def redis_url() -> str | None:
+    """The bench's own Redis database (production runs with REDIS_URL: cache and broker), emptied first; None
+    when no Redis answers (then each process has its local-memory cache, as in development)."""
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=1)
+        client.flushdb()  # only this database number: the bench's
+    except Exception:  # noqa: BLE001 - any failure means: no Redis for the bench
+        return None
+    return url
+
+
 def environment(database_url: str | None = None) -> dict[str, str]:
     """Production settings, relaxed only where plain HTTP on 127.0.0.1 needs it (as the issue says)."""
     env = dict(os.environ)
-    env.pop("REDIS_URL", None)  # the default per-process cache: the bench never touches a shared Redis
+    env.pop("REDIS_URL", None)
+    if REDIS_URL:
+        env["REDIS_URL"] = REDIS_URL
     env.update(
         {
             "DEBUG": "0",
@@ -326,9 +343,13 @@ def main() -> None:
         parser.error(f"unknown phase(s): {', '.join(sorted(unknown))}")
 
     started = time.perf_counter()
+    global REDIS_URL
+    REDIS_URL = redis_url()
+    cache = f"Redis ({REDIS_URL})" if REDIS_URL else "local memory per process (no Redis answered)"
     say(
         f"IEG Workbench bench: scale {args.scale:g}, phases {', '.join(phases)}; {os.cpu_count()} CPUs, "
-        f"load average {os.getloadavg()[0]:.1f} at start (other processes may be running on this machine)"
+        f"load average {os.getloadavg()[0]:.1f} at start (other processes may be running on this machine); "
+        f"cache and broker: {cache}"
     )
     WORK.mkdir(parents=True, exist_ok=True)
     dbs = Databases(reuse=args.reuse_dbs)
@@ -352,6 +373,7 @@ def main() -> None:
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
+REDIS_URL: str | None = None
 
 if __name__ == "__main__":
     main()
