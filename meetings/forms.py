@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import MemberState, Situation
@@ -91,9 +92,21 @@ class MeetingForm(VersionedModelForm):
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "source_note": forms.Textarea(attrs={"rows": 2}),
         }
+        help_texts = {
+            "agenda_year": _("The IEG year whose co-chairs convene the meeting."),
+            "kind": _("A country meeting, its six-monthly follow-up, or a thematic meeting (no country)."),
+            "situation": _("Required for country and follow-up meetings."),
+            "theme": _("Only for thematic meetings, e.g. the annual meeting with women's protection advisers."),
+            "follows_up": _("Only for follow-up meetings: the meeting whose recommendations are reviewed."),
+            "date": _("Leave empty while the date is being negotiated; the timeline appears once it is set."),
+            "start_time": _("New York time."),
+            "interpretation_languages": _("e.g. French, Arabic."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.pk and not self.is_bound and not self.initial.get("agenda_year"):
+            self.initial["agenda_year"] = AgendaYear.objects.filter(year=timezone.localdate().year).first()
         self.fields["follows_up"].queryset = Meeting.objects.exclude(kind=Meeting.Kind.THEMATIC).select_related(
             "situation", "agenda_year"
         )

@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,6 +24,17 @@ from .forms import AgendaEntryForm, AgendaYearForm, MeetingForm, PlannerForm, St
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 
 DASHBOARD_HORIZON_DAYS = 7
+# Column sorts of the meeting list: ?sort=<key> (a leading "-" is descending). Empty dates sort last.
+MEETING_SORTS = {
+    "date": [F("date").asc(nulls_last=True), "pk"],
+    "-date": [F("date").desc(nulls_last=True), "-pk"],
+    "subject": ["situation__name", "theme", "date"],
+    "-subject": ["-situation__name", "-theme", "-date"],
+    "status": ["status", "-date"],
+    "-status": ["-status", "-date"],
+    "next_due": [F("next_due").asc(nulls_last=True), "pk"],
+    "-next_due": [F("next_due").desc(nulls_last=True), "-pk"],
+}
 
 
 @staff_view
@@ -137,7 +149,10 @@ def meeting_list(request):
         meetings = meetings.filter(status=status)
     if kind in Meeting.Kind.values:
         meetings = meetings.filter(kind=kind)
-    page = paginate(request, meetings.order_by("-date", "-pk"))
+    sort = request.GET.get("sort", "-date")
+    if sort not in MEETING_SORTS:
+        sort = "-date"
+    page = paginate(request, meetings.order_by(*MEETING_SORTS[sort]))
     return render(
         request,
         "meetings/meeting_list.html",
@@ -147,6 +162,7 @@ def meeting_list(request):
             "statuses": Meeting.Status.choices,
             "kinds": Meeting.Kind.choices,
             "selected": {"year": year, "status": status, "kind": kind},
+            "sort": sort,
             "today": timezone.localdate(),
         },
     )

@@ -7,3 +7,15 @@ register = template.Library()
 def step_flag(step, today) -> str:
     """'done', 'late', 'risk' or 'open': how a timeline step reads today."""
     return step.flag(today)
+
+
+@register.inclusion_tag("meetings/_sort_header.html", takes_context=True)
+def sort_header(context, key: str, label: str):
+    """A column header that sorts the list by ``key`` (toggling direction), keeping the other filters."""
+    request = context["request"]
+    current = context.get("sort", "")
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["sort"] = f"-{key}" if current == key else key
+    direction = "ascending" if current == key else "descending" if current == f"-{key}" else None
+    return {"label": label, "query": params.urlencode(), "direction": direction}

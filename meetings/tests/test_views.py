@@ -252,3 +252,34 @@ def test_after_a_stale_refusal_saving_again_goes_through(secretariat_client, mee
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.room == "My new room"
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("date", ["Haiti", "Mali", "Yemen"]),
+        ("-date", ["Yemen", "Mali", "Haiti"]),
+        ("subject", ["Haiti", "Mali", "Yemen"]),
+    ],
+)
+def test_meeting_list_sorts_by_column(secretariat_client, year, sort, expected):
+    factories.make_meeting(year, "Mali", date=D(2026, 5, 1))
+    factories.make_meeting(year, "Yemen", date=D(2026, 9, 1))
+    factories.make_meeting(year, "Haiti", date=D(2026, 2, 1))
+    response = secretariat_client.get(reverse("meetings:list"), {"sort": sort})
+    assert [m.situation.name for m in response.context["page"]] == expected
+    assert 'aria-sort="' in response.content.decode()
+
+
+def test_meeting_list_ignores_unknown_sort(secretariat_client, meeting):
+    response = secretariat_client.get(reverse("meetings:list"), {"sort": "password"})
+    assert response.status_code == 200 and response.context["sort"] == "-date"
+
+
+def test_new_meeting_defaults_to_this_years_agenda(secretariat_client):
+    from django.utils import timezone
+
+    factories.make_year(2019)
+    this_year = factories.make_year(timezone.localdate().year)
+    response = secretariat_client.get(reverse("meetings:create"))
+    assert response.context["form"].initial["agenda_year"] == this_year
