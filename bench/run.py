@@ -11,7 +11,8 @@ Figures
 
 Data comes from ``manage.py generate_bulk`` into PostgreSQL databases this script creates and drops
 (``ieg_bench_*``, from a migrated template; never the test suite's). Environment: BENCH_SCALE (default 10),
-BENCH_LOAD_SECONDS (60), BENCH_ROUNDS (150 requests per page), BENCH_POSTGRES_URL
+BENCH_LOAD_SECONDS (60), BENCH_ROUNDS (150 requests per page), BENCH_SCRIPT_TIMEOUT (900 s for bench_pdf.py and
+bench_sweep.py each), BENCH_POSTGRES_URL
 (postgres://postgres@127.0.0.1:5432), BENCH_REDIS_URL (redis://127.0.0.1:6379/13: cache and broker as in
 production, flushed first; without Redis, each process caches in local memory).
 
@@ -24,6 +25,7 @@ import argparse
 import json
 import os
 import secrets
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -36,6 +38,7 @@ TEMPLATE_DB = "ieg_bench_template"
 SEED = 2016
 TARGET_RATIO = 3.0
 TARGET_P95_MS = 300
+SCRIPT_TIMEOUT = float(os.environ.get("BENCH_SCRIPT_TIMEOUT", "900"))  # seconds for a teammate's bench script
 PHASES = ("queries", "latency", "pdf", "sweep", "load")
 WORK = BASE_DIR / "var" / "bench"
 
@@ -120,8 +123,27 @@ def environment(database_url: str | None = None) -> dict[str, str]:
     return env
 
 
-def run(command: list[str], env: dict[str, str], what: str) -> str:
-    done = subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False)
+class TimedOut(Exception):
+    pass
+
+
+def run(command: list[str], env: dict[str, str], what: str, timeout: float | None = None) -> str:
+    process = subprocess.Popen(
+        command,
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the script and anything it started, nothing else
+        process.communicate()
+        raise TimedOut(f"{what} did not finish within {timeout:.0f} s") from None
+    done = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     if done.returncode != 0:
         say(f"FAILED: {what} (exit {done.returncode})")
         say(done.stdout[-3000:])
@@ -215,6 +237,11 @@ def pages(database_url: str, counts_only: bool) -> dict:
     return last_json(run(command, environment(database_url), "bench/pages.py"))
 
 
+def small_scale(scale: float) -> float:
+    """The scale compared with: 1 (one decade) for a run at 10, a tenth of a smaller one."""
+    return 1.0 if scale > 1 else scale / 10
+
+
 def latency(dbs: Databases, scale: float) -> None:
     command = f"DEBUG=0 {PYTHON} bench/run.py --only latency --scale {scale:g}"
     result = pages(dbs.at_scale(scale), counts_only=False)
@@ -242,10 +269,26 @@ def latency(dbs: Databases, scale: float) -> None:
         )
     for label in result["skipped"]:
         say(f"skipped: {label} (URL not found)")
+    # The same pages on a tenth of the history, measured the same way: does a page slow down as years pile up?
+    small = small_scale(scale)
+    few = pages(dbs.at_scale(small), counts_only=False)
+    by_label = {p["label"]: p for p in few["pages"]}
+    for page in result["pages"]:
+        other = by_label.get(page["label"])
+        if other is None:
+            continue
+        figure(
+            "latency",
+            f"{page['label']} (scale {scale:g} / scale {small:g})",
+            f"median {page['median_ms'] / other['median_ms']:4.2f}x ({page['median_ms']:.1f} / "
+            f"{other['median_ms']:.1f} ms; bare view {result['bare']['median_ms']:.2f} / "
+            f"{few['bare']['median_ms']:.2f} ms), {page['bytes'] // 1024} / {other['bytes'] // 1024} kB",
+            command,
+        )
 
 
 def queries(dbs: Databases, scale: float) -> None:
-    small = 1.0 if scale > 1 else scale / 10
+    small = small_scale(scale)
     command = f"DEBUG=0 {PYTHON} bench/run.py --only queries --scale {scale:g}"
     few = pages(dbs.at_scale(small), counts_only=True)
     many = pages(dbs.at_scale(scale), counts_only=True)
@@ -268,12 +311,18 @@ def queries(dbs: Databases, scale: float) -> None:
         say(f"skipped: {label} (URL not found)")
 
 
-def teammate_script(kind: str, script: str, env: dict[str, str], reproduce: str) -> None:
+def teammate_script(kind: str, script: str, env: dict[str, str], reproduce: str, cleanup=None) -> None:
     """Run a teammate's bench script and print each of its lines as a figure line."""
     if not (BASE_DIR / script).exists():
         say(f"skipped: {kind} ({script} not present yet)")
         return
-    out = run([PYTHON, script], env, script)
+    try:
+        out = run([PYTHON, script], env, script, timeout=SCRIPT_TIMEOUT)
+    except TimedOut as exc:
+        figure(kind, "", f"NOT measured: {exc} (BENCH_SCRIPT_TIMEOUT)", reproduce)
+        if cleanup:
+            cleanup()
+        return
     for line in out.strip().splitlines():
         if line.lower().startswith("reproduce"):
             continue  # the command is printed on every line
@@ -288,7 +337,15 @@ def sweep() -> None:
     # The sweep bench makes (and drops) its own test database next to this server's: test_ieg_bench_sweep.
     url = db_url("ieg_bench_sweep")
     reproduce = f"DATABASE_URL={url} DEBUG=0 {PYTHON} bench/bench_sweep.py"
-    teammate_script("sweep", "bench/bench_sweep.py", environment(url), reproduce)
+
+    def drop_test_database():
+        # Killing the script leaves its query running in PostgreSQL: end it, then drop the database it made.
+        admin(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'test_ieg_bench_sweep'",
+            'DROP DATABASE IF EXISTS "test_ieg_bench_sweep" WITH (FORCE)',
+        )
+
+    teammate_script("sweep", "bench/bench_sweep.py", environment(url), reproduce, cleanup=drop_test_database)
 
 
 def load(dbs: Databases, scale: float, seconds: int) -> None:
