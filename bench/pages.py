@@ -143,6 +143,12 @@ def main() -> None:
             item["cpu_median_ms"] = statistics.median(cpu[item["label"]]) * 1000
             # Time spent in database calls (round trips included), the rest being Python: views and templates.
             item["db_median_ms"] = statistics.median(db[item["label"]]) * 1000
+            # Raw figures, so that a caller can merge runs made in turns (bench/run.py alternates scales).
+            item["samples"] = {
+                "wall": [round(v * 1000, 4) for v in values],
+                "cpu": [round(v * 1000, 4) for v in cpu[item["label"]]],
+                "db": [round(v * 1000, 4) for v in db[item["label"]]],
+            }
 
     for item in [bare, *plan]:
         item.pop("cookie")

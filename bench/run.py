@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import secrets
 import signal
+import statistics
 import subprocess
 import time
 from pathlib import Path
@@ -230,11 +232,49 @@ def collectstatic() -> None:
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], environment(), "collectstatic")
 
 
-def pages(database_url: str, counts_only: bool) -> dict:
-    command = [PYTHON, "bench/pages.py", "--rounds", os.environ.get("BENCH_ROUNDS", "150")]
+def pages(database_url: str, counts_only: bool, rounds: int | None = None) -> dict:
+    rounds = rounds or int(os.environ.get("BENCH_ROUNDS", "150"))
+    command = [PYTHON, "bench/pages.py", "--rounds", str(rounds)]
     if counts_only:
         command.append("--counts-only")
     return last_json(run(command, environment(database_url), "bench/pages.py"))
+
+
+def merged(results: list[dict]) -> dict:
+    """One result from runs made in turns: samples pooled, medians and p95 computed on the pool."""
+    first = results[0]
+    items = [first["bare"], *first["pages"]]
+    for item in items:
+        pool = {"wall": [], "cpu": [], "db": []}
+        for result in results:
+            match = next(i for i in [result["bare"], *result["pages"]] if i["label"] == item["label"])
+            for key in pool:
+                pool[key] += match["samples"][key]
+            if match["status"] != 200:
+                item["status"] = match["status"]
+        item["median_ms"] = statistics.median(pool["wall"])
+        item["p95_ms"] = percentile(pool["wall"], 0.95)
+        item["cpu_median_ms"] = statistics.median(pool["cpu"])
+        item["db_median_ms"] = statistics.median(pool["db"])
+        item["rounds"] = len(pool["wall"])
+    return first
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def timed_pages(dbs: Databases, scales: list[float], turns: int = 3) -> dict[float, dict]:
+    """Each scale's pages measured in turns (scale 10, scale 1, scale 10, ...), so that the machine's other work
+    weighs on both alike; BENCH_ROUNDS requests per page and scale in all."""
+    rounds = int(os.environ.get("BENCH_ROUNDS", "150"))
+    urls = {scale: dbs.at_scale(scale) for scale in scales}
+    runs: dict[float, list[dict]] = {scale: [] for scale in scales}
+    for _turn in range(turns):
+        for scale in scales:
+            runs[scale].append(pages(urls[scale], counts_only=False, rounds=max(1, rounds // turns)))
+    return {scale: merged(results) for scale, results in runs.items()}
 
 
 def small_scale(scale: float) -> float:
@@ -244,7 +284,9 @@ def small_scale(scale: float) -> float:
 
 def latency(dbs: Databases, scale: float) -> None:
     command = f"DEBUG=0 {PYTHON} bench/run.py --only latency --scale {scale:g}"
-    result = pages(dbs.at_scale(scale), counts_only=False)
+    small = small_scale(scale)
+    timed = timed_pages(dbs, [scale, small])
+    result, few = timed[scale], timed[small]
     bare = result["bare"]
     figure(
         "latency",
@@ -269,9 +311,8 @@ def latency(dbs: Databases, scale: float) -> None:
         )
     for label in result["skipped"]:
         say(f"skipped: {label} (URL not found)")
-    # The same pages on a tenth of the history, measured the same way: does a page slow down as years pile up?
-    small = small_scale(scale)
-    few = pages(dbs.at_scale(small), counts_only=False)
+    # The same pages on a tenth of the history, measured in turns with the above: do pages slow down as years
+    # pile up?
     by_label = {p["label"]: p for p in few["pages"]}
     for page in result["pages"]:
         other = by_label.get(page["label"])
@@ -279,7 +320,7 @@ def latency(dbs: Databases, scale: float) -> None:
             continue
         figure(
             "latency",
-            f"{page['label']} (scale {scale:g} / scale {small:g})",
+            f"{page['label']} (scale {scale:g} / {small:g})",
             f"median {page['median_ms'] / other['median_ms']:4.2f}x ({page['median_ms']:.1f} / "
             f"{other['median_ms']:.1f} ms; bare view {result['bare']['median_ms']:.2f} / "
             f"{few['bare']['median_ms']:.2f} ms), {page['bytes'] // 1024} / {other['bytes'] // 1024} kB",
@@ -311,7 +352,7 @@ def queries(dbs: Databases, scale: float) -> None:
         say(f"skipped: {label} (URL not found)")
 
 
-def teammate_script(kind: str, script: str, env: dict[str, str], reproduce: str, cleanup=None) -> None:
+def teammate_script(kind: str, label: str, script: str, env: dict[str, str], reproduce: str, cleanup=None) -> None:
     """Run a teammate's bench script and print each of its lines as a figure line."""
     if not (BASE_DIR / script).exists():
         say(f"skipped: {kind} ({script} not present yet)")
@@ -319,18 +360,18 @@ def teammate_script(kind: str, script: str, env: dict[str, str], reproduce: str,
     try:
         out = run([PYTHON, script], env, script, timeout=SCRIPT_TIMEOUT)
     except TimedOut as exc:
-        figure(kind, "", f"NOT measured: {exc} (BENCH_SCRIPT_TIMEOUT)", reproduce)
+        figure(kind, label, f"NOT measured: {exc} (BENCH_SCRIPT_TIMEOUT)", reproduce)
         if cleanup:
             cleanup()
         return
     for line in out.strip().splitlines():
         if line.lower().startswith("reproduce"):
             continue  # the command is printed on every line
-        figure(kind, "", line.strip(), reproduce)
+        figure(kind, label, line.strip(), reproduce)
 
 
 def pdf() -> None:
-    teammate_script("pdf", "bench/bench_pdf.py", environment(), f"DEBUG=0 {PYTHON} bench/bench_pdf.py")
+    teammate_script("pdf", "summary PDF", "bench/bench_pdf.py", environment(), f"DEBUG=0 {PYTHON} bench/bench_pdf.py")
 
 
 def sweep() -> None:
@@ -345,7 +386,9 @@ def sweep() -> None:
             'DROP DATABASE IF EXISTS "test_ieg_bench_sweep" WITH (FORCE)',
         )
 
-    teammate_script("sweep", "bench/bench_sweep.py", environment(url), reproduce, cleanup=drop_test_database)
+    teammate_script(
+        "sweep", "reminder sweep", "bench/bench_sweep.py", environment(url), reproduce, cleanup=drop_test_database
+    )
 
 
 def load(dbs: Databases, scale: float, seconds: int) -> None:
