@@ -14,8 +14,10 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db.models import Count
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 
 from accounts.models import User
 from bulk.generate import BENCH_EXPERT, BENCH_SECRETARIAT
@@ -105,7 +107,8 @@ def page_path(page: Page, s: Scene) -> str | None:
 
 
 def session_cookie(username: str | None) -> str:
-    """A Cookie header value for a session signed in as ``username`` ('' for anonymous), as a login would make."""
+    """A Cookie header value for a session signed in as ``username`` ('' for anonymous), as a login would make:
+    the session, and the CSRF cookie the sign-in page set (a browser sends both with every request)."""
     if username is None:
         return ""
     user = User.objects.get(username=username)
@@ -115,4 +118,5 @@ def session_cookie(username: str | None) -> str:
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.set_expiry(settings.SESSION_COOKIE_AGE)
     store.save()
-    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+    csrf_secret = get_random_string(CSRF_SECRET_LENGTH, allowed_chars=CSRF_ALLOWED_CHARS)
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}; {settings.CSRF_COOKIE_NAME}={csrf_secret}"

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from core import pagecache
 from countries.models import PermanentRepresentative
 from recommendations.models import Recommendation
 
@@ -168,4 +169,15 @@ def render_summary(summary: Summary, *, today: datetime.date) -> bytes:
 
 
 def render_background_note(note: BackgroundNote) -> bytes:
-    return cached_pdf(note, note_html(note))
+    """The note's PDF. While no data changed since it was last built (``core.pagecache``), it is served without
+    building its HTML again: the day before a meeting, experts download the same note hundreds of times."""
+    if not pagecache.enabled():
+        return cached_pdf(note, note_html(note))
+    key = f"documents:note-pdf:{note.pk}"
+    gen, body = pagecache.lookup(key)
+    if body is None:
+        # Read again after the generation: what the PDF is built from must be at least as new as it.
+        note = BackgroundNote.objects.with_meeting().get(pk=note.pk)
+        body = cached_pdf(note, note_html(note))
+        pagecache.store(key, gen, body, timeout=PDF_CACHE_SECONDS)
+    return body

@@ -17,6 +17,7 @@ from accounts import permissions
 from approvals.services import reset_agenda_approvals
 from core.concurrency import StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
+from core.pagecache import cached_page
 from core.pagination import paginate
 
 from . import deadlines, services
@@ -38,6 +39,7 @@ MEETING_SORTS = {
 
 
 @staff_view
+@cached_page
 def dashboard(request):
     """This week: every open step due in the next seven days or already late, across meetings."""
     today = timezone.localdate()
@@ -69,6 +71,7 @@ def year_current(request):
 
 
 @staff_view
+@cached_page
 def year_detail(request, year: int):
     agenda_year = get_object_or_404(AgendaYear.objects.visible_to(request.user).with_people(), year=year)
     entries = list(agenda_year.entries.select_related("situation").order_by("situation__name"))
@@ -138,6 +141,7 @@ def entry_delete(request, year: int, pk: int):
 
 
 @staff_view
+@cached_page
 def meeting_list(request):
     meetings = Meeting.objects.visible_to(request.user).for_list()
     year = request.GET.get("year", "")
@@ -190,6 +194,7 @@ def _meeting_for(user, pk: int) -> Meeting:
 
 
 @staff_view
+@cached_page
 def meeting_detail(request, pk: int):
     meeting = _meeting_for(request.user, pk)
     today = timezone.localdate()

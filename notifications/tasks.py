@@ -6,6 +6,8 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from core import pagecache
+
 from . import services
 
 
@@ -13,6 +15,8 @@ from . import services
 def sweep_reminders() -> dict:
     """Beat, every 15 minutes: decide due reminders, cancel stale ones, queue what is ready (and lost rows)."""
     result = services.sweep(now=timezone.now())
+    if result.created or result.cancelled:
+        pagecache.data_changed()
     return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
 
 
@@ -20,6 +24,8 @@ def sweep_reminders() -> dict:
 def send_digests() -> dict:
     """Beat, each morning (DIGEST_HOUR, New York): the sweep, which also schedules the day's digests."""
     result = services.send_digests(now=timezone.now())
+    if result.created or result.cancelled:
+        pagecache.data_changed()
     return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
 
 
@@ -37,4 +43,6 @@ def send_digests() -> dict:
 )
 def send_notification(self, pk: int) -> str:
     """Send one outbox row; the service's claim makes a redelivered or duplicated task a no-op."""
-    return services.send_notification(pk, now=timezone.now())
+    outcome = services.send_notification(pk, now=timezone.now())
+    pagecache.data_changed()  # meeting pages count the invitations sent
+    return outcome

@@ -22,6 +22,7 @@ from accounts import permissions
 from core.concurrency import StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
+from core.pagecache import cached_page
 from core.pagination import paginate
 from meetings.models import Meeting
 
@@ -300,6 +301,7 @@ def _filtered(request) -> tuple[TrackerFilterForm, object]:
 
 @staff_view
 @require_GET
+@cached_page
 def tracker(request):
     """Every recommendation the user may see, across years and countries, filtered and paginated."""
     form, queryset = _filtered(request)
@@ -341,6 +343,7 @@ def export_csv(request):
 
 @staff_view
 @require_GET
+@cached_page
 def renewals(request):
     """Mandates up for renewal in the next N months, with the open recommendations that target them."""
     form = RenewalsForm(request.GET or None)

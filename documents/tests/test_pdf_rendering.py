@@ -103,3 +103,23 @@ def test_background_note_pdf(meeting, secretariat_user):
     shared = pages_text(pdf.render_background_note(note))
     assert not any("DRAFT" in page for page in shared)
     assert "Distr.: Restricted" in shared[0]
+
+
+def test_note_pdf_skips_building_its_html_while_no_data_changed(settings, meeting, monkeypatch):
+    """With the page cache on, a download does not rebuild the note's HTML until data changes."""
+    from core import pagecache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    pagecache.data_changed()
+    note = f.make_note(meeting)
+    built = []
+    real = pdf.note_html
+    monkeypatch.setattr(pdf, "note_html", lambda n: built.append(n.pk) or real(n))
+    first = pdf.render_background_note(note)
+    assert pdf.render_background_note(note) == first
+    assert len(built) == 1
+    f.make_recommendations(meeting, ["Added later, then the app says data changed."])
+    pagecache.data_changed()
+    changed = pdf.render_background_note(note)
+    assert len(built) == 2
+    assert "Added later" in " ".join(pages_text(changed))

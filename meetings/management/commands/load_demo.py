@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
+from core import pagecache
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 from meetings import deadlines, services
 from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         if not options["no_users"]:
             self.load_users(today)
         load_demo_recommendations(today)
+        pagecache.data_changed()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def load_holidays(self):
