@@ -24,6 +24,8 @@ from __future__ import annotations
 import datetime
 import logging
 import smtplib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -159,7 +161,7 @@ def _undecided(content_type_id: int, rule: ReminderRule, due_field: str, email) 
     from the outbox's statistics, which are stale right after a sweep that filled the outbox; it then planned
     to compare every candidate with every row held (quadratic: 3 minutes for the sweep after the first at
     100,000 steps, measured). Inside CASE it stays a subquery run per candidate, an index probe (see
-    ``_plan_on_indexes``), or one pass building a hash of the keys held: linear either way.
+    ``_planned_on_indexes``), or one pass building a hash of the keys held: linear either way.
     """
     held = Notification.objects.filter(
         content_type_id=content_type_id,
@@ -567,28 +569,33 @@ def sweep(*, now: datetime.datetime, queue=None, include_reviews: bool = True) -
 
     Queries do not grow with the number of steps: a few reads, one cancelling UPDATE, one INSERT ... SELECT
     for every reminder (a UNION ALL of one SELECT per rule and audience, each skipping decisions already
-    taken), one for digests, one marking UPDATE and one read of the ids to queue.
+    taken), one for digests, one marking UPDATE and one read of the ids to queue; on PostgreSQL also one to
+    set the planner settings and one to put them back.
     """
     today = decision_day(now)
-    if connection.vendor == "postgresql":
-        _plan_on_indexes()
-    holiday_dates = holidays()
-    recipients = _recipients()
-    cancelled = _cancel_closed_targets()
-    decisions = _step_decisions(now, today, holiday_dates, recipients)
-    if include_reviews:
-        decisions += _review_decisions(now, today, holiday_dates, recipients)
-        decisions += _answer_decisions(now, today, holiday_dates, recipients)
-    created = _insert_ignoring_conflicts(decisions)
-    # Digests after the reminders, so today's digest carries what was just decided.
-    created += _insert_ignoring_conflicts(_schedule_digests(now, today))
-    pks = _mark_for_queue(now)
+    with _planned_on_indexes():
+        holiday_dates = holidays()
+        recipients = _recipients()
+        cancelled = _cancel_closed_targets()
+        decisions = _step_decisions(now, today, holiday_dates, recipients)
+        if include_reviews:
+            decisions += _review_decisions(now, today, holiday_dates, recipients)
+            decisions += _answer_decisions(now, today, holiday_dates, recipients)
+        created = _insert_ignoring_conflicts(decisions)
+        # Digests after the reminders, so today's digest carries what was just decided.
+        created += _insert_ignoring_conflicts(_schedule_digests(now, today))
+        pks = _mark_for_queue(now)
     transaction.on_commit(lambda: (queue or _enqueue_safely)(pks))
     return SweepResult(created=created, cancelled=cancelled, queued=len(pks), ids=tuple(pks))
 
 
-def _plan_on_indexes() -> None:
-    """PostgreSQL planner settings for the rest of the sweep's transaction (``set_config(..., true)``).
+@contextmanager
+def _planned_on_indexes() -> Iterator[None]:
+    """PostgreSQL planner settings for the sweep's statements only (nothing to do on other databases).
+
+    ``set_config(..., true)`` lasts to the end of the transaction, which is the caller's when the sweep runs
+    inside one (tests, a service calling it): the previous values are put back when the sweep's statements
+    are done. If one fails, rolling back the sweep's savepoint or transaction undoes the settings anyway.
 
     ``enable_seqscan = off``: every statement of the sweep has an index for what it reads, and the outbox's
     statistics are often stale (it can double in one sweep; autovacuum may be late or off). Believing the
@@ -601,8 +608,18 @@ def _plan_on_indexes() -> None:
     ``jit_above_cost``; compiling them cost 5 to 7 s per sweep (same bench with jit on: window 12.9 s first,
     8.3 s again; years 6.2 s and 5.8 s; against 5.7, 1.2, 0.9 and 0.4 s with jit off).
     """
+    if connection.vendor != "postgresql":
+        yield
+        return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+            "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+        )
+        seqscan, jit, _, _ = cursor.fetchone()
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)", [seqscan, jit])
 
 
 def _enqueue_safely(pks: list[int]) -> None:

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from meetings import services as meeting_services
 from meetings.models import TimelineStep
@@ -259,6 +259,29 @@ def test_deleting_a_digest_unlinks_its_items(step, secretariat_user):
     digest.delete()
     item.refresh_from_db()
     assert item.digest_id is None
+
+
+def test_the_planner_settings_last_only_while_the_sweep_runs(step):
+    """On PostgreSQL the sweep turns seqscan and jit off with set_config(..., true), which would otherwise last
+    to the end of the caller's transaction (here the test's)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("planner settings exist on PostgreSQL only")
+
+    def settings_now():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+            return cursor.fetchone()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('jit', 'on', true)")
+    before = settings_now()
+    seen = []
+    real = services._cancel_closed_targets
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "_cancel_closed_targets", lambda: (seen.append(settings_now()), real())[1])
+        sweep_only(at(D(2026, 12, 8)))
+    assert seen == [("off", "off")]
+    assert settings_now() == before == ("on", "on")
 
 
 def test_sweep_queries_do_not_grow_with_the_number_of_steps(year, secretariat_user, cochair_user):
