@@ -40,7 +40,11 @@ class Notification(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("about (type)"))
+    # No index of its own: the indexes that serve the queries on this column start with it (the unique
+    # decision key, notif_pending_target), and one more index would only slow the sweep's bulk inserts.
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("about (type)"), db_index=False
+    )
     object_id = models.PositiveBigIntegerField(_("about (id)"))
     target = GenericForeignKey("content_type", "object_id")
     meeting = models.ForeignKey(
@@ -63,6 +67,8 @@ class Notification(models.Model):
     )
     email = models.EmailField(_("email"))
     via_digest = models.BooleanField(_("in the daily digest"), default=False)
+    # NULL on every reminder the sweep inserts (set only by UPDATE, when a digest takes its items): indexed
+    # only where set (notif_digest_items), so the bulk inserts do not add a NULL entry to an index each.
     digest = models.ForeignKey(
         "self",
         verbose_name=_("sent in digest"),
@@ -70,6 +76,7 @@ class Notification(models.Model):
         null=True,
         blank=True,
         related_name="items",
+        db_index=False,
     )
     scheduled_for = models.DateTimeField(_("scheduled for"))
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PENDING)
@@ -100,13 +107,27 @@ class Notification(models.Model):
                 name="notifications_notification_sent_has_time",
             ),
         ]
+        # Partial indexes: each covers only the rows its query can return (rows still to send, pending
+        # reminders, pending digest items), so it stays small while sent rows pile up as the outbox's history.
         indexes = [
-            # Serves the sender's scans: pending rows due to go out, stale 'sending' claims.
-            models.Index(fields=["state", "scheduled_for"], name="notif_state_scheduled"),
-            # Serves the sweep's cancellation of pending rows whose target closed or moved.
-            models.Index(fields=["content_type", "object_id", "state"], name="notif_target_state"),
-            # Serves the digest: a recipient's pending digest items.
-            models.Index(fields=["email", "via_digest", "state"], name="notif_email_digest_state"),
+            # Serves services._mark_for_queue: pending rows never queued (enqueued_at IS NULL) or queued before
+            # the requeue delay, 'sending' rows of dead workers, and the read of the ids it has just marked
+            # (enqueued_at = now). State leads: each arm of that OR is then one range of the index.
+            models.Index(
+                fields=["state", "enqueued_at"], condition=Q(state__in=["pending", "sending"]), name="notif_queue"
+            ),
+            # Serves services._cancel_closed_targets: pending reminders whose step closed or whose due date moved
+            # (an anti-join of these rows with the open steps, on target and due date).
+            models.Index(
+                fields=["content_type", "object_id", "due_date"],
+                condition=Q(state="pending", digest__isnull=True),
+                name="notif_pending_target",
+            ),
+            # Serves the digest: services._schedule_digests (who has pending digest items) and _build_digest
+            # (one person's pending items, by email).
+            models.Index(fields=["email"], condition=Q(state="pending", via_digest=True), name="notif_pending_digest"),
+            # Serves a digest's items (``digest.items``) while it is sent, released or deleted.
+            models.Index(fields=["digest"], condition=Q(digest__isnull=False), name="notif_digest_items"),
         ]
 
     def __str__(self) -> str:

@@ -2,11 +2,11 @@
 
 Exactly-once effect, in two halves:
 
-1. **Deciding** (``sweep``): one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING`` per audience turns the
-   open steps (and reviews) whose reminder is due into outbox rows. The unique key (target, rule, due
-   date, email) makes deciding twice, or two beats deciding at once, a no-op. The rows are queued
-   after commit; a row queued but never sent (broker down, worker killed) is queued again by a later
-   sweep, so nothing is lost.
+1. **Deciding** (``sweep``): one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING`` turns the open steps
+   (and reviews, written answers) whose reminder is due into outbox rows, each SELECT skipping the keys
+   already held. The unique key (target, rule, due date, email) makes deciding twice, or two beats
+   deciding at once, a no-op. The rows are queued after commit; a row queued but never sent (broker
+   down, worker killed) is queued again by a later sweep, so nothing is lost.
 2. **Sending** (``send_notification``): a sender claims a row with a conditional UPDATE (pending ->
    sending); only the sender whose UPDATE changed the row sends, and it marks the row sent. A row
    already sent is never claimed again. A 'sending' claim older than
@@ -24,6 +24,8 @@ from __future__ import annotations
 import datetime
 import logging
 import smtplib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -36,11 +38,11 @@ from django.db.models import (
     CharField,
     DateField,
     DateTimeField,
+    Exists,
     F,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -146,6 +148,31 @@ def _decision_values(qs: QuerySet, *, now: datetime.datetime, **exprs) -> QueryS
     return qs.order_by().annotate(**annotations).values(*annotations)
 
 
+def _undecided(content_type_id: int, rule: ReminderRule, due_field: str, email) -> Case:
+    """True while no live row holds this decision key: the unique key (target, rule, due date, email).
+
+    The same predicate as the partial unique index (cancelled rows do not count), so the database probes that
+    index. Decisions already taken are skipped instead of being rebuilt and thrown away by ON CONFLICT, which
+    makes a sweep with nothing new (every tick after the first) cheap however many reminders are already in
+    the outbox. ON CONFLICT DO NOTHING stays the guarantee: for two sweeps deciding at once, and for two
+    recipients sharing an address (the lead is also a co-chair contact), whose rows meet in one statement.
+
+    Written as CASE WHEN EXISTS, not NOT EXISTS: PostgreSQL turns a bare NOT EXISTS into an anti-join planned
+    from the outbox's statistics, which are stale right after a sweep that filled the outbox; it then planned
+    to compare every candidate with every row held (quadratic: 3 minutes for the sweep after the first at
+    100,000 steps, measured). Inside CASE it stays a subquery run per candidate, an index probe (see
+    ``_planned_on_indexes``), or one pass building a hash of the keys held: linear either way.
+    """
+    held = Notification.objects.filter(
+        content_type_id=content_type_id,
+        object_id=OuterRef("pk"),
+        rule=rule.key,
+        due_date=OuterRef(due_field),
+        email=email,
+    ).exclude(state=State.CANCELLED)
+    return Case(When(Exists(held), then=Value(False)), default=Value(True), output_field=BooleanField())
+
+
 def _insert_ignoring_conflicts(querysets: list[QuerySet]) -> int:
     """One ``INSERT INTO notification (...) SELECT ... UNION ALL SELECT ...``, skipping rows whose key exists.
 
@@ -247,11 +274,16 @@ def _step_decisions(
             "rule": Value(rule.key, output_field=CharField()),
             "due_date": F("due"),
         }
+        # Each audience's joins and its "not decided yet" test go in ONE Q: the test's OuterRef then reuses
+        # the join (co-chairs' contacts are a many-to-many path, joined again by every separate filter()).
+        cochairs_undecided = Q(**cochair_contacts) & _undecided(step_ct, rule, "due", OuterRef(f"{cochair}__email"))
         if rule.audience == Audience.RESPONSIBLE:
             # The assignee, when there is one.
             assigned = steps.filter(
-                assignee__isnull=False, assignee__is_active=True, assignee__email_notifications=True
-            ).exclude(assignee__email="")
+                Q(assignee__isnull=False, assignee__is_active=True, assignee__email_notifications=True)
+                & ~Q(assignee__email="")
+                & _undecided(step_ct, rule, "due", OuterRef("assignee__email"))
+            )
             querysets.append(
                 _decision_values(
                     assigned,
@@ -269,7 +301,10 @@ def _step_decisions(
             for member in recipients.secretariat:
                 querysets.append(
                     _decision_values(
-                        unassigned.filter(responsible=TimelineStep.Responsible.SECRETARIAT),
+                        unassigned.filter(
+                            _undecided(step_ct, rule, "due", Value(member["email"])),
+                            responsible=TimelineStep.Responsible.SECRETARIAT,
+                        ),
                         now=now,
                         recipient_id=Value(member["pk"], output_field=BigIntegerField()),
                         email=Value(member["email"], output_field=CharField()),
@@ -277,10 +312,10 @@ def _step_decisions(
                         **common,
                     )
                 )
-            # ... or the contacts of the year's co-chair delegations (one filter() call: one join).
+            # ... or the contacts of the year's co-chair delegations.
             querysets.append(
                 _decision_values(
-                    unassigned.filter(responsible=TimelineStep.Responsible.CO_CHAIRS, **cochair_contacts),
+                    unassigned.filter(cochairs_undecided, responsible=TimelineStep.Responsible.CO_CHAIRS),
                     now=now,
                     recipient_id=F(f"{cochair}__id"),
                     email=F(f"{cochair}__email"),
@@ -297,7 +332,7 @@ def _step_decisions(
             if recipients.lead_email:
                 querysets.append(
                     _decision_values(
-                        steps,
+                        steps.filter(_undecided(step_ct, rule, "due", Value(recipients.lead_email))),
                         now=now,
                         recipient_id=Cast(
                             Value(recipients.lead_user_id), BigIntegerField()
@@ -309,7 +344,7 @@ def _step_decisions(
                 )
             querysets.append(
                 _decision_values(
-                    steps.filter(**cochair_contacts),
+                    steps.filter(cochairs_undecided),
                     now=now,
                     recipient_id=F(f"{cochair}__id"),
                     email=F(f"{cochair}__email"),
@@ -373,12 +408,13 @@ def _dated_decisions(
         unowned = items
         if owner_field:
             owned = items.filter(
+                _undecided(content_type, rule, due_field, OuterRef(f"{owner_field}__email")),
                 **{
                     f"{owner_field}__isnull": False,
                     f"{owner_field}__is_active": True,
                     f"{owner_field}__email_notifications": True,
                     f"{owner_field}__email__gt": "",
-                }
+                },
             )
             querysets.append(
                 _decision_values(
@@ -398,7 +434,7 @@ def _dated_decisions(
         for member in recipients.secretariat:
             querysets.append(
                 _decision_values(
-                    unowned,
+                    unowned.filter(_undecided(content_type, rule, due_field, Value(member["email"]))),
                     now=now,
                     recipient_id=Value(member["pk"], output_field=BigIntegerField()),
                     email=Value(member["email"], output_field=CharField()),
@@ -422,21 +458,32 @@ def _on_field(q: Q, name: str) -> Q:
     return rewritten
 
 
+CLOSED_REASON = "The step is done, not needed, or its meeting was cancelled."
+MOVED_REASON = "The due date moved; a reminder follows the new date."
+
+
 def _cancel_closed_targets() -> int:
     """Cancel pending reminders whose step was completed, skipped, moved, or whose meeting was cancelled.
 
-    Two set-based UPDATEs. Rows already 'sending' are left to their sender, which re-checks the step.
+    One set-based UPDATE: a pending row stays only while an open step of a live meeting has its id and its
+    due date (an anti-join, not a lookup per row). The reason, worked out only for the rows cancelled, says
+    which it was. Rows already 'sending' are left to their sender, which re-checks the step.
     """
     step_ct = ContentType.objects.get_for_model(TimelineStep)
-    pending_steps = Notification.objects.pending().filter(content_type=step_ct, digest__isnull=True)
-    closed = pending_steps.exclude(object_id__in=open_steps().values("pk")).update(
-        state=State.CANCELLED, reason="The step is done, not needed, or its meeting was cancelled."
+    still_open = open_steps().filter(pk=OuterRef("object_id"))
+    return (
+        Notification.objects.pending()
+        .filter(content_type=step_ct, digest__isnull=True)
+        .exclude(Exists(still_open.filter(due=OuterRef("due_date"))))
+        .update(
+            state=State.CANCELLED,
+            reason=Case(
+                When(Exists(still_open), then=Value(MOVED_REASON)),
+                default=Value(CLOSED_REASON),
+                output_field=CharField(),
+            ),
+        )
     )
-    current_due = TimelineStep.objects.filter(pk=OuterRef("object_id")).values("due")[:1]
-    moved = pending_steps.exclude(due_date=Subquery(current_due)).update(
-        state=State.CANCELLED, reason="The due date moved; a reminder follows the new date."
-    )
-    return closed + moved
 
 
 def _schedule_digests(now: datetime.datetime, today: datetime.date) -> list[QuerySet]:
@@ -520,23 +567,59 @@ def sweep(*, now: datetime.datetime, queue=None, include_reviews: bool = True) -
 
     ``queue`` receives the ids ready to send after commit (default: Celery tasks, one per row).
 
-    Queries do not grow with the number of steps: a few reads, one INSERT ... SELECT per audience and
-    rule, two cancelling UPDATEs, one marking UPDATE and one read of the ids to queue.
+    Queries do not grow with the number of steps: a few reads, one cancelling UPDATE, one INSERT ... SELECT
+    for every reminder (a UNION ALL of one SELECT per rule and audience, each skipping decisions already
+    taken), one for digests, one marking UPDATE and one read of the ids to queue; on PostgreSQL also one to
+    set the planner settings and one to put them back.
     """
     today = decision_day(now)
-    holiday_dates = holidays()
-    recipients = _recipients()
-    cancelled = _cancel_closed_targets()
-    decisions = _step_decisions(now, today, holiday_dates, recipients)
-    if include_reviews:
-        decisions += _review_decisions(now, today, holiday_dates, recipients)
-        decisions += _answer_decisions(now, today, holiday_dates, recipients)
-    created = _insert_ignoring_conflicts(decisions)
-    # Digests after the reminders, so today's digest carries what was just decided.
-    created += _insert_ignoring_conflicts(_schedule_digests(now, today))
-    pks = _mark_for_queue(now)
+    with _planned_on_indexes():
+        holiday_dates = holidays()
+        recipients = _recipients()
+        cancelled = _cancel_closed_targets()
+        decisions = _step_decisions(now, today, holiday_dates, recipients)
+        if include_reviews:
+            decisions += _review_decisions(now, today, holiday_dates, recipients)
+            decisions += _answer_decisions(now, today, holiday_dates, recipients)
+        created = _insert_ignoring_conflicts(decisions)
+        # Digests after the reminders, so today's digest carries what was just decided.
+        created += _insert_ignoring_conflicts(_schedule_digests(now, today))
+        pks = _mark_for_queue(now)
     transaction.on_commit(lambda: (queue or _enqueue_safely)(pks))
     return SweepResult(created=created, cancelled=cancelled, queued=len(pks), ids=tuple(pks))
+
+
+@contextmanager
+def _planned_on_indexes() -> Iterator[None]:
+    """PostgreSQL planner settings for the sweep's statements only (nothing to do on other databases).
+
+    ``set_config(..., true)`` lasts to the end of the transaction, which is the caller's when the sweep runs
+    inside one (tests, a service calling it): the previous values are put back when the sweep's statements
+    are done. If one fails, rolling back the sweep's savepoint or transaction undoes the settings anyway.
+
+    ``enable_seqscan = off``: every statement of the sweep has an index for what it reads, and the outbox's
+    statistics are often stale (it can double in one sweep; autovacuum may be late or off). Believing the
+    outbox empty, the planner probes "not decided yet" with a sequential scan of the outbox per candidate
+    row, and in the INSERT that scan also reads the rows the statement has just added: quadratic. Measured
+    with bench/bench_sweep.py (window, 100,000 steps): without this setting the first sweep's INSERT was
+    still running after 100 s (cancelled); with it the whole sweep takes 6 to 7 s. It makes the planner
+    probe the unique decision index whatever the statistics.
+    ``jit = off``: the co-chairs' many-to-many join is over-estimated, which prices the statements above
+    ``jit_above_cost``; compiling them cost 5 to 7 s per sweep (same bench with jit on: window 12.9 s first,
+    8.3 s again; years 6.2 s and 5.8 s; against 5.7, 1.2, 0.9 and 0.4 s with jit off).
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+            "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+        )
+        seqscan, jit, _, _ = cursor.fetchone()
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)", [seqscan, jit])
 
 
 def _enqueue_safely(pks: list[int]) -> None:

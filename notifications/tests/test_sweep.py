@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, connection, transaction
 
 from meetings import services as meeting_services
 from meetings.models import TimelineStep
@@ -186,6 +187,103 @@ def test_the_decision_key_is_unique_but_cancelled_rows_do_not_hold_it(step):
     duplicate.save()
 
 
+def test_decisions_already_taken_are_skipped_before_the_insert(step, cochair_user):
+    now = at(D(2026, 12, 11))  # 3 business days late: "overdue" and "escalation" are both due
+    sweep_only(now)
+    assert sorted(Notification.objects.values_list("rule", "email")) == [
+        ("step_escalation", "cochair@example.org"),
+        ("step_escalation", "lead@example.org"),
+        ("step_overdue", "sec@example.org"),
+    ]
+    later = at(D(2026, 12, 11), 9, 15)
+    decisions = services._step_decisions(later, services.decision_day(later), frozenset(), services._recipients())
+    # The rungs are still due, but no SELECT yields a row: every key is held, nothing is left to ON CONFLICT.
+    assert decisions
+    assert [q.count() for q in decisions] == [0] * len(decisions)
+
+
+def test_someone_new_still_gets_a_reminder_already_decided_for_others(step, secretariat_user, cochair_user):
+    """Skipping works per recipient (the whole key), not per step: a newcomer is not skipped with the others."""
+    sweep_only(at(D(2026, 12, 11)))
+    newcomer = factories.make_user("newcomer")
+    newcomer.groups.add(secretariat_user.groups.get())
+    factories.make_user("greek", delegation="Greece")
+    sweep_only(at(D(2026, 12, 11), 9, 15))
+    assert sorted(Notification.objects.values_list("rule", "email")) == [
+        ("step_escalation", "cochair@example.org"),
+        ("step_escalation", "greek@example.org"),
+        ("step_escalation", "lead@example.org"),
+        ("step_overdue", "newcomer@example.org"),
+        ("step_overdue", "sec@example.org"),
+    ]
+
+
+def test_two_recipients_with_one_email_address_get_one_reminder(step, cochair_user, settings):
+    # The lead's address is also Denmark's contact: both escalation SELECTs yield the same key in ONE
+    # statement, which the unique key turns into one row (ON CONFLICT DO NOTHING) instead of an error.
+    settings.SECRETARIAT_LEAD_EMAIL = "cochair@example.org"
+    sweep_only(at(D(2026, 12, 11)))
+    escalated = Notification.objects.filter(rule="step_escalation")
+    assert list(escalated.values_list("email", flat=True)) == ["cochair@example.org"]
+
+
+def test_one_sweep_cancels_closed_and_moved_reminders_each_with_its_reason(meeting, secretariat_user):
+    meeting.steps.exclude(key__in=["background_note", "vtc_interpretation"]).update(state="not_needed")
+    sweep_only(at(D(2026, 12, 8)))  # background note "due today", videoconference (7th) "overdue": pending
+    background, videoconference = meeting.steps.get(key="background_note"), meeting.steps.get(key="vtc_interpretation")
+    meeting_services.skip_step(videoconference, by=secretariat_user)
+    TimelineStep.objects.filter(pk=background.pk).update(due=D(2026, 12, 9))
+    result = services.sweep(now=at(D(2026, 12, 8), 9, 15), queue=lambda pks: None)
+    cancelled = dict(Notification.objects.filter(state="cancelled").values_list("object_id", "reason"))
+    assert cancelled == {videoconference.pk: services.CLOSED_REASON, background.pk: services.MOVED_REASON}
+    assert result.cancelled == 2
+    # The moved step is decided again for its new date ("due tomorrow").
+    assert Notification.objects.get(state="pending").rule == "step_before_1"
+
+
+def test_deleting_a_digest_unlinks_its_items(step, secretariat_user):
+    # The digest link is indexed only where set (notif_digest_items); deleting the digest still unlinks its items.
+    sweep_only(at(D(2026, 12, 8)))
+    item = Notification.objects.get()
+    digest = Notification.objects.create(
+        kind="digest",
+        content_type=ContentType.objects.get_for_model(secretariat_user),
+        object_id=secretariat_user.pk,
+        rule="digest",
+        due_date=D(2026, 12, 8),
+        email=item.email,
+        scheduled_for=item.scheduled_for,
+        created_at=item.created_at,
+    )
+    Notification.objects.filter(pk=item.pk).update(digest=digest)
+    digest.delete()
+    item.refresh_from_db()
+    assert item.digest_id is None
+
+
+def test_the_planner_settings_last_only_while_the_sweep_runs(step):
+    """On PostgreSQL the sweep turns seqscan and jit off with set_config(..., true), which would otherwise last
+    to the end of the caller's transaction (here the test's)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("planner settings exist on PostgreSQL only")
+
+    def settings_now():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+            return cursor.fetchone()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('jit', 'on', true)")
+    before = settings_now()
+    seen = []
+    real = services._cancel_closed_targets
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "_cancel_closed_targets", lambda: (seen.append(settings_now()), real())[1])
+        sweep_only(at(D(2026, 12, 8)))
+    assert seen == [("off", "off")]
+    assert settings_now() == before == ("on", "on")
+
+
 def test_sweep_queries_do_not_grow_with_the_number_of_steps(year, secretariat_user, cochair_user):
     def add_meetings(n):
         for i in range(n):
@@ -197,8 +295,9 @@ def test_sweep_queries_do_not_grow_with_the_number_of_steps(year, secretariat_us
     many = count_queries(lambda: services.sweep(now=at(D(2026, 12, 8), 9, 30), queue=lambda pks: None))
     assert TimelineStep.objects.open().count() > 200
     assert Notification.objects.count() > 100
-    # holidays, recipients (2), content types, cancel (2), distinct due dates, ONE insert for all reminders,
-    # the digest check, queue mark (2), savepoints: the same whatever the number of steps.
+    # planner settings (PostgreSQL), holidays, recipients (2), content types, ONE cancelling update, distinct due
+    # dates, ONE insert for all reminders, the digest check, queue mark (2), savepoints: the same whatever the
+    # number of steps.
     assert many == few
 
 
