@@ -73,7 +73,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from bench import targets
-    from bench.urls import BARE_PATH
+    from bench.urls import BARE_PATH, SIGNED_IN_BARE_PATH
 
     handler = WSGIHandler()
     db_seconds = [0.0]
@@ -103,21 +103,43 @@ def main() -> None:
             skipped.append(page.label)
         else:
             plan.append({"label": page.label, "path": path, "cookie": cookies[page.user], "user": page.user})
+    # Each page also as rendered anew: a query string never asked before misses every cache, as the first
+    # request after a change of data does (core.pagecache). Pages are otherwise served from the cache.
+    if not args.counts_only:
+        plan += [{**item, "label": f"{item['label']} (rendered)", "fresh": True} for item in plan]
+        plan.append(
+            {
+                "label": "signed-in bare view",
+                "path": SIGNED_IN_BARE_PATH,
+                "cookie": cookies[targets.SECRETARIAT],
+                "user": targets.SECRETARIAT,
+                "baseline": True,
+            }
+        )
     bare = {"label": "bare view", "path": BARE_PATH, "cookie": cookies[targets.SECRETARIAT], "user": "bare"}
+    counter = iter(range(10**9))
+
+    def path_of(item: dict) -> str:
+        if not item.get("fresh"):
+            return item["path"]
+        return item["path"] + ("&" if "?" in item["path"] else "?") + f"bench-fresh={next(counter)}"
 
     for item in [bare, *plan]:
         for _ in range(max(args.warmup, 2)):
-            item["status"], item["bytes"], _wall, _cpu = call(item["path"], item["cookie"])
+            item["status"], item["bytes"], _wall, _cpu = call(path_of(item), item["cookie"])
         # Queries with an empty cache (what the page itself needs), then as served from a warm cache.
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            call(item["path"], item["cookie"])
+            call(path_of(item), item["cookie"])
         item["queries"] = len(queries.captured_queries)
         with CaptureQueriesContext(connection) as queries:
-            call(item["path"], item["cookie"])
+            call(path_of(item), item["cookie"])
         item["queries_cached"] = len(queries.captured_queries)
 
     if not args.counts_only:
+        # The counts above emptied the cache: warm every page again, so that the rounds measure a warm cache.
+        for item in [bare, *plan]:
+            call(path_of(item), item["cookie"])
         rng = random.Random(1)
         times: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
         cpu: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
@@ -128,7 +150,7 @@ def main() -> None:
             for item in order:
                 db_seconds[0] = 0.0
                 with connection.execute_wrapper(timed_query):
-                    status, _size, seconds, cpu_seconds = call(item["path"], item["cookie"])
+                    status, _size, seconds, cpu_seconds = call(path_of(item), item["cookie"])
                 if status != item["status"]:
                     item["status"] = status
                 times[item["label"]].append(seconds)

@@ -6,6 +6,7 @@ from django.urls import include, path
 from iegwps import urls as app_urls
 
 BARE_PATH = "/__bench__/bare/"
+SIGNED_IN_BARE_PATH = "/__bench__/bare-signed-in/"
 
 
 def bare(request):
@@ -13,8 +14,15 @@ def bare(request):
     return HttpResponse(b"ok", content_type="text/plain")
 
 
+def bare_signed_in(request):
+    """The same constant once the signed-in user is known: the floor of every signed-in page (Django's session
+    and user lookup), printed beside the bare view so that a page's ratio can be read against both."""
+    return HttpResponse(b"ok" if request.user.is_authenticated else b"anonymous", content_type="text/plain")
+
+
 urlpatterns = [
     path(BARE_PATH.strip("/") + "/", bare, name="bench_bare"),
+    path(SIGNED_IN_BARE_PATH.strip("/") + "/", bare_signed_in, name="bench_bare_signed_in"),
     path("", include(app_urls)),
 ]
 
