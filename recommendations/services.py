@@ -363,7 +363,7 @@ def renewals(*, today: datetime.date, months: int, user) -> list[Renewal]:
     Each comes with the open recommendations (visible to ``user``) that target it (the latest
     ``RENEWAL_RECOMMENDATIONS_SHOWN``, newest first, and how many there are), the IEG meetings on its
     country from a year back up to the expiry (what can feed the negotiation), and whether the country is on
-    this year's agenda. Four queries, whatever the number of missions.
+    this year's agenda. Five queries, whatever the number of missions.
     """
     start, end = renewal_window(today, months)
     missions = list(Mission.objects.expiring_between(start, end).order_by("mandate_expiry", "acronym"))
@@ -371,7 +371,9 @@ def renewals(*, today: datetime.date, months: int, user) -> list[Renewal]:
         return []
     result = {m.pk: Renewal(mission=m, days_left=(m.mandate_expiry - today).days) for m in missions}
     newest_first = (F("meeting__date").desc(nulls_last=True), F("order").asc(), F("pk").asc())
-    recommendations = (
+    # Ranked on narrow rows (id and count), then only the rows shown are read whole: ranking the whole joined
+    # rows sorted megabytes at ten years of data (18 ms against 3 ms, EXPLAIN ANALYZE at bench scale 10).
+    shown = dict(
         Recommendation.objects.visible_to(user)
         .open()
         .filter(target_mission__in=list(result))
@@ -380,13 +382,12 @@ def renewals(*, today: datetime.date, months: int, user) -> list[Renewal]:
             open_count=Window(Count("pk"), partition_by=F("target_mission")),
         )
         .filter(rank__lte=RENEWAL_RECOMMENDATIONS_SHOWN)
-        .for_list()
-        .order_by(*newest_first)
+        .values_list("pk", "open_count")
     )
-    for recommendation in recommendations:
+    for recommendation in Recommendation.objects.filter(pk__in=list(shown)).for_list().order_by(*newest_first):
         renewal = result[recommendation.target_mission_id]
         renewal.recommendations.append(recommendation)
-        renewal.open_count = recommendation.open_count
+        renewal.open_count = shown[recommendation.pk]
     situation_ids = {m.situation_id for m in missions}
     meetings = (
         Meeting.objects.visible_to(user)
