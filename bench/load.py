@@ -2,8 +2,12 @@
 
 The scene is the day before a meeting: Council experts (several delegations, each signed in) open the meeting
 and download its background note again and again, the secretariat works through its pages, the public reads
-the public list. Every URL is checked to answer 200 before the load starts (a session that does not sign in
-would answer 302 quickly and flatter the figures); during the load, wrk counts anything but 2xx as an error.
+the public list. Meanwhile the secretariat keeps working: every ``--write-every`` seconds (default 5: twelve
+writes a minute, a busy office) one of its sessions marks a step of tomorrow's meeting done or opens it again (a
+POST with its CSRF token), and every such write makes every cached page stale (``core.pagecache``), so the load
+is not served from a cache that never changes. Every URL is checked to answer 200 before the load starts (a
+session that does not sign in would answer 302 quickly and flatter the figures); during the load, wrk counts
+anything but 2xx as an error, and a write that does not answer its redirect counts as one too.
 Prints one JSON object on stdout.
 
     DEBUG=0 SECRET_KEY=... DATABASE_URL=postgres://... .venv/bin/python bench/load.py --seconds 60 --clients 20
@@ -20,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -79,6 +84,50 @@ def free_port() -> int:
 
 def lua_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_plan() -> dict | None:
+    """A secretariat session and the step of tomorrow's meeting it marks done and open again, in turns."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from bench import targets
+    from meetings.models import TimelineStep
+
+    s = targets.scene()
+    step = TimelineStep.objects.filter(meeting_id=s.upcoming or s.meeting).order_by("due", "pk").first()
+    if step is None:
+        return None
+    cookie = targets.session_cookie(targets.SECRETARIAT)
+    csrf_secret = cookie.split(f"{settings.CSRF_COOKIE_NAME}=", 1)[1]
+    actions = ["done", "reopen"] if step.state == TimelineStep.State.OPEN else ["reopen", "done"]
+    paths = [reverse("meetings:step_action", args=[step.meeting_id, step.pk, action]) for action in actions]
+    return {"paths": paths, "cookie": cookie, "token": csrf_secret}
+
+
+class Writer(threading.Thread):
+    """POSTs the plan's writes in turns, one every ``every`` seconds, until stopped; counts what they answer."""
+
+    def __init__(self, port: int, plan: dict, every: float):
+        super().__init__(daemon=True)
+        self.port, self.plan, self.every = port, plan, every
+        self.halt = threading.Event()
+        self.answers: list[int] = []
+
+    def run(self) -> None:
+        turn = 0
+        while not self.halt.wait(self.every):
+            path = self.plan["paths"][turn % len(self.plan["paths"])]
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            try:
+                headers = {"Cookie": self.plan["cookie"], "X-CSRFToken": self.plan["token"]}
+                conn.request("POST", path, headers=headers)
+                self.answers.append(conn.getresponse().status)
+            except OSError:
+                self.answers.append(0)
+            finally:
+                conn.close()
+            turn += 1
 
 
 def request_mix() -> tuple[list[dict], list[str]]:
@@ -183,12 +232,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (more than 1: gthread)")
     parser.add_argument("--wrk-threads", type=int, default=1)
+    parser.add_argument("--write-every", type=float, default=5.0, help="seconds between writes (0: no writes)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print(json.dumps({"error": "wrk is not installed (apt-get install -y wrk)"}))
         return
 
     mix, skipped = request_mix()
+    plan = write_plan() if args.write_every > 0 else None
     work = Path(os.environ.get("VAR_DIR", BASE_DIR / "var" / "bench"))
     work.mkdir(parents=True, exist_ok=True)
     script = work / "load-mix.lua"
@@ -214,7 +265,13 @@ def main() -> None:
         # A short unmeasured run first: every worker has loaded its templates and cached what it caches, as a
         # server does after its first minutes of the day.
         run_wrk(max(3, args.seconds // 6))
+        writer = Writer(port, plan, args.write_every) if plan else None
+        if writer:
+            writer.start()
         wrk = run_wrk(args.seconds)
+        if writer:
+            writer.halt.set()
+            writer.join()
         after = {m["path"]: get(port, m["path"], m["cookie"])[0] for m in mix}
     finally:
         stop(server)
@@ -229,6 +286,10 @@ def main() -> None:
         "checks": list(checks.values()),
         "after": sorted({p for p, status in after.items() if status != 200}),
         "skipped": skipped,
+        # The step action redirects (302) after each write; anything else is an error.
+        "writes": len(writer.answers) if writer else 0,
+        "write_errors": sum(status != 302 for status in writer.answers) if writer else 0,
+        "write_every": args.write_every if writer else 0,
         "mix_size": len(mix),
         "distinct_urls": len(checks),
         "server": f"gunicorn {args.workers} {'gthread' if args.threads > 1 else 'sync'} workers"

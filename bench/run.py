@@ -427,7 +427,14 @@ def load(dbs: Databases, scale: float, seconds: int) -> None:
         return
     seconds_run = f["duration_us"] / 1e6
     socket_errors = f["connect"] + f["read"] + f["write"] + f["timeout"]
-    errors = socket_errors + f["non2xx"] + len(failing)
+    write_errors = result.get("write_errors", 0)
+    errors = socket_errors + f["non2xx"] + len(failing) + write_errors
+    writes = (
+        f"{result['writes']} writes (one every {result['write_every']:g} s, each making every cached page stale, "
+        f"{write_errors} failed), "
+        if result.get("writes")
+        else "no writes, "
+    )
     p95 = f["p95_us"] / 1000
     verdict = "met" if errors == 0 and p95 < TARGET_P95_MS else "NOT met"
     figure(
@@ -436,7 +443,8 @@ def load(dbs: Databases, scale: float, seconds: int) -> None:
         f"{f['requests']:,} requests, {f['requests'] / seconds_run:.1f} req/s, "
         f"p50 {f['p50_us'] / 1000:.0f} ms, p95 {p95:.0f} ms, p99 {f['p99_us'] / 1000:.0f} ms, "
         f"max {f['max_us'] / 1000:.0f} ms, errors {errors} ({f['non2xx']} non-2xx, {socket_errors} socket), "
-        f"{result['distinct_urls']} URLs, {result['server']}; target 0 errors and p95 < {TARGET_P95_MS} ms: {verdict}",
+        f"{result['distinct_urls']} URLs, {writes}{result['server']}; target 0 errors and p95 < {TARGET_P95_MS} ms: "
+        f"{verdict}",
         command,
     )
     if result["after"]:
