@@ -1,9 +1,10 @@
 import datetime
+import string
 
 import pytest
 from django.urls import reverse
 
-from countries.models import Mission, PermanentRepresentative
+from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative
 from meetings.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +47,39 @@ def test_member_states_show_representative_as_of_today(secretariat_client, time_
 
 def test_anonymous_cannot_read_reference_pages(client):
     assert client.get(reverse("countries:situations")).status_code == 302
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_situation_detail_queries_constant(expert_client, year, other_year, rows, django_assert_max_num_queries):
+    situation = factories.make_situation("South Sudan")
+    Mission.objects.bulk_create(
+        Mission(acronym=f"M{i}", situation=situation, kind="pko", mandate_expiry=datetime.date(2027, 1, 1))
+        for i in range(rows)
+    )
+    for i in range(rows):  # half in 2026 (visible to France), half in 2019 (France sat on the Council then too)
+        factories.make_meeting(
+            year if i % 2 else other_year, situation, date=datetime.date(2026 if i % 2 else 2019, 1, 1 + i % 28)
+        )
+    # session, user, role checks (secretariat, co-chair years, Council years); the situation; missions;
+    # meetings (with their year and next deadline)
+    with django_assert_max_num_queries(9):
+        response = expert_client.get(reverse("countries:situation", args=[situation.pk]))
+    assert response.status_code == 200
+    assert f"M{rows - 1}" in response.content.decode()
+    assert len(response.context["meetings"]) == rows
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_member_state_list_queries_constant(expert_client, rows, django_assert_max_num_queries):
+    letters = string.ascii_uppercase
+    for i in range(rows):
+        state = MemberState.objects.create(name=f"State {i}", iso3="Z" + letters[i // 26] + letters[i % 26])
+        PermanentRepresentative.objects.create(
+            member_state=state, name=f"Ambassador {i}", start_date=datetime.date(2020, 1, 1)
+        )
+        CouncilMembership.objects.create(member_state=state, year=2019 + i % 8)
+    # session, user, the header's role checks; states; their current representatives; their Council seats
+    with django_assert_max_num_queries(7):
+        response = expert_client.get(reverse("countries:member_states"))
+    assert response.status_code == 200
+    assert f"Ambassador {rows - 1}" in response.content.decode()

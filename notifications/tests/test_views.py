@@ -218,3 +218,17 @@ def test_meeting_page_counts_invitations_sent_by_the_worker_despite_the_page_cac
         assert tasks.send_notification.apply(args=[row.pk]).get() == "sent"
     after = secretariat_client.get(url).content.decode()
     assert after != before
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_ical_feed_queries_constant(cochair_user, year, rows, django_assert_max_num_queries):
+    start = timezone.localdate() + datetime.timedelta(days=30)
+    for i in range(rows):
+        factories.make_meeting(year, f"Situation {i % 7}", date=start + datetime.timedelta(days=i))
+    feed = services.calendar_feed(cochair_user)
+    # the feed with its user; role checks (secretariat, co-chair years, Council years, for the meetings' and the
+    # steps' visibility); the meetings (country joined); the open steps (meeting and country joined)
+    with django_assert_max_num_queries(6):
+        response = Client().get(reverse("notifications:ical_feed", args=[feed.token]))
+    assert response.status_code == 200
+    assert len(Calendar.from_ical(response.content).walk("VEVENT")) > rows

@@ -163,3 +163,30 @@ def test_public_pages_queries_constant(client, year, rows, django_assert_max_num
     # country: countries with published meetings, the meetings, their attachments
     with django_assert_max_num_queries(4):
         assert client.get(reverse("public:country", args=["country-1"])).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_public_meeting_page_queries_constant(client, year, settings, tmp_path, rows, django_assert_max_num_queries):
+    from documents.models import Attachment
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    meeting = make_published(year, "South Sudan", symbol="S/2026/101")
+    for i in range(rows):  # other published meetings: the page must not read them
+        make_published(year, f"Country {i % 7}", symbol=f"S/2026/{i + 200}", date=datetime.date(2026, 1, 1))
+    Attachment.objects.bulk_create(
+        Attachment(
+            meeting=meeting,
+            title=f"Statement {i}",
+            file=f"attachments/{meeting.pk}/s{i}.pdf",
+            original_name="s.pdf",
+            content_type="application/pdf",
+            size=10,
+            uploaded_at=datetime.datetime(2026, 3, 11, tzinfo=datetime.UTC),
+        )
+        for i in range(rows)
+    )
+    # the meeting (with its year, country, summary and note joined), its attachments
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("public:meeting", kwargs={"symbol": "S/2026/101"}))
+    assert response.status_code == 200
+    assert response.content.decode().count("/public/attachments/") == rows

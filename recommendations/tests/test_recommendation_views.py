@@ -251,3 +251,76 @@ def test_detail_query_count_is_constant(secretariat_client, meeting, rows, djang
     with django_assert_max_num_queries(7):
         response = secretariat_client.get(rec.get_absolute_url())
     assert response.content.decode().count("Proposed → Presented") == rows
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_history_query_count_is_constant(
+    secretariat_client, secretariat_user, meeting, rows, django_assert_max_num_queries
+):
+    rec = f.make_recommendation(meeting, status=S.PRESENTED, target_mission=f.make_mission())
+    for i in range(rows):
+        rec._history_user = secretariat_user
+        rec.text = f"Revised text {i}"
+        rec.owner = secretariat_user if i % 2 else None
+        rec.save()
+        StatusChange.objects.create(  # create(), not bulk_create(): each one a history record
+            recommendation=rec,
+            from_status=S.PROPOSED,
+            to_status=S.PRESENTED,
+            changed_on=D(2026, 12, 10),
+            changed_by=secretariat_user,
+        )
+    # session, user, groups; the recommendation (meeting, year, country, mission, owner); its history, its status
+    # changes' and its reviews', with who changed them; the users named in the changes
+    with django_assert_max_num_queries(8):
+        response = secretariat_client.get(reverse("recommendations:history", args=[rec.pk]))
+    assert response.status_code == 200
+    assert f"Revised text {rows - 1}" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_form_pages_query_count_is_constant(secretariat_client, meeting, rows, django_assert_max_num_queries):
+    from django.contrib.auth.models import Group
+
+    from accounts.permissions import SECRETARIAT_GROUP
+    from countries.models import CouncilMembership, MemberState, Mission
+    from meetings.models import Meeting
+    from meetings.tests import factories as mf
+
+    # The rows the forms offer or show: missions and secretariat staff (a recommendation's target and owner),
+    # Council members of the year (a question's delegation), later meetings on the country (a goal's report),
+    # and the meeting's other recommendations, briefers, questions and goals.
+    Mission.objects.bulk_create(
+        Mission(acronym=f"M{i:03}", situation=meeting.situation, kind="pko") for i in range(rows)
+    )
+    staff = Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0]
+    for i in range(rows):
+        mf.make_user(f"staff{i}").groups.add(staff)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    states = MemberState.objects.bulk_create(
+        MemberState(name=f"State {i}", iso3="Z" + letters[i // 26] + letters[i % 26]) for i in range(rows)
+    )
+    CouncilMembership.objects.bulk_create(CouncilMembership(member_state=s, year=2026) for s in states)
+    Meeting.objects.bulk_create(
+        Meeting(agenda_year=meeting.agenda_year, situation=meeting.situation, date=D(2027, 1, 1 + i % 28))
+        for i in range(rows)
+    )
+    f.bulk_recommendations([meeting], rows)
+    rec = meeting.recommendations.first()
+    briefer, question, goal = f.make_briefer(meeting), f.make_question(meeting), f.make_goal(meeting)
+    # session, user, groups; the meeting (year, country) or the item; then one query per choice field: missions
+    # and owners; the Council members (after checking the year has some); the later meetings (country joined)
+    pages = {
+        reverse("recommendations:add", args=[meeting.pk]): 6,
+        reverse("recommendations:edit", args=[rec.pk]): 6,
+        reverse("recommendations:briefer_add", args=[meeting.pk]): 4,
+        reverse("recommendations:briefer_edit", args=[meeting.pk, briefer.pk]): 5,
+        reverse("recommendations:question_add", args=[meeting.pk]): 6,
+        reverse("recommendations:question_edit", args=[meeting.pk, question.pk]): 7,
+        reverse("recommendations:goal_add", args=[meeting.pk]): 5,
+        reverse("recommendations:goal_edit", args=[meeting.pk, goal.pk]): 6,
+    }
+    for url, bound in pages.items():
+        with django_assert_max_num_queries(bound):
+            response = secretariat_client.get(url)
+        assert response.status_code == 200, url
