@@ -51,6 +51,9 @@ class AgendaApproval(models.Model):
     history = HistoricalRecords()
     objects = AgendaApprovalQuerySet.as_manager()
 
+    # What __str__ reads, fetched for many objects at once where histories name them (core.history).
+    history_label_related = ("member_state", "agenda_year")
+
     class Meta:
         ordering = ["agenda_year", "member_state__name", "-approved_at"]
         verbose_name = _("agenda approval")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
+
+from django.db.models import prefetch_related_objects
 
 
 @dataclass
@@ -71,12 +74,66 @@ def _readable(raw: list[tuple[object, Change]]) -> None:
         change.old, change.new = label(change.old), label(change.new)
 
 
-def _object_label(record, labels: dict) -> str:
-    """ "Meeting: South Sudan — 10 Dec 2026", named once per object (by its newest record), not per record."""
-    key = (type(record), record.id)
-    if key not in labels:
-        labels[key] = str(record.instance_type._meta.verbose_name).capitalize() + f": {record.instance}"
-    return labels[key]
+def _object_labels(records) -> dict:
+    """ "Meeting: South Sudan — 10 Dec 2026", one per object, named by its newest record.
+
+    A model whose name reads related objects lists them in ``history_label_related`` (``AgendaEntry``: its country
+    and year); they are fetched for all the objects at once, one query per relation, not per object.
+    """
+    newest = {}
+    for record in records:  # oldest first: the last record of each object wins
+        newest[type(record), record.id] = record
+    instances = {key: record.instance for key, record in newest.items()}
+    by_model = defaultdict(list)
+    for instance in instances.values():
+        by_model[type(instance)].append(instance)
+    for model, objects in by_model.items():
+        prefetch_related_objects(objects, *getattr(model, "history_label_related", ()))
+    return {
+        key: str(newest[key].instance_type._meta.verbose_name).capitalize() + f": {instance}"
+        for key, instance in instances.items()
+    }
+
+
+def _m2m_fields(history_model) -> list:
+    return list(getattr(history_model, "_history_m2m_fields", ()))
+
+
+def _m2m_rows(records) -> dict:
+    """The many-to-many rows each record stored, read per history model and field (not per record): the same rows
+    django-simple-history's ``diff_against`` reads with two queries per record. Keyed (model, history id, field)."""
+    by_model = defaultdict(list)
+    for record in records:
+        if _m2m_fields(type(record)):
+            by_model[type(record)].append(record)
+    rows: dict = defaultdict(list)
+    for history_model, model_records in by_model.items():
+        for m2m_field in _m2m_fields(history_model):
+            through = getattr(model_records[0], m2m_field.name).model
+            names = [
+                f.name for f in through._meta.fields if f.editable and f.name not in ("id", "m2m_history_id", "history")
+            ]
+            ids = [record.history_id for record in model_records]
+            for row in (
+                through.objects.filter(history_id__in=ids)
+                .order_by(m2m_field.m2m_reverse_field_name())
+                .values("history_id", *names)
+            ):
+                history_id = row.pop("history_id")
+                rows[history_model, history_id, m2m_field.name].append(row)
+    return rows
+
+
+def _changes(record, previous, m2m_rows: dict) -> list[tuple[str, object, object]]:
+    """(field name, old, new) for each field that differs, as ``diff_against`` says, in field-name order."""
+    m2m_names = [f.name for f in _m2m_fields(type(record))]
+    changes = [(c.field, c.old, c.new) for c in record.diff_against(previous, excluded_fields=m2m_names).changes]
+    for name in m2m_names:
+        old = m2m_rows.get((type(record), previous.history_id, name), [])
+        new = m2m_rows.get((type(record), record.history_id, name), [])
+        if old != new:
+            changes.append((name, old, new))
+    return sorted(changes, key=lambda change: change[0])
 
 
 def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
@@ -92,18 +149,21 @@ def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
         key = (type(record), record.id)
         previous_of[record.history_id, type(record)] = last_seen.get(key)
         last_seen[key] = record
+    shown = records[-limit:]
+    # The records shown and the ones they are compared with.
+    compared = {id(r): r for r in shown} | {id(p): p for r in shown if (p := previous_of[r.history_id, type(r)])}
+    m2m_rows = _m2m_rows(compared.values())
+    labels = _object_labels(shown)
     entries = []
-    labels: dict = {}
     raw: list[tuple[object, Change]] = []
-    for record in reversed(records[-limit:]):
+    for record in reversed(shown):
         changes: list[Change] = []
         previous = previous_of[record.history_id, type(record)]
         if record.history_type == "~" and previous is not None:
-            delta = record.diff_against(previous)
             model = record.instance_type
-            for c in delta.changes:
-                change = Change(_label(model, c.field), c.old, c.new)
-                raw.append((_field(model, c.field), change))
+            for name, old, new in _changes(record, previous, m2m_rows):
+                change = Change(_label(model, name), old, new)
+                raw.append((_field(model, name), change))
                 changes.append(change)
             if not changes and not record.history_change_reason:
                 continue  # a save that changed nothing worth showing
@@ -112,7 +172,7 @@ def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
                 when=record.history_date,
                 who=record.history_user,
                 kind=_KINDS.get(record.history_type, record.history_type),
-                object_label=_object_label(record, labels),
+                object_label=labels[type(record), record.id],
                 reason=record.history_change_reason or "",
                 changes=changes,
             )

@@ -122,6 +122,9 @@ class NoteInvitation(models.Model):
 
     history = HistoricalRecords()
 
+    # What __str__ reads, fetched for many objects at once where histories name them (core.history).
+    history_label_related = ("member_state", "note__meeting__situation")
+
     class Meta:
         ordering = ["note", "member_state__name"]
         verbose_name = _("note invitation")
@@ -214,6 +217,9 @@ class SummaryApproval(models.Model):
     version = models.PositiveIntegerField(_("version approved"))
 
     history = HistoricalRecords()
+
+    # What __str__ reads, fetched for many objects at once where histories name them (core.history).
+    history_label_related = ("member_state", "summary__meeting__situation")
 
     class Meta:
         ordering = ["summary", "approved_at"]

@@ -90,6 +90,9 @@ class AgendaEntry(models.Model):
 
     history = HistoricalRecords()
 
+    # What __str__ reads, fetched for many objects at once where histories name them (core.history).
+    history_label_related = ("situation", "agenda_year")
+
     class Meta:
         ordering = ["agenda_year", "situation__name"]
         verbose_name = _("agenda country")

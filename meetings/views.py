@@ -215,7 +215,7 @@ def meeting_detail(request, pk: int):
                 and any(s.key == "request_letter" and s.state == "open" for s in steps)
                 and deadlines.letter_lead_too_short(meeting.date, today)
             ),
-            "follow_ups": list(meeting.follow_ups.all()),
+            "follow_ups": list(meeting.follow_ups.select_related("situation")),
             "status_form": StatusForm(),
             "allowed_statuses": [(s, Meeting.Status(s).label) for s in services.allowed_statuses(meeting)],
             "can_edit": permissions.can_edit(request.user),
@@ -310,7 +310,7 @@ def meeting_history(request, pk: int):
     meeting = _meeting_for(request.user, pk)
     from core.history import history_entries
 
-    entries = history_entries(meeting.history.all(), *(step.history.all() for step in meeting.steps.all()))
+    entries = history_entries(meeting.history.all(), TimelineStep.history.filter(meeting_id=meeting.pk))
     return render(request, "meetings/meeting_history.html", {"meeting": meeting, "entries": entries})
 
 

@@ -70,12 +70,6 @@ def test_history_survives_password_changes_without_recording_them(db):
     assert not hasattr(User.history.model, "password")
 
 
-# Known N+1: core.history.history_entries() calls record.diff_against(previous) for every record, and for a
-# model with history m2m_fields (User.groups) django-simple-history reads both records' group rows then: two
-# queries per history record (1008 queries for 200 edits). Remove the mark once the m2m rows are prefetched.
-@pytest.mark.xfail(
-    strict=True, raises=pytest.fail.Exception, reason="N+1: diff_against reads historical groups per record"
-)
 @pytest.mark.parametrize("rows", [10, 200])
 def test_user_history_queries_constant(
     secretariat_client, secretariat_user, expert_user, rows, django_assert_max_num_queries

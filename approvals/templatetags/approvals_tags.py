@@ -33,7 +33,7 @@ def review_comments(context, agenda_year, meeting=None):
     user = context["request"].user
     if not permissions.can_comment(user, agenda_year):
         return {"show": False}
-    comments = Comment.objects.filter(agenda_year=agenda_year, meeting=meeting).select_related("author")
+    comments = Comment.objects.filter(agenda_year=agenda_year, meeting=meeting).select_related("author__delegation")
     return {
         "show": True,
         "comments": comments,

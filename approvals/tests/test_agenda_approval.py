@@ -215,12 +215,6 @@ def test_year_page_with_approvals_queries_constant(secretariat_client, year, row
     assert "agenda-approval-heading" in response.content.decode()
 
 
-# Known N+1: core.history._object_label() prints str(record.instance) once per object; an instance rebuilt from a
-# historical record keeps none of the queryset's select_related, and AgendaEntry.__str__ reads its situation and
-# its agenda_year: two queries per agenda country in the history. Remove the mark once labels are prefetched.
-@pytest.mark.xfail(
-    strict=True, raises=pytest.fail.Exception, reason="N+1: AgendaEntry labels (situation, agenda_year) per entry"
-)
 @pytest.mark.parametrize("rows", [10, 200])
 def test_history_queries_constant_as_entries_change(
     secretariat_client, secretariat_user, agenda, rows, django_assert_max_num_queries
@@ -239,11 +233,6 @@ def test_history_queries_constant_as_entries_change(
     assert f"Reason {rows - 1}" in response.content.decode()
 
 
-# Known N+1: history_entries() calls record.diff_against(previous) per record; AgendaYear's history has
-# m2m_fields=[co_chairs], so django-simple-history reads both records' co-chair rows: two queries per year edit.
-@pytest.mark.xfail(
-    strict=True, raises=pytest.fail.Exception, reason="N+1: diff_against reads historical co-chairs per record"
-)
 @pytest.mark.parametrize("rows", [10, 200])
 def test_history_queries_constant_as_the_year_changes(
     secretariat_client, secretariat_user, agenda, rows, django_assert_max_num_queries

@@ -361,11 +361,8 @@ def _comments(meeting, author, rows):
     )
 
 
-# Known N+1: meetings.views.meeting_detail passes list(meeting.follow_ups.all()) without select_related, and
-# meeting_detail.html prints {{ f }} (Meeting.__str__ -> subject -> situation): one Situation query per follow-up.
-@pytest.mark.xfail(
-    strict=True, raises=pytest.fail.Exception, reason="N+1: follow-up meetings' situation on the meeting page"
-)
+# meeting_detail.html prints {{ f }} (Meeting.__str__ -> subject -> situation): the view selects the follow-ups'
+# countries with them.
 @pytest.mark.parametrize("rows", [10, 200])
 def test_meeting_follow_ups_queries_constant(secretariat_client, meeting, rows, django_assert_max_num_queries):
     Meeting.objects.bulk_create(
@@ -379,15 +376,10 @@ def test_meeting_follow_ups_queries_constant(secretariat_client, meeting, rows, 
     assert response.content.decode().count("Follow-up</dt>") == rows
 
 
-# Known N+1: approvals_tags.review_comments selects comments with select_related("author"), but
-# approvals/_comments.html prints comment.author.delegation: one MemberState query per comment whose author has a
-# delegation (co-chairs always do). Remove the marks once the tag selects "author__delegation".
-COMMENTS_N_PLUS_ONE = pytest.mark.xfail(
-    strict=True, raises=pytest.fail.Exception, reason="N+1: comment.author.delegation in _comments.html"
-)
+# approvals/_comments.html prints comment.author.delegation: approvals_tags.review_comments selects it with
+# the comments.
 
 
-@COMMENTS_N_PLUS_ONE
 @pytest.mark.parametrize("rows", [10, 200])
 def test_meeting_comments_queries_constant(cochair_client, cochair_user, meeting, rows, django_assert_max_num_queries):
     _comments(meeting, cochair_user, rows)
@@ -398,7 +390,6 @@ def test_meeting_comments_queries_constant(cochair_client, cochair_user, meeting
     assert response.content.decode().count("Remark ") == rows
 
 
-@COMMENTS_N_PLUS_ONE
 @pytest.mark.parametrize("rows", [10, 200])
 def test_year_comments_queries_constant(cochair_client, cochair_user, meeting, rows, django_assert_max_num_queries):
     _comments(meeting, cochair_user, rows)
@@ -423,10 +414,9 @@ def test_meeting_history_queries_constant(
         step.note = f"Step note {i}"
         step.assignee = secretariat_user if i % 2 else None
         step.save()
-    # session, user, role; the meeting; its steps; the meeting's history, then one history query per step (13,
-    # fixed by the timeline rules, not by the rows), with who changed them; the meeting's country for its label;
-    # the users named in the changes
-    with django_assert_max_num_queries(21):
+    # session, user, role; the meeting; the meeting's history and its steps' history (one query each), with who
+    # changed them; the meeting's country for its label; the users named in the changes
+    with django_assert_max_num_queries(8):
         response = secretariat_client.get(reverse("meetings:history", args=[meeting.pk]))
     assert response.status_code == 200
     assert f"Room {rows - 1}" in response.content.decode()
