@@ -318,15 +318,15 @@ def _fill_meeting(meeting, rows):
     )
     Goal.objects.bulk_create(Goal(meeting=meeting, text=f"G{i}", entity="UNMISS", order=i) for i in range(rows))
     rf.bulk_recommendations([meeting], rows, target_mission=rf.make_mission(), owner=factories.make_user("owner"))
-    step = meeting.steps.first()
+    # Invitations sent for the meeting's date: what the meeting page's invitation panel counts.
     Notification.objects.bulk_create(
         Notification(
-            kind=Notification.Kind.values[0],
+            kind=Notification.Kind.INVITATION,
             content_type=ContentType.objects.get_for_model(Meeting),
             object_id=meeting.pk,
             meeting=meeting,
             rule=f"rule-{i}",
-            due_date=step.due,
+            due_date=meeting.date,
             email=f"person{i}@example.org",
             scheduled_for=now,
             created_at=now,
@@ -347,6 +347,7 @@ def test_meeting_detail_queries_constant_as_rows_grow(secretariat_client, meetin
         response = secretariat_client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("/documents/attachments/") >= rows
+    assert f"For this date: {rows} sent" in response.content.decode()
 
 
 def _comments(meeting, author, rows):
