@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import math
 import os
@@ -117,7 +118,7 @@ def main() -> None:
             }
         )
     bare = {"label": "bare view", "path": BARE_PATH, "cookie": cookies[targets.SECRETARIAT], "user": "bare"}
-    counter = iter(range(10**9))
+    counter = itertools.count()
 
     def path_of(item: dict) -> str:
         if not item.get("fresh"):

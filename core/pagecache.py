@@ -51,12 +51,15 @@ def data_changed() -> None:
         return
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet, or evicted: start a new one that no cached page can carry
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except ValueError:  # no generation yet, or evicted
+        _new_generation()
 
 
 def _new_generation() -> int:
-    """Start a generation no cached page can carry (a clock reading); two processes starting one agree on one."""
+    """Start a generation no cached page can carry (a clock reading); two processes starting one agree on one.
+
+    Whoever adds it first wins; a page built under it read its data after the add, so after any change whose
+    ``data_changed()`` found no generation to move on."""
     value = time.time_ns()
     if not cache.add(GENERATION_KEY, value, timeout=None):
         value = cache.get(GENERATION_KEY, value)

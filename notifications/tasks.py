@@ -11,22 +11,22 @@ from core import pagecache
 from . import services
 
 
-@shared_task(ignore_result=True)
-def sweep_reminders() -> dict:
-    """Beat, every 15 minutes: decide due reminders, cancel stale ones, queue what is ready (and lost rows)."""
-    result = services.sweep(now=timezone.now())
+def _swept(result: services.SweepResult) -> dict:
     if result.created or result.cancelled:
         pagecache.data_changed()
     return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
+
+
+@shared_task(ignore_result=True)
+def sweep_reminders() -> dict:
+    """Beat, every 15 minutes: decide due reminders, cancel stale ones, queue what is ready (and lost rows)."""
+    return _swept(services.sweep(now=timezone.now()))
 
 
 @shared_task(ignore_result=True)
 def send_digests() -> dict:
     """Beat, each morning (DIGEST_HOUR, New York): the sweep, which also schedules the day's digests."""
-    result = services.send_digests(now=timezone.now())
-    if result.created or result.cancelled:
-        pagecache.data_changed()
-    return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
+    return _swept(services.send_digests(now=timezone.now()))
 
 
 @shared_task(
