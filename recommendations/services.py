@@ -191,13 +191,16 @@ class MeetingRecord:
         return not (self.briefers or self.questions or self.goals or self.recommendations)
 
 
-def meeting_record(meeting: Meeting) -> MeetingRecord:
+def meeting_record(meeting: Meeting, *, user) -> MeetingRecord:
+    """What happened at ``meeting``, as far as ``user`` may see it (the permission layer's querysets)."""
     return MeetingRecord(
         meeting=meeting,
         briefers=list(meeting.briefers.all()),
-        questions=list(meeting.questions.select_related("delegation")),
-        goals=list(meeting.goals.select_related("reported_at__situation")),
-        recommendations=list(meeting.recommendations.select_related("target_mission", "owner")),
+        questions=list(CouncilQuestion.objects.visible_to(user).filter(meeting=meeting).select_related("delegation")),
+        goals=list(Goal.objects.visible_to(user).filter(meeting=meeting).select_related("reported_at__situation")),
+        recommendations=list(
+            Recommendation.objects.visible_to(user).filter(meeting=meeting).select_related("target_mission", "owner")
+        ),
     )
 
 
@@ -237,8 +240,9 @@ class FollowUpItems:
         return sum(item.review is not None for item in (*self.recommendations, *self.questions, *self.goals))
 
 
-def follow_up_items(meeting: Meeting) -> FollowUpItems:
-    """Open recommendations, written answers still owed and open goals of the meetings ``meeting`` follows up.
+def follow_up_items(meeting: Meeting, *, user) -> FollowUpItems:
+    """Open recommendations, written answers still owed and open goals of the meetings ``meeting`` follows up,
+    as far as ``user`` may see them (a recommendation still proposed is a draft for Council experts).
 
     Items already reviewed at this meeting stay listed (with their outcome) even once they are closed.
     Queries: the chain of earlier meetings (one per link), the reviews, then one per kind of item.
@@ -254,19 +258,22 @@ def follow_up_items(meeting: Meeting) -> FollowUpItems:
         "goal": {r.goal_id: r for r in reviews if r.goal_id},
     }
     items.recommendations = list(
-        Recommendation.objects.filter(meeting_id__in=earlier)
+        Recommendation.objects.visible_to(user)
+        .filter(meeting_id__in=earlier)
         .filter(Q(status__in=OPEN_STATUSES) | Q(pk__in=list(by_item["recommendation"])))
         .select_related("meeting", "target_mission")
         .order_by("meeting__date", "meeting_id", "order", "pk")
     )
     items.questions = list(
-        CouncilQuestion.objects.filter(meeting_id__in=earlier)
+        CouncilQuestion.objects.visible_to(user)
+        .filter(meeting_id__in=earlier)
         .filter(Q(answer_due__isnull=False, answered_on__isnull=True) | Q(pk__in=list(by_item["question"])))
         .select_related("meeting", "delegation")
         .order_by("answer_due", "pk")
     )
     items.goals = list(
-        Goal.objects.filter(meeting_id__in=earlier)
+        Goal.objects.visible_to(user)
+        .filter(meeting_id__in=earlier)
         .filter(Q(status__in=OPEN_GOAL_STATUSES) | Q(pk__in=list(by_item["goal"])))
         .select_related("meeting")
         .order_by("meeting__date", "order", "pk")

@@ -83,7 +83,11 @@ def meeting_outcomes(request, meeting_pk: int):
     return render(
         request,
         "recommendations/meeting_outcomes.html",
-        {"meeting": meeting, "record": services.meeting_record(meeting), "today": timezone.localdate()},
+        {
+            "meeting": meeting,
+            "record": services.meeting_record(meeting, user=request.user),
+            "today": timezone.localdate(),
+        },
     )
 
 
@@ -268,7 +272,7 @@ def follow_up_review(request, meeting_pk: int):
                 return redirect(
                     reverse("recommendations:review", args=[meeting.pk]) + f"#item-{bound.cleaned_data['item']}"
                 )
-    items = services.follow_up_items(meeting)
+    items = services.follow_up_items(meeting, user=request.user)
     stray_error = bound is not None and bound.errors
     if can_edit:
         for item in (*items.recommendations, *items.questions, *items.goals):

@@ -35,10 +35,21 @@ ROLES = ["anon", "visitor", "expert", "nonmember", "cochair", "other_cochair", "
 Y2026 = "MARKER-YEAR-2026"  # in a 2026 meeting (theme, room) and a 2026 recommendation
 Y2019 = "MARKER-YEAR-2019"  # in a 2019 meeting and recommendation
 DRAFT = "MARKER-DRAFT-2026"  # in a draft background note and a draft summary of 2026
+# One marker in every other restricted kind of row:
+PROPOSED = "MARKER-PROPOSED-2026"  # a recommendation still proposed, its meeting's note not shared
+COMMENT = "MARKER-COMMENT-2026"  # co-chairs' review comments on a 2026 meeting and on the 2026 agenda
+DOWNLOAD = "MARKER-DOWNLOAD"  # the name of someone whose download of a note is logged
+OUTBOX = "MARKER-OUTBOX"  # an outbox row's address and error
+PEOPLE = "MARKER-PEOPLE"  # a user with no role: the people list
 ALLOWED = {
     Y2026: {"expert", "cochair", "secretariat"},
     Y2019: {"expert", "other_cochair", "secretariat"},  # France sat on the Council in 2019 too
     DRAFT: {"cochair", "secretariat"},  # never Council experts
+    PROPOSED: {"cochair", "secretariat"},  # drafts until the note that carries them is shared
+    COMMENT: {"cochair", "secretariat"},
+    DOWNLOAD: {"secretariat"},
+    OUTBOX: {"secretariat"},
+    PEOPLE: {"secretariat"},
 }
 
 LOGIN = "login"  # a redirect to the sign-in page
@@ -90,6 +101,10 @@ def published_pk(world):
     return {"meeting_pk": world.published.pk}
 
 
+def follow_up_pk(world):
+    return {"meeting_pk": world.follow_up.pk}
+
+
 LISTS_2026_2019 = {role: [Y2026] for role in ALLOWED[Y2026]} | {
     role: [Y2026, Y2019] if role in ALLOWED[Y2026] else [Y2019] for role in ALLOWED[Y2019]
 }
@@ -118,7 +133,7 @@ MATRIX: dict[str, list[Case]] = {
     "password_reset_done": [Case(expect=PUBLIC)],
     "password_reset_confirm": [Case(lambda w: w.reset_kwargs, roles(*[302] * 7))],
     "password_reset_complete": [Case(expect=PUBLIC)],
-    "accounts:user_list": [Case(expect=SECRETARIAT)],
+    "accounts:user_list": [Case(expect=SECRETARIAT, shows={"secretariat": [PEOPLE]})],
     "accounts:user_history": [Case(lambda w: {"pk": w.users["expert"].pk}, SECRETARIAT)],
     # Years, agenda and meetings.
     "meetings:dashboard": [Case()],
@@ -135,7 +150,13 @@ MATRIX: dict[str, list[Case]] = {
     "meetings:list": [Case(shows=LISTS_2026_2019)],
     "meetings:create": [Case(expect=SECRETARIAT)],
     "meetings:detail": [
-        Case(lambda w: {"pk": w.meeting.pk}, YEAR_2026, shows={r: [Y2026] for r in ALLOWED[Y2026]}),
+        Case(
+            lambda w: {"pk": w.meeting.pk},
+            YEAR_2026,
+            shows={r: [Y2026] for r in ALLOWED[Y2026]} | {r: [Y2026, COMMENT] for r in ALLOWED[COMMENT]},
+        ),
+        Case(lambda w: {"pk": w.draft_meeting.pk}, YEAR_2026, shows={r: [PROPOSED] for r in ALLOWED[PROPOSED]}),
+        Case(lambda w: {"pk": w.follow_up.pk}, YEAR_2026, shows={r: [PROPOSED] for r in ALLOWED[PROPOSED]}),
         Case(lambda w: {"pk": w.meeting_2019.pk}, roles(visitor=404, nonmember=404, cochair=404)),
     ],
     "meetings:edit": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
@@ -184,8 +205,14 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.recommendation.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")
     ],
     "recommendations:history": [Case(lambda w: {"pk": w.recommendation.pk}, SECRETARIAT)],
-    "recommendations:meeting": [Case(meeting_pk, YEAR_2026)],
-    "recommendations:review": [Case(meeting_pk, YEAR_2026)],
+    "recommendations:meeting": [
+        Case(meeting_pk, YEAR_2026),
+        Case(draft_meeting_pk, YEAR_2026, shows={r: [PROPOSED] for r in ALLOWED[PROPOSED]}),
+    ],
+    "recommendations:review": [
+        Case(meeting_pk, YEAR_2026),
+        Case(follow_up_pk, YEAR_2026, shows={r: [PROPOSED] for r in ALLOWED[PROPOSED]}),
+    ],
     "recommendations:add": [Case(meeting_pk, SECRETARIAT)],
     "recommendations:briefer_add": [Case(meeting_pk, SECRETARIAT)],
     "recommendations:briefer_edit": [Case(lambda w: meeting_pk(w) | {"pk": w.briefer.pk}, SECRETARIAT)],
@@ -204,7 +231,7 @@ MATRIX: dict[str, list[Case]] = {
     "documents:note": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026, shows={"cochair": [DRAFT]})],
     "documents:note_edit": [Case(meeting_pk, SECRETARIAT)],
     "documents:note_pdf": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026)],
-    "documents:note_downloads": [Case(meeting_pk, SECRETARIAT)],
+    "documents:note_downloads": [Case(meeting_pk, SECRETARIAT, shows={"secretariat": [DOWNLOAD]})],
     "documents:note_history": [Case(meeting_pk, SECRETARIAT)],
     "documents:note_invite": [Case(meeting_pk, SECRETARIAT_POST, "post")],
     "documents:note_uninvite": [Case(lambda w: meeting_pk(w) | {"pk": w.invitation.pk}, SECRETARIAT_POST, "post")],
@@ -237,7 +264,7 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.attachment.pk}, NOT_FOUND),
     ],
     # Reminders, outbox, calendar feeds.
-    "notifications:outbox": [Case(expect=SECRETARIAT)],
+    "notifications:outbox": [Case(expect=SECRETARIAT, shows={"secretariat": [OUTBOX]})],
     "notifications:retry": [Case(lambda w: {"pk": w.notification.pk}, SECRETARIAT_POST, "post")],
     "notifications:preferences": [Case()],
     "notifications:regenerate_feed": [Case(expect=roles(*[302] * 7), method="post")],
@@ -396,13 +423,18 @@ def _add_recommendations(world: World) -> None:
     )
     rec.make_recommendation(world.meeting_2019, f"Recall the mandate {Y2019}", status="presented")
     rec.make_recommendation(world.meeting, "A proposed idea")  # proposed; visible to experts once the note is shared
+    # Proposed at a meeting whose note is still a draft: a draft for experts, on its own meeting's pages and
+    # on those of the meeting that follows it up.
+    rec.make_recommendation(world.draft_meeting, f"Proposed wording {PROPOSED}")
+    world.extras["follow_up"] = rec.make_follow_up(world.draft_meeting, date=datetime.date(2026, 12, 14))
     world.extras["briefer"] = rec.make_briefer(world.meeting)
     world.extras["question"] = rec.make_question(world.meeting)
     world.extras["goal"] = rec.make_goal(world.meeting)
 
 
 def _add_documents(world: World) -> None:
-    from documents.models import Attachment, NoteInvitation
+    from approvals.models import Comment
+    from documents.models import Attachment, DownloadLog, NoteInvitation
     from documents.tests import factories as docs
 
     shared_at = datetime.datetime(2026, 12, 7, 15, tzinfo=datetime.UTC)
@@ -417,6 +449,17 @@ def _add_documents(world: World) -> None:
     world.extras["invitation"] = NoteInvitation.objects.create(
         note=note, member_state=factories.make_state("Norway"), invited_at=shared_at
     )
+    reader = factories.make_user("reader", first_name="Dora", last_name=DOWNLOAD)
+    DownloadLog.objects.create(user=reader, note=note, downloaded_at=shared_at, ip="192.0.2.7")
+    factories.make_user("bystander", first_name="Pat", last_name=PEOPLE)
+    for meeting in (world.meeting, None):
+        Comment.objects.create(
+            agenda_year=world.meeting.agenda_year,
+            meeting=meeting,
+            author=world.users["cochair"],
+            text=f"Review remark {COMMENT}",
+            created_at=shared_at,
+        )
 
     def attach(meeting, title):
         attachment = Attachment(
@@ -454,6 +497,19 @@ def _add_notifications(world: World) -> None:
         scheduled_for=datetime.datetime(2026, 12, 1, 14, tzinfo=datetime.UTC),
         state=Notification.State.FAILED,
         created_at=datetime.datetime(2026, 11, 20, 14, tzinfo=datetime.UTC),
+    )
+    Notification.objects.create(
+        kind=Notification.Kind.STEP_OVERDUE,
+        content_type=ContentType.objects.get_for_model(world.step),
+        object_id=world.step.pk,
+        meeting=world.meeting,
+        rule="matrix-outbox",
+        due_date=world.step.due,
+        email=f"{OUTBOX}@example.org",
+        scheduled_for=datetime.datetime(2026, 12, 1, 14, tzinfo=datetime.UTC),
+        state=Notification.State.FAILED,
+        last_error=f"Mailbox unavailable {OUTBOX}",
+        created_at=datetime.datetime(2026, 11, 21, 14, tzinfo=datetime.UTC),
     )
     world.extras["feed"] = CalendarFeed.objects.create(user=world.users["expert"])
 

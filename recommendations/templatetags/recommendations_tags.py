@@ -34,8 +34,8 @@ def meeting_recommendations(context, meeting):
     return {
         "visible": True,
         "meeting": meeting,
-        "record": services.meeting_record(meeting),
-        "follow_up": services.follow_up_items(meeting),
+        "record": services.meeting_record(meeting, user=user),
+        "follow_up": services.follow_up_items(meeting, user=user),
         "can_edit": permissions.can_edit(user),
         "today": context.get("today"),
     }

@@ -16,7 +16,7 @@ def _counts():
     return [m.objects.count() for m in (Recommendation, StatusChange, Briefer, CouncilQuestion, Goal)]
 
 
-def test_demo_is_illustrative_and_idempotent(db, time_machine):
+def test_demo_is_illustrative_and_idempotent(db, time_machine, secretariat_user):
     time_machine.move_to(datetime.datetime(2026, 11, 20, 15, 0, tzinfo=datetime.UTC), tick=False)
     call_command("load_demo", "--no-users", stdout=io.StringIO())
     first = _counts()
@@ -27,7 +27,7 @@ def test_demo_is_illustrative_and_idempotent(db, time_machine):
     assert not Recommendation.objects.exclude(meeting__agenda_year__year=2026).exists()
     # The held meeting's follow-up has open items to review.
     held = Meeting.objects.get(agenda_year__year=2026, kind="country", status="held")
-    items = services.follow_up_items(held.follow_ups.get())
+    items = services.follow_up_items(held.follow_ups.get(), user=secretariat_user)
     assert items.recommendations and items.goals and items.questions
     # Thematic recommendations carry the source note of their meeting.
     assert Recommendation.objects.filter(meeting__kind="thematic").exclude(meeting__source_note="").exists()

@@ -44,9 +44,9 @@ def follow_up(earlier):
     return f.make_follow_up(earlier[0], date=datetime.date(2027, 6, 10))
 
 
-def test_lists_open_recommendations_owed_answers_and_open_goals(earlier, follow_up):
+def test_lists_open_recommendations_owed_answers_and_open_goals(earlier, follow_up, secretariat_user):
     _meeting, items = earlier
-    listed = services.follow_up_items(follow_up)
+    listed = services.follow_up_items(follow_up, user=secretariat_user)
     assert listed.applies
     assert [r.text for r in listed.recommendations] == ["Open one", "Partly acted on"]
     assert [q.text for q in listed.questions] == ["Owed?"]
@@ -55,9 +55,9 @@ def test_lists_open_recommendations_owed_answers_and_open_goals(earlier, follow_
     assert all(item.review is None for item in listed.recommendations)
 
 
-def test_not_a_follow_up_lists_nothing(earlier):
+def test_not_a_follow_up_lists_nothing(earlier, secretariat_user):
     meeting, _items = earlier
-    listed = services.follow_up_items(meeting)
+    listed = services.follow_up_items(meeting, user=secretariat_user)
     assert not listed.applies and listed.count == 0
 
 
@@ -77,27 +77,27 @@ def test_record_review_creates_then_revises_one_row(earlier, follow_up, secretar
         NOW,
     )
     assert review.history.count() == 2
-    listed = services.follow_up_items(follow_up)
+    listed = services.follow_up_items(follow_up, user=secretariat_user)
     assert listed.recommendations[0].review == review
     assert listed.reviewed_count == 1
 
 
-def test_reviewed_item_stays_listed_once_closed(earlier, follow_up):
+def test_reviewed_item_stays_listed_once_closed(earlier, follow_up, secretariat_user):
     _meeting, items = earlier
     services.record_review(follow_up=follow_up, item=items["owed"], outcome="resolved", by=None, now=NOW)
     services.record_review(follow_up=follow_up, item=items["open_goal"], outcome="resolved", by=None, now=NOW)
     items["owed"].answer, items["owed"].answered_on = "Answered.", datetime.date(2027, 2, 1)
     items["owed"].save()
     Goal.objects.filter(pk=items["open_goal"].pk).update(status=Goal.Status.ACHIEVED)
-    listed = services.follow_up_items(follow_up)
+    listed = services.follow_up_items(follow_up, user=secretariat_user)
     assert [q.text for q in listed.questions] == ["Owed?"]
     assert [g.text for g in listed.goals] == ["Open goal"]
 
 
-def test_a_later_follow_up_still_sees_what_the_chain_left_open(earlier, follow_up):
+def test_a_later_follow_up_still_sees_what_the_chain_left_open(earlier, follow_up, secretariat_user):
     second = f.make_follow_up(follow_up, date=datetime.date(2027, 12, 10))
     new_rec = f.make_recommendation(follow_up, "From the first follow-up", status=S.PRESENTED)
-    listed = services.follow_up_items(second)
+    listed = services.follow_up_items(second, user=secretariat_user)
     assert {r.text for r in listed.recommendations} == {"Open one", "Partly acted on", new_rec.text}
 
 

@@ -46,7 +46,7 @@ def test_thematic_meeting_shows_its_source_note_with_the_recommendations(expert_
         date=D(2026, 11, 16),
         source_note="Suggestions from UN participants, not recommendations of the IEG as a whole.",
     )
-    f.make_recommendation(thematic, "Fund protection advisers")
+    f.make_recommendation(thematic, "Fund protection advisers", status="presented")
     body = _detail(expert_client, thematic)
     assert f'aria-describedby="source-note-{thematic.pk}"' in body
     assert f'<p class="footnote" id="source-note-{thematic.pk}"><sup>*</sup> Suggestions from UN participants' in body
@@ -272,3 +272,27 @@ def test_only_the_secretariat_edits(cochair_client, expert_client, client, meeti
     assert cochair_client.get(url).status_code == 403
     assert expert_client.post(url, {"text": "x"}).status_code == 403
     assert client.get(url).status_code == 302
+
+
+def test_proposed_recommendations_stay_drafts_for_experts_until_the_note_is_shared(
+    meeting, expert_user, cochair_user, secretariat_user
+):
+    """The meeting record and a follow-up's review list go through the permission layer: a recommendation
+    still only proposed is a draft for Council experts until its meeting's background note is shared."""
+    from documents.tests import factories as docs
+
+    f.make_recommendation(meeting, "Presented one", status="presented")
+    f.make_recommendation(meeting, "Proposed one")
+    follow_up = f.make_follow_up(meeting, date=D(2027, 6, 10))
+    note = docs.make_note(meeting, status="draft")
+
+    def shown(user):
+        record = [r.text for r in services.meeting_record(meeting, user=user).recommendations]
+        review = [r.text for r in services.follow_up_items(follow_up, user=user).recommendations]
+        return record, review
+
+    assert shown(expert_user) == (["Presented one"], ["Presented one"])
+    assert shown(cochair_user) == shown(secretariat_user) == (["Presented one", "Proposed one"],) * 2
+    note.status, note.shared_at = "shared", datetime.datetime(2027, 1, 5, 15, tzinfo=datetime.UTC)
+    note.save()
+    assert shown(expert_user) == (["Presented one", "Proposed one"],) * 2
