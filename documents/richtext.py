@@ -1,6 +1,6 @@
 """Rich text for notes and summaries: a small allow-list of tags, sanitized with nh3 whenever it is saved.
 
-Plain text (no tags) is accepted too: blank lines make paragraphs. Whatever the input, nothing that
+Plain text is accepted too: blank lines make paragraphs, also between lines that carry a tag or two. Whatever the input, nothing that
 can run script (tags, event attributes, ``javascript:`` links) or fetch a resource (images, styles)
 survives, so the stored HTML is safe to print on a page or in a PDF.
 """
@@ -22,6 +22,32 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "noscript", "title"})
 
 _TAG = re.compile(r"<[a-zA-Z/!]")
+_BLOCKS = "p|ul|ol|li|blockquote|h3|h4"
+_BLOCK_START = re.compile(rf"<(?:{_BLOCKS})\b", re.IGNORECASE)
+_BLOCK_OPEN = re.compile(rf"<(?:{_BLOCKS})\b[^>]*>", re.IGNORECASE)
+_BLOCK_CLOSE = re.compile(rf"</(?:{_BLOCKS})\s*>", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(value: str) -> str:
+    """Blank lines make paragraphs in text that carries tags: a stretch of text between blank lines becomes a
+    ``<p>`` (its line breaks ``<br>``) unless it starts with a block of its own (``<p>``, a list, a heading);
+    a blank line inside an open block (a list typed over several lines) does not cut it. Text with no blank
+    line is left as typed."""
+    chunks: list[str] = []
+    depth = 0
+    for chunk in _BLANK_LINE.split(value.replace("\r\n", "\n")):
+        if depth > 0:
+            chunks[-1] += "\n\n" + chunk
+        else:
+            chunks.append(chunk)
+        depth = max(0, depth + len(_BLOCK_OPEN.findall(chunk)) - len(_BLOCK_CLOSE.findall(chunk)))
+    chunks = [chunk.strip() for chunk in chunks if chunk.strip()]
+    if len(chunks) < 2:
+        return value
+    return "\n\n".join(
+        chunk if _BLOCK_START.match(chunk) else "<p>" + chunk.replace("\n", "<br>") + "</p>" for chunk in chunks
+    )
 
 
 def sanitize(value: str) -> str:
@@ -29,8 +55,7 @@ def sanitize(value: str) -> str:
     value = (value or "").strip()
     if not value:
         return ""
-    if not _TAG.search(value):
-        value = linebreaks_filter(value, autoescape=True)
+    value = paragraphs(value) if _TAG.search(value) else linebreaks_filter(value, autoescape=True)
     return nh3.clean(
         value,
         tags=set(ALLOWED_TAGS),

@@ -46,6 +46,27 @@ def test_plain_text_becomes_paragraphs_and_is_escaped():
     assert sanitize("   ") == ""
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # A tag inside a paragraph does not stop blank lines from making paragraphs.
+        (
+            "First <strong>point</strong>.\n\nSecond point.",
+            "<p>First <strong>point</strong>.</p>\n\n<p>Second point.</p>",
+        ),
+        ("One\nline <em>two</em>\n\n\nThree", "<p>One<br>line <em>two</em></p>\n\n<p>Three</p>"),
+        # Blocks typed as HTML stay as they are, between paragraphs typed as text.
+        ("Intro <b>x</b>\n\n<ul><li>a</li></ul>\n\nEnd", "<p>Intro <b>x</b></p>\n\n<ul><li>a</li></ul>\n\n<p>End</p>"),
+        # A blank line inside an open block does not cut it in two.
+        ("<ul>\n<li>a</li>\n\n<li>b</li>\n</ul>", "<ul>\n<li>a</li>\n\n<li>b</li>\n</ul>"),
+        ("<p>Already a paragraph</p>\n\n<p>And another</p>", "<p>Already a paragraph</p>\n\n<p>And another</p>"),
+        ("A &amp; B <i>and</i> 3 < 4\n\nnext", "<p>A &amp; B <i>and</i> 3 &lt; 4</p>\n\n<p>next</p>"),
+    ],
+)
+def test_blank_lines_make_paragraphs_even_with_tags(typed, expected):
+    assert sanitize(typed) == expected
+
+
 def test_every_rich_field_is_sanitized_on_save(meeting):
     note = f.make_note(meeting, early_warning="<p>Warn</p><script>alert(1)</script>")
     note.refresh_from_db()
