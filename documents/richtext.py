@@ -1,7 +1,7 @@
 """Rich text for notes and summaries: a small allow-list of tags, sanitized with nh3 whenever it is saved.
 
-Plain text is accepted too: blank lines make paragraphs, also between lines carrying a tag. Whatever the input,
-can run script (tags, event attributes, ``javascript:`` links) or fetch a resource (images, styles)
+Plain text is accepted too: blank lines make paragraphs, also between lines carrying a tag. Whatever the
+input, nothing that can run script (tags, event attributes, ``javascript:`` links) or fetch a resource (images, styles)
 survives, so the stored HTML is safe to print on a page or in a PDF.
 """
 
