@@ -14,12 +14,32 @@ from django.template import engines
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from core.pagination import paginate
 from countries.models import Situation
 from meetings.models import AgendaYear, Meeting
+from recommendations.models import Recommendation
 
 from .caching import public_page
 
 LATEST = 10
+SEARCH_MAX_WORDS = 10
+SEARCH_MAX_LENGTH = 200
+
+# What the public can read of a meeting, by where it is printed: the record itself; the summary's text once the
+# summary is published; the note's sections once the note is published; the recommendations either document prints.
+_MEETING_FIELDS = ("theme", "situation__name", "symbol")
+_SUMMARY_FIELDS = ("title", "introduction", "main_points", "council_questions", "closing")
+_NOTE_FIELDS = (
+    "participation",
+    "mission_capacity",
+    "un_plans",
+    "government_commitment",
+    "national_action_plan",
+    "protection_trends",
+    "humanitarian_impact",
+    "gender_analysis",
+    "early_warning",
+)
 
 
 def public_meetings():
@@ -29,6 +49,29 @@ def public_meetings():
         .select_related("agenda_year", "situation")
         .order_by("-date", "-pk")
     )
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search box's text: NUL bytes dropped, at most ``SEARCH_MAX_WORDS`` of a bounded string."""
+    return (text or "").replace("\x00", " ")[:SEARCH_MAX_LENGTH].split()[:SEARCH_MAX_WORDS]
+
+
+def _matching(word: str) -> Q:
+    """Public meetings where ``word`` appears in anything the public can read of them."""
+    where = Q()
+    for name in _MEETING_FIELDS:
+        where |= Q(**{f"{name}__icontains": word})
+    if documents_available():
+        for name in _SUMMARY_FIELDS:
+            where |= Q(**{"summary__status": "published", f"summary__{name}__icontains": word})
+        for name in _NOTE_FIELDS:
+            where |= Q(**{"background_note__status": "published", f"background_note__{name}__icontains": word})
+        printed = Q(summary__status="published") | Q(background_note__status="published")
+        recommended = Recommendation.objects.filter(text__icontains=word).exclude(
+            status=Recommendation.Status.WITHDRAWN
+        )
+        where |= printed & Q(pk__in=recommended.values("meeting_id"))
+    return Q(pk__in=Meeting.objects.filter(where).values("pk"))
 
 
 def documents_available() -> bool:
@@ -125,3 +168,22 @@ def meeting_by_pk(request, pk: int):
     if found.symbol:
         return redirect("public:meeting", symbol=found.symbol, permanent=True)
     return _meeting_page(request, found)
+
+
+@require_safe
+@public_page
+def search(request):
+    """Published meetings whose record, summary, note or recommendations contain every word typed."""
+    query = (request.GET.get("q") or "").replace("\x00", "")[:SEARCH_MAX_LENGTH]
+    words = search_words(query)
+    page = None
+    if words:
+        meetings = public_meetings()
+        for word in words:
+            meetings = meetings.filter(_matching(word))
+        page = paginate(request, with_documents(meetings))
+    return render(
+        request,
+        "public/search.html",
+        {"query": query, "words": words, "page": page, "documents_available": documents_available()},
+    )

@@ -113,6 +113,12 @@ MATRIX: dict[str, list[Case]] = {
     # Public site: published material only.
     "public:home": [Case(expect=PUBLIC)],
     "public:year": [Case({"year": 2026}, PUBLIC), Case({"year": 2019}, NOT_FOUND)],
+    "public:search": [
+        Case(expect=PUBLIC),
+        Case(expect=PUBLIC, query={"q": "haiti"}, shows={role: ["S/2026/55"] for role in ROLES}),
+        # Words that only restricted rows contain find nothing (and the markers check proves none is shown).
+        Case(expect=PUBLIC, query={"q": "MARKER"}),
+    ],
     "public:country": [Case({"slug": "haiti"}, PUBLIC), Case({"slug": "south-sudan"}, NOT_FOUND)],
     "public:meeting": [Case({"symbol": "S/2026/55"}, PUBLIC), Case({"symbol": "S/2026/56"}, NOT_FOUND)],
     "public:meeting_pk": [

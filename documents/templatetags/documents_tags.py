@@ -1,10 +1,12 @@
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from accounts import permissions
 
 from ..models import BackgroundNote, Summary
+from ..pdf import summary_context
 from ..richtext import sanitize
 
 register = template.Library()
@@ -55,3 +57,13 @@ def public_documents(meeting):
         "note": note if note is not None and note.status == BackgroundNote.Status.PUBLISHED else None,
         "attachments": list(meeting.attachments.all()) if published else [],
     }
+
+
+@register.inclusion_tag("documents/_public_summary_text.html")
+def public_summary_text(meeting):
+    """A published summary as a readable page: the letter, signatures and annex, from the template the PDF
+    prints them with (so the page and the issued document say the same words)."""
+    summary = _related(meeting, "summary")
+    if summary is None or summary.status != Summary.Status.PUBLISHED:
+        return {"summary": None}
+    return summary_context(summary, today=summary.issue_date or timezone.localdate())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from meetings.models import Meeting
@@ -190,3 +191,76 @@ def test_public_meeting_page_queries_constant(client, year, settings, tmp_path, 
         response = client.get(reverse("public:meeting", kwargs={"symbol": "S/2026/101"}))
     assert response.status_code == 200
     assert response.content.decode().count("/public/attachments/") == rows
+
+
+def test_published_summary_reads_on_the_meeting_page(client, published):
+    """The public meeting page prints the published summary itself (letter, signatures, annex), in the words of
+    the issued document, not only a link to its PDF; a summary not yet published is not shown."""
+    from documents.tests import factories as docs
+    from recommendations.tests import factories as rec
+
+    summary = docs.make_summary(
+        published,
+        status="issued",
+        issue_date=datetime.date(2026, 3, 20),
+        letter_date=datetime.date(2026, 3, 18),
+        main_points="<p>Women's participation in the talks fell.</p>",
+    )
+    rec.make_recommendation(published, "Request gender expertise in the mission", status="presented")
+    url = reverse("public:meeting", kwargs={"symbol": "S/2026/101"})
+    assert "fell." not in client.get(url).content.decode()
+
+    summary.status = "published"
+    summary.save()
+    cache.clear()  # the anonymous page cache (PUBLIC_CACHE_SECONDS) still holds the page from before
+    page = client.get(url).content.decode()
+
+    assert "Letter dated 18 March 2026 from the Permanent Representatives of" in page
+    assert "Main points raised" in page and "participation in the talks fell." in page
+    assert "(a)" in page and "Request gender expertise in the mission" in page
+    assert page.count("<h1") == 1
+
+
+def test_public_search_finds_only_what_is_published(client, year, published, unpublished):
+    """Every word must appear in what the public can read: the meeting's record, the published summary's text,
+    the published note's sections, the recommendations those documents print. Drafts never match."""
+    from documents.tests import factories as docs
+    from recommendations.tests import factories as rec
+
+    docs.make_summary(
+        published,
+        status="published",
+        issue_date=datetime.date(2026, 3, 20),
+        main_points="<p>Quotas for women mediators.</p>",
+    )
+    rec.make_recommendation(published, "Fund shelters in Juba", status="presented")
+    rec.make_recommendation(published, "Withdrawn idea about drones", status="withdrawn")
+    docs.make_summary(
+        unpublished,
+        status="issued",
+        issue_date=datetime.date(2026, 4, 20),
+        main_points="<p>Quotas again, not yet published.</p>",
+    )
+    draft_only = factories.make_meeting(year, "Haiti", date=datetime.date(2026, 5, 5))
+    docs.make_note(draft_only, status="draft", participation="<p>Quotas in a draft note</p>")
+
+    def found(q):
+        page = client.get(reverse("public:search"), {"q": q})
+        assert page.status_code == 200
+        return page.content.decode()
+
+    assert "S/2026/101" in found("quotas MEDIATORS")  # any case, every word
+    assert "S/2026/101" in found("shelters juba")
+    assert "S/2026/101" in found("south sudan")
+    assert "S/2026/101" in found("S/2026/101")
+    for q in ("quotas again", "drones", "draft note", "SECRET-ROOM-7", "quotas unknownword"):
+        body = found(q)
+        assert "S/2026/101" not in body and "S/2026/999" not in body and "Haiti" not in body, q
+        assert "Nothing published contains every word you typed." in body
+    assert "S/2026/999" not in found("quotas")
+    assert found("\x00" * 3 + "x" * 10_000)  # bad input: an ordinary page, no error
+
+
+def test_public_home_has_the_search_box(client, published):
+    page = client.get(reverse("public:home")).content.decode()
+    assert 'role="search"' in page and f'action="{reverse("public:search")}"' in page
