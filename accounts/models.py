@@ -31,6 +31,8 @@ class User(AbstractUser):
     email_notifications = models.BooleanField(_("email notifications"), default=True)
     delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.SINGLE)
     time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
+    # Edits in the people pages are checked against this (core.concurrency); sign-ins do not move it.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     # Group membership is a role: its changes are history too.
     history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])

@@ -33,6 +33,9 @@ urlpatterns = [
             (
                 [
                     path("", views.user_list, name="user_list"),
+                    path("new/", views.user_form, name="user_create"),
+                    path("<int:pk>/edit/", views.user_form, name="user_edit"),
+                    path("<int:pk>/set-password-link/", views.user_invite, name="user_invite"),
                     path("<int:pk>/history/", views.user_history, name="user_history"),
                 ],
                 "accounts",

@@ -65,6 +65,7 @@ class PermanentRepresentative(models.Model):
     )
     start_date = models.DateField(_("in office from"))
     end_date = models.DateField(_("in office until"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = PermanentRepresentativeQuerySet.as_manager()
@@ -87,6 +88,9 @@ class PermanentRepresentative(models.Model):
 
     def in_office_on(self, day: datetime.date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+    def left_office_by(self, day: datetime.date) -> bool:
+        return self.end_date is not None and self.end_date < day
 
 
 class CouncilMembership(models.Model):
@@ -157,6 +161,7 @@ class Mission(models.Model):
     mandate_expiry = models.DateField(_("mandate expires"), null=True, blank=True)
     renewal_note = models.CharField(_("renewal pattern"), max_length=200, blank=True)
     active = models.BooleanField(_("active"), default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = MissionQuerySet.as_manager()
@@ -170,3 +175,7 @@ class Mission(models.Model):
 
     def __str__(self) -> str:
         return self.acronym
+
+    def mandate_expired_on(self, day: datetime.date) -> bool:
+        """Whether the last recorded mandate had run out by ``day`` (it expires at the end of its expiry date)."""
+        return self.mandate_expiry is not None and self.mandate_expiry < day

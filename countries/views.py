@@ -1,23 +1,36 @@
-"""Reference data pages: situations on the Council's agenda, their missions, member states and Council seats."""
+"""Reference data pages: situations on the Council's agenda, their missions, member states and Council seats.
+
+Everyone signed in reads them; the secretariat edits permanent representatives and missions here (not only in
+the admin), each edit checked against the version the form was opened with and kept in history.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.db import IntegrityError
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from core.decorators import staff_view
+from core.concurrency import StaleEdit, refuse_stale, save_versioned
+from core.decorators import secretariat_required, staff_view
+from core.history import history_entries
+from core.pagination import paginate
 from meetings.models import Meeting
 
+from .forms import MissionForm, PermanentRepresentativeForm
 from .models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 
 
 @staff_view
 def situation_list(request):
+    # Every mission, closed or with an expired mandate too: the page marks them, it does not hide them.
     situations = Situation.objects.select_related("host_state").prefetch_related(
-        Prefetch("missions", queryset=Mission.objects.active())
+        Prefetch("missions", queryset=Mission.objects.order_by("-active", "acronym"))
     )
-    return render(request, "countries/situation_list.html", {"situations": situations})
+    return render(request, "countries/situation_list.html", {"situations": situations, "today": timezone.localdate()})
 
 
 @staff_view
@@ -49,3 +62,124 @@ def member_state_list(request):
         Prefetch("council_seats", queryset=CouncilMembership.objects.order_by("year"), to_attr="seats"),
     )
     return render(request, "countries/member_state_list.html", {"states": states, "year": year})
+
+
+def _search(request) -> str:
+    return request.GET.get("q", "").replace("\x00", "").strip()[:100]
+
+
+@staff_view
+@require_GET
+def representative_list(request):
+    """Who represents which state, from when to when: everyone recorded, former representatives marked."""
+    representatives = PermanentRepresentative.objects.select_related("member_state")
+    query = _search(request)
+    if query:
+        representatives = representatives.filter(Q(name__icontains=query) | Q(member_state__name__icontains=query))
+    return render(
+        request,
+        "countries/representative_list.html",
+        {"page": paginate(request, representatives), "query": query, "today": timezone.localdate()},
+    )
+
+
+@staff_view
+@require_GET
+def mission_list(request):
+    """Every mission and its mandate expiry; expired mandates and closed missions are marked, never dropped."""
+    missions = Mission.objects.select_related("situation")
+    query = _search(request)
+    if query:
+        missions = missions.filter(
+            Q(acronym__icontains=query) | Q(name__icontains=query) | Q(situation__name__icontains=query)
+        )
+    return render(
+        request,
+        "countries/mission_list.html",
+        {"page": paginate(request, missions), "query": query, "today": timezone.localdate()},
+    )
+
+
+def _edit(request, form_class, instance, *, list_url: str, list_label: str, heading: str, history_url: str):
+    """The create/edit page of one reference row: a stale save is refused and the typed input kept."""
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        try:
+            save_versioned(obj, form.expected_version)
+        except StaleEdit as exc:
+            refuse_stale(form, exc)
+        except IntegrityError:  # created by someone else between the form's check and the save
+            form.add_error(None, _("Someone else has just saved the same entry: check the list, then try again."))
+        else:
+            messages.success(request, _("Saved: %(name)s.") % {"name": obj})
+            return redirect(list_url)
+    context = {
+        "form": form,
+        "object": instance if instance.pk else None,
+        "heading": heading,
+        "list_url": list_url,
+        "list_label": list_label,
+        "history_url": history_url,
+    }
+    return render(request, "countries/reference_form.html", context)
+
+
+@secretariat_required
+def representative_form(request, pk: int | None = None):
+    representative = get_object_or_404(PermanentRepresentative, pk=pk) if pk else PermanentRepresentative()
+    return _edit(
+        request,
+        PermanentRepresentativeForm,
+        representative,
+        list_url="countries:representatives",
+        list_label=_("Permanent representatives"),
+        heading=_("Edit %(name)s") % {"name": representative} if pk else _("Add a permanent representative"),
+        history_url="countries:representative_history",
+    )
+
+
+@secretariat_required
+def mission_form(request, pk: int | None = None):
+    mission = get_object_or_404(Mission, pk=pk) if pk else Mission()
+    return _edit(
+        request,
+        MissionForm,
+        mission,
+        list_url="countries:missions",
+        list_label=_("Missions and mandates"),
+        heading=_("Edit %(name)s") % {"name": mission} if pk else _("Add a mission"),
+        history_url="countries:mission_history",
+    )
+
+
+@secretariat_required
+@require_GET
+def representative_history(request, pk: int):
+    representative = get_object_or_404(PermanentRepresentative.objects.select_related("member_state"), pk=pk)
+    return render(
+        request,
+        "countries/reference_history.html",
+        {
+            "object": representative,
+            "entries": history_entries(representative.history.all()),
+            "list_url": "countries:representatives",
+            "list_label": _("Permanent representatives"),
+        },
+    )
+
+
+@secretariat_required
+@require_GET
+def mission_history(request, pk: int):
+    mission = get_object_or_404(Mission, pk=pk)
+    return render(
+        request,
+        "countries/reference_history.html",
+        {
+            "object": mission,
+            "entries": history_entries(mission.history.all()),
+            "list_url": "countries:missions",
+            "list_label": _("Missions and mandates"),
+        },
+    )

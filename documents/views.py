@@ -27,6 +27,7 @@ from meetings.models import Meeting
 from . import pdf, services
 from .forms import ApproveForm, AttachmentForm, InvitationForm, IssueForm, NoteForm, SummaryForm
 from .models import Attachment, BackgroundNote, NoteInvitation, Summary, SummaryApproval
+from .prefill import prefill_summary
 
 DOWNLOADS_ON_NOTE_PAGE = 20
 
@@ -269,6 +270,7 @@ def summary_edit(request, meeting_pk: int):
     summary = Summary.objects.filter(meeting=meeting).first()
     if summary is None:
         summary = Summary(meeting=meeting, title=services.default_summary_title(meeting))
+        prefill_summary(summary)  # from the briefers, goals and questions recorded; the form's input wins
     if summary.pk and not summary.is_editable:
         messages.error(
             request,

@@ -7,9 +7,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import StaleCheckedModelForm
 from countries.models import MemberState, Situation
 
-from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
+from .models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -169,3 +170,21 @@ class PlannerForm(forms.Form):
         if not datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31):
             raise forms.ValidationError(_("Choose a date between 2000 and 2100."))
         return day
+
+
+class HolidayForm(StaleCheckedModelForm):
+    """A UN Headquarters official holiday, edited by the secretariat on the holidays page."""
+
+    class Meta:
+        model = Holiday
+        fields = ["date", "name"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if not datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31):
+            raise forms.ValidationError(_("Choose a date between 2000 and 2100."))
+        return day
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())

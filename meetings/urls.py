@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import holiday_views, views
 
 app_name = "meetings"
 
@@ -26,4 +26,8 @@ urlpatterns = [
         name="step_action",
     ),
     path("planner/", views.planner, name="planner"),
+    path("holidays/", holiday_views.holiday_list, name="holidays"),
+    path("holidays/new/", holiday_views.holiday_form, name="holiday_create"),
+    path("holidays/<int:pk>/edit/", holiday_views.holiday_form, name="holiday_edit"),
+    path("holidays/<int:pk>/history/", holiday_views.holiday_history, name="holiday_history"),
 ]

@@ -141,6 +141,9 @@ MATRIX: dict[str, list[Case]] = {
     "password_reset_complete": [Case(expect=PUBLIC)],
     "accounts:user_list": [Case(expect=SECRETARIAT, shows={"secretariat": [PEOPLE]})],
     "accounts:user_history": [Case(lambda w: {"pk": w.users["expert"].pk}, SECRETARIAT)],
+    "accounts:user_create": [Case(expect=SECRETARIAT)],
+    "accounts:user_edit": [Case(lambda w: {"pk": w.users["expert"].pk}, SECRETARIAT)],
+    "accounts:user_invite": [Case(lambda w: {"pk": w.users["expert"].pk}, SECRETARIAT)],  # GET: asks, sends nothing
     # Years, agenda and meetings.
     "meetings:dashboard": [Case()],
     "meetings:year_current": [Case(expect=roles(expert=302, cochair=302, other_cochair=302, secretariat=302))],
@@ -198,6 +201,18 @@ MATRIX: dict[str, list[Case]] = {
     "countries:situations": [Case()],
     "countries:situation": [Case(lambda w: {"pk": w.meeting.situation_id})],
     "countries:member_states": [Case()],
+    "countries:representatives": [Case()],
+    "countries:representative_create": [Case(expect=SECRETARIAT)],
+    "countries:representative_edit": [Case(lambda w: {"pk": w.representative.pk}, SECRETARIAT)],
+    "countries:representative_history": [Case(lambda w: {"pk": w.representative.pk}, SECRETARIAT)],
+    "countries:missions": [Case()],
+    "countries:mission_create": [Case(expect=SECRETARIAT)],
+    "countries:mission_edit": [Case(lambda w: {"pk": w.mission.pk}, SECRETARIAT)],
+    "countries:mission_history": [Case(lambda w: {"pk": w.mission.pk}, SECRETARIAT)],
+    "meetings:holidays": [Case(), Case(query={"year": "2026"})],
+    "meetings:holiday_create": [Case(expect=SECRETARIAT)],
+    "meetings:holiday_edit": [Case(lambda w: {"pk": w.holiday.pk}, SECRETARIAT)],
+    "meetings:holiday_history": [Case(lambda w: {"pk": w.holiday.pk}, SECRETARIAT)],
     # Recommendations and what happened at a meeting.
     "recommendations:tracker": [Case(shows=LISTS_2026_2019)],
     "recommendations:export": [Case(shows=LISTS_2026_2019)],
@@ -417,7 +432,22 @@ def world(
     _add_recommendations(world)
     _add_documents(world)
     _add_notifications(world)
+    _add_reference_data(world)
     return world
+
+
+def _add_reference_data(world: World) -> None:
+    from countries.models import Mission, PermanentRepresentative
+    from meetings.models import Holiday
+
+    state = factories.make_state("Denmark")
+    world.extras["representative"] = PermanentRepresentative.objects.create(
+        member_state=state, name="Ambassador of Denmark", start_date=datetime.date(2024, 1, 1)
+    )
+    world.extras["mission"] = Mission.objects.create(
+        acronym="UNMISS", situation=world.meeting.situation, kind="pko", mandate_expiry=datetime.date(2027, 4, 30)
+    )
+    world.extras["holiday"] = Holiday.objects.get_or_create(date=datetime.date(2026, 12, 25), name="Christmas Day")[0]
 
 
 def _add_recommendations(world: World) -> None:

@@ -1,0 +1,36 @@
+"""Building the account emails (one function per message); the service sends them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .models import User
+
+
+def set_password_link(user: User) -> EmailMultiAlternatives:
+    """The invitation to a new (or reset) account: a link to choose a password, valid once, for a limited time."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    context = {
+        "user": user,
+        "link": settings.SITE_URL + path,
+        "hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
+        "login_url": settings.SITE_URL + reverse("login"),
+    }
+    subject = " ".join(render_to_string("emails/set_password_subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=subject, body=render_to_string("emails/set_password_body.txt", context), to=[user.email]
+    )
+    message.attach_alternative(render_to_string("emails/set_password_body.html", context), "text/html")
+    return message
