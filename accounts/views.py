@@ -10,6 +10,7 @@ from core.decorators import secretariat_required
 from core.history import history_entries
 from core.pagination import paginate
 
+from .forms import UserSearchForm
 from .models import User
 
 
@@ -17,10 +18,10 @@ from .models import User
 @require_GET
 def user_list(request):
     users = User.objects.select_related("delegation").prefetch_related(Prefetch("groups", to_attr="group_list"))
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
+    form = UserSearchForm(request.GET)
+    if query := form.query:
         users = users.filter(Q(username__icontains=query) | Q(last_name__icontains=query) | Q(email__icontains=query))
-    return render(request, "accounts/user_list.html", {"page": paginate(request, users), "query": query})
+    return render(request, "accounts/user_list.html", {"page": paginate(request, users), "form": form})
 
 
 @secretariat_required

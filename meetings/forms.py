@@ -152,6 +152,18 @@ class StepForm(forms.ModelForm):
         ).distinct()
 
 
+class StepActionForm(forms.Form):
+    """The note sent with "Mark done" or "Not needed": the step's own limits (500 characters, no NUL byte)."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=TimelineStep._meta.get_field("note").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional, e.g. “received by email”."),
+    )
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Meeting.Status.choices)
     symbol = forms.CharField(label=_("S/ symbol"), required=False, max_length=20, help_text=_("e.g. S/2026/123"))
