@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import forms as core_forms
 from countries.models import MemberState, Situation
 
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
@@ -15,7 +16,7 @@ from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 class VersionedModelForm(forms.ModelForm):
     """Carries the version the form was opened with, for core.concurrency.save_versioned."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = core_forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,7 +29,7 @@ class VersionedModelForm(forms.ModelForm):
 
 
 class AgendaYearForm(VersionedModelForm):
-    co_chairs = forms.ModelMultipleChoiceField(
+    co_chairs = core_forms.ModelMultipleChoiceField(
         queryset=MemberState.objects.all(),
         label=_("Co-chairs"),
         help_text=_("Two or three Council members; hold Ctrl (Cmd on a Mac) to choose several."),
