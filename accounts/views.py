@@ -23,7 +23,7 @@ from core.history import history_entries
 from core.pagination import paginate
 
 from . import services
-from .forms import UserForm
+from .forms import UserForm, UserSearchForm
 from .models import User
 
 logger = logging.getLogger(__name__)
@@ -33,10 +33,10 @@ logger = logging.getLogger(__name__)
 @require_GET
 def user_list(request):
     users = User.objects.select_related("delegation").prefetch_related(Prefetch("groups", to_attr="group_list"))
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
-    if query:
+    form = UserSearchForm(request.GET)
+    if query := form.query:
         users = users.filter(Q(username__icontains=query) | Q(last_name__icontains=query) | Q(email__icontains=query))
-    return render(request, "accounts/user_list.html", {"page": paginate(request, users), "query": query})
+    return render(request, "accounts/user_list.html", {"page": paginate(request, users), "form": form})
 
 
 @secretariat_required

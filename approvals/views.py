@@ -15,6 +15,7 @@ from core.history import history_entries
 from meetings.models import AgendaEntry, AgendaYear, Meeting
 
 from . import services
+from .forms import CommentForm
 from .models import AgendaApproval
 
 
@@ -77,11 +78,15 @@ def comment_add(request, year: int, meeting_pk: int | None = None):
     if not permissions.can_comment(request.user, agenda_year):
         raise PermissionDenied
     target = meeting.get_absolute_url() if meeting else agenda_year.get_absolute_url()
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        context = {"form": form, "agenda_year": agenda_year, "meeting": meeting, "target": target}
+        return render(request, "approvals/comment_form.html", context, status=400)
     try:
         services.add_comment(
             agenda_year=agenda_year,
             meeting=meeting,
-            text=request.POST.get("text", ""),
+            text=form.cleaned_data["text"],
             by=request.user,
             now=timezone.now(),
         )

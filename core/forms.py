@@ -1,5 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+
+from .params import MAX_INT
 
 
 class FormRenderer(TemplatesSetting):
@@ -27,3 +30,27 @@ class StaleCheckedModelForm(forms.ModelForm):
     @property
     def expected_version(self) -> int | None:
         return self.cleaned_data.get("version") if self.instance.pk else None
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, except that a value no row can have (beyond the key column's range, e.g. 99999999999999999999)
+    is an invalid choice, as a missing row is, instead of an error from the database."""
+
+    def _check_values(self, value):
+        opts = self.queryset.model._meta
+        key = opts.get_field(self.to_field_name) if self.to_field_name else opts.pk
+        for item in value if isinstance(value, list | tuple) else []:
+            try:
+                key.run_validators(key.to_python(item))
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                ) from None
+        return super()._check_values(value)
+
+
+class IntegerField(forms.IntegerField):
+    """Django's, bounded by default to what every integer column holds, so a huge number is a form error."""
+
+    def __init__(self, *, min_value=None, max_value=None, **kwargs):
+        super().__init__(min_value=min_value, max_value=MAX_INT if max_value is None else max_value, **kwargs)

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core import forms as core_forms
 from countries.models import MemberState
 from meetings.forms import VersionedModelForm
 from meetings.models import symbol_validator
@@ -41,7 +42,7 @@ class SummaryForm(VersionedModelForm):
 
 
 class ApproveForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = core_forms.IntegerField(widget=forms.HiddenInput)
 
 
 class IssueForm(forms.Form):

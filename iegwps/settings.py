@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "core.middleware.PathNumbersInRangeMiddleware",  # 404 for /meetings/99999999999999999999/
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]

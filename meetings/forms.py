@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import forms as core_forms
 from core.forms import StaleCheckedModelForm
 from countries.models import MemberState, Situation
 
@@ -16,7 +17,7 @@ from .models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
 class VersionedModelForm(forms.ModelForm):
     """Carries the version the form was opened with, for core.concurrency.save_versioned."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = core_forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,7 +30,7 @@ class VersionedModelForm(forms.ModelForm):
 
 
 class AgendaYearForm(VersionedModelForm):
-    co_chairs = forms.ModelMultipleChoiceField(
+    co_chairs = core_forms.ModelMultipleChoiceField(
         queryset=MemberState.objects.all(),
         label=_("Co-chairs"),
         help_text=_("Two or three Council members; hold Ctrl (Cmd on a Mac) to choose several."),
@@ -151,6 +152,18 @@ class StepForm(forms.ModelForm):
         self.fields["assignee"].queryset = User.objects.filter(
             Q(groups__name=SECRETARIAT_GROUP) | Q(delegation__in=year.co_chairs.all()), is_active=True
         ).distinct()
+
+
+class StepActionForm(forms.Form):
+    """The note sent with "Mark done" or "Not needed": the step's own limits (500 characters, no NUL byte)."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=TimelineStep._meta.get_field("note").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional, e.g. “received by email”."),
+    )
 
 
 class StatusForm(forms.Form):

@@ -19,12 +19,22 @@ from core.concurrency import StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.pagecache import cached_page
 from core.pagination import paginate
+from core.params import choice_param, int_param
 
 from . import deadlines, services
-from .forms import AgendaEntryForm, AgendaYearForm, MeetingForm, PlannerForm, StatusForm, StepForm
+from .forms import (
+    AgendaEntryForm,
+    AgendaYearForm,
+    MeetingForm,
+    PlannerForm,
+    StatusForm,
+    StepActionForm,
+    StepForm,
+)
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 
 DASHBOARD_HORIZON_DAYS = 7
+YEAR_MAX = 9999  # ?year= filters: larger numbers are no IEG year
 # Column sorts of the meeting list: ?sort=<key> (a leading "-" is descending). Empty dates sort last.
 MEETING_SORTS = {
     "date": [F("date").asc(nulls_last=True), "pk"],
@@ -144,18 +154,16 @@ def entry_delete(request, year: int, pk: int):
 @cached_page
 def meeting_list(request):
     meetings = Meeting.objects.visible_to(request.user).for_list()
-    year = request.GET.get("year", "")
-    status = request.GET.get("status", "")
-    kind = request.GET.get("kind", "")
-    if year.isdigit():
-        meetings = meetings.filter(agenda_year__year=int(year))
-    if status in Meeting.Status.values:
+    year = int_param(request.GET, "year", min_value=1, max_value=YEAR_MAX)
+    status = choice_param(request.GET, "status", Meeting.Status.values)
+    kind = choice_param(request.GET, "kind", Meeting.Kind.values)
+    if year:
+        meetings = meetings.filter(agenda_year__year=year)
+    if status:
         meetings = meetings.filter(status=status)
-    if kind in Meeting.Kind.values:
+    if kind:
         meetings = meetings.filter(kind=kind)
-    sort = request.GET.get("sort", "-date")
-    if sort not in MEETING_SORTS:
-        sort = "-date"
+    sort = choice_param(request.GET, "sort", MEETING_SORTS, default="-date")
     page = paginate(request, meetings.order_by(*MEETING_SORTS[sort]))
     return render(
         request,
@@ -165,7 +173,7 @@ def meeting_list(request):
             "years": AgendaYear.objects.visible_to(request.user).values_list("year", flat=True),
             "statuses": Meeting.Status.choices,
             "kinds": Meeting.Kind.choices,
-            "selected": {"year": year, "status": status, "kind": kind},
+            "selected": {"year": str(year or ""), "status": status, "kind": kind},
             "sort": sort,
             "today": timezone.localdate(),
         },
@@ -175,10 +183,10 @@ def meeting_list(request):
 @secretariat_required
 def meeting_create(request):
     initial = {}
-    if year := request.GET.get("year"):
-        initial["agenda_year"] = AgendaYear.objects.filter(year=year).first() if year.isdigit() else None
-    if situation := request.GET.get("situation"):
-        initial["situation"] = situation if situation.isdigit() else None
+    if year := int_param(request.GET, "year", min_value=1, max_value=YEAR_MAX):
+        initial["agenda_year"] = AgendaYear.objects.filter(year=year).first()
+    if situation := int_param(request.GET, "situation", min_value=1):
+        initial["situation"] = situation
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         meeting = services.save_new_meeting(form.save(commit=False), by=request.user)
@@ -267,15 +275,23 @@ def meeting_status(request, pk: int):
 @require_POST
 def step_action(request, pk: int, step_pk: int, action: str):
     step = get_object_or_404(TimelineStep.objects.select_related("meeting"), pk=step_pk, meeting_id=pk)
+    if action not in {"done", "reopen", "skip"}:
+        raise Http404
+    form = StepActionForm(request.POST)
+    if action != "reopen" and not form.is_valid():
+        # Only a hand-made request sends a bad note (the page's buttons send none): say why, keep the text.
+        if request.htmx:
+            return HttpResponse(" ".join(form.errors["note"]), status=400, content_type="text/plain; charset=utf-8")
+        context = {"form": form, "step": step, "meeting": step.meeting, "action": action}
+        return render(request, "meetings/step_action_form.html", context, status=400)
+    note = form.cleaned_data.get("note", "") if action != "reopen" else ""
     try:
         if action == "done":
-            step = services.complete_step(step, by=request.user, now=timezone.now(), note=request.POST.get("note", ""))
+            step = services.complete_step(step, by=request.user, now=timezone.now(), note=note)
         elif action == "reopen":
             step = services.reopen_step(step, by=request.user)
-        elif action == "skip":
-            step = services.skip_step(step, by=request.user, note=request.POST.get("note", ""))
         else:
-            raise Http404
+            step = services.skip_step(step, by=request.user, note=note)
     except services.InvalidTransition as exc:
         if request.htmx:
             return HttpResponse(str(exc), status=409)

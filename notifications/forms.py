@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core import forms as core_forms
 
 from .models import Notification
 
@@ -34,7 +35,7 @@ class OutboxFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("Any"))] + Notification.State.choices)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any"))] + Notification.Kind.choices)
     q = forms.CharField(label=_("Recipient email"), required=False, max_length=200)
-    meeting = forms.IntegerField(label=_("Meeting"), required=False, min_value=1, widget=forms.HiddenInput)
+    meeting = core_forms.IntegerField(label=_("Meeting"), required=False, min_value=1, widget=forms.HiddenInput)
 
     def filter(self, qs):
         if not self.is_valid():
