@@ -7,24 +7,30 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import concurrency
 from countries.models import MemberState, Situation
 
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 
 
 class VersionedModelForm(forms.ModelForm):
-    """Carries the version the form was opened with, for core.concurrency.save_versioned."""
+    """Carries the version the form was opened with, for core.concurrency.save_versioned.
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    A form opened on a row not created yet carries ``concurrency.NEW``; a post without a version counts as
+    that too, so that it is refused, not saved blindly, if the row exists.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version if self.instance.pk else concurrency.NEW
 
     @property
-    def expected_version(self) -> int | None:
-        return self.cleaned_data.get("version")
+    def expected_version(self) -> int:
+        version = self.cleaned_data.get("version")
+        return concurrency.NEW if version is None else version
 
 
 class AgendaYearForm(VersionedModelForm):
@@ -45,7 +51,7 @@ class AgendaYearForm(VersionedModelForm):
         return co_chairs
 
 
-class AgendaEntryForm(forms.ModelForm):
+class AgendaEntryForm(VersionedModelForm):
     class Meta:
         model = AgendaEntry
         fields = ["situation", "conflict_phase", "rationale_impact", "rationale_capacity", "rationale_diversity"]
@@ -59,14 +65,21 @@ class AgendaEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.agenda_year = agenda_year
         self.instance.agenda_year = agenda_year
-        if not self.instance.pk:
+        if not self.instance.pk and not self.is_bound:
+            # Offered: the countries not on the agenda yet. A posted one a colleague added meanwhile is still
+            # accepted here, so that services.save_entry refuses it as a stale save, keeping the text.
             taken = agenda_year.entries.values_list("situation_id", flat=True)
             self.fields["situation"].queryset = Situation.objects.exclude(pk__in=taken)
 
     def clean(self):
         cleaned = super().clean()
-        if not self.instance.pk and cleaned.get("situation") and not cleaned.get("conflict_phase"):
-            cleaned["conflict_phase"] = cleaned["situation"].conflict_phase
+        situation = cleaned.get("situation")
+        if not self.instance.pk and situation and not cleaned.get("conflict_phase"):
+            cleaned["conflict_phase"] = situation.conflict_phase
+        if self.instance.pk and situation:
+            others = self.agenda_year.entries.exclude(pk=self.instance.pk)
+            if others.filter(situation=situation).exists():
+                self.add_error("situation", _("%(country)s is already on the agenda.") % {"country": situation})
         return cleaned
 
 
@@ -133,7 +146,7 @@ class MeetingForm(VersionedModelForm):
         return cleaned
 
 
-class StepForm(forms.ModelForm):
+class StepForm(VersionedModelForm):
     """Who takes a step, and a note about it."""
 
     class Meta:

@@ -87,6 +87,7 @@ class AgendaEntry(models.Model):
         _("diversity"), blank=True, help_text=_("Criterion (c): geography and conflict phase.")
     )
     conflict_phase = models.CharField(_("conflict phase at selection"), max_length=20, choices=ConflictPhase.choices)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -281,6 +282,7 @@ class TimelineStep(models.Model):
         related_name="completed_steps",
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = TimelineStepQuerySet.as_manager()

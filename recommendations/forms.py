@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
+from core import concurrency
 from countries.models import CouncilMembership, MemberState, Mission, Situation
 from meetings.forms import VersionedModelForm
 from meetings.models import AgendaYear, Meeting
@@ -208,6 +209,13 @@ class ReviewForm(forms.Form):
         },
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # The version of the outcome the page showed (core.concurrency.NEW when none was recorded yet).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    @property
+    def expected_version(self) -> int:
+        version = self.cleaned_data.get("version")
+        return concurrency.NEW if version is None else version
 
 
 class TrackerFilterForm(forms.Form):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
-from core.concurrency import StaleEdit, refuse_stale
+from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagecache import cached_page
@@ -260,7 +260,10 @@ def follow_up_review(request, meeting_pk: int):
                     note=bound.cleaned_data["note"],
                     by=request.user,
                     now=timezone.now(),
+                    expected_version=bound.expected_version,
                 )
+            except StaleEdit as exc:
+                refuse_stale(bound, exc)
             except services.ReviewError as exc:
                 bound.add_error(None, str(exc))
             else:
@@ -281,6 +284,7 @@ def follow_up_review(request, meeting_pk: int):
                         "item": item.review_key,
                         "outcome": review.outcome if review else "",
                         "note": review.note if review else "",
+                        "version": review.version if review else NEW,
                     },
                     auto_id=f"id_{item.review_key}_%s",
                 )
