@@ -147,22 +147,59 @@ class MeetingForm(VersionedModelForm):
 
 
 class StepForm(VersionedModelForm):
-    """Who takes a step, and a note about it."""
+    """Who takes a step, a note about it, and its due date when the secretariat sets it by hand (with why)."""
+
+    use_computed = forms.BooleanField(
+        label=_("Use the computed date"),
+        required=False,
+        help_text=_("The due date follows the meeting date again, as the Guidelines' rules compute it."),
+    )
 
     class Meta:
         model = TimelineStep
-        fields = ["assignee", "note"]
-        help_texts = {"assignee": _("Reminders go to this person; without one, to everyone responsible.")}
+        fields = ["assignee", "note", "due", "due_reason", "use_computed"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        labels = {"due_reason": _("Why this due date")}
+        help_texts = {
+            "assignee": _("Reminders go to this person; without one, to everyone responsible."),
+            "due": _(
+                "Computed from the meeting date. Change it to set it by hand (say why below): a date set by hand "
+                "stays when the meeting date moves, until you tick “Use the computed date”."
+            ),
+            "due_reason": _("Required when you change the due date; kept in the history with your name."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from accounts.models import User
         from accounts.permissions import SECRETARIAT_GROUP
 
+        self.stored_due = self.instance.due
         year = self.instance.meeting.agenda_year
         self.fields["assignee"].queryset = User.objects.filter(
             Q(groups__name=SECRETARIAT_GROUP) | Q(delegation__in=year.co_chairs.all()), is_active=True
         ).distinct()
+
+    def clean_due(self):
+        day = self.cleaned_data["due"]
+        if not datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31):
+            raise forms.ValidationError(_("Choose a date between 2000 and 2100."))
+        return day
+
+    def clean_due_reason(self):
+        return " ".join(self.cleaned_data["due_reason"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("use_computed"):
+            cleaned["due"] = self.stored_due  # recomputed by the service
+        elif cleaned.get("due") and cleaned["due"] != self.stored_due and not cleaned.get("due_reason"):
+            self.add_error("due_reason", _("Say why the due date changes: the reason is kept in the history."))
+        return cleaned
+
+    @property
+    def sets_computed_date(self) -> bool:
+        return bool(self.cleaned_data.get("use_computed"))
 
 
 class StatusForm(forms.Form):

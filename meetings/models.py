@@ -270,6 +270,9 @@ class TimelineStep(models.Model):
         related_name="assigned_steps",
     )
     due = models.DateField(_("due"))
+    # Set by hand by the secretariat (with the reason): sync_timeline no longer moves it with the meeting.
+    due_overridden = models.BooleanField(_("due date set by hand"), default=False)
+    due_reason = models.CharField(_("why the due date was set by hand"), max_length=500, blank=True)
     window_start = models.DateField(_("window opens"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.OPEN)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)

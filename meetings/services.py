@@ -32,7 +32,8 @@ def plan_timeline(meeting_day: datetime.date) -> list[deadlines.PlannedStep]:
 def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] | None = None) -> None:
     """Create the meeting's steps, or move its open steps to follow the meeting date.
 
-    Steps already done (or marked not needed) keep their dates and history.
+    Steps already done (or marked not needed) keep their dates and history, and so do due dates the secretariat
+    set by hand (``due_overridden``; the meeting page shows them, and update_step restores the computed one).
     """
     if meeting.date is None:
         return
@@ -49,6 +50,8 @@ def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] |
                 due=planned.due,
                 window_start=planned.window_start,
             )
+        elif step.due_overridden:
+            continue  # set by hand by the secretariat (with a reason): it stays until they restore the computed date
         elif step.state == TimelineStep.State.OPEN and (step.due, step.window_start) != (
             planned.due,
             planned.window_start,
@@ -127,10 +130,27 @@ def reopen_step(step: TimelineStep, *, by, expected_version: int | None = None) 
 
 
 @transaction.atomic
-def update_step(step: TimelineStep, *, expected_version: int | None, by) -> TimelineStep:
-    """Save who takes a step and its note (dates follow the meeting and are never edited by hand)."""
-    step._change_reason = _("Assignment or note changed")
-    save_versioned(step, expected_version, update_fields=["assignee", "note"])
+def update_step(
+    step: TimelineStep, *, expected_version: int | None, by, use_computed_date: bool = False
+) -> TimelineStep:
+    """Save who takes a step, its note and its due date.
+
+    A due date different from the stored one is set by hand: it needs ``due_reason`` (the form asks) and stays
+    when the meeting moves. ``use_computed_date`` goes back to the date the deadline rules give.
+    """
+    stored_due = TimelineStep.objects.filter(pk=step.pk).values_list("due", flat=True).get()
+    if use_computed_date:
+        planned = {p.key: p for p in deadlines.plan(step.meeting.date, holidays())}[step.key]
+        step.due, step.window_start = planned.due, planned.window_start
+        step.due_overridden, step.due_reason = False, ""
+        step._change_reason = _("Due date follows the meeting date again")
+    elif step.due != stored_due:
+        step.due_overridden = True
+        step._change_reason = _("Due date set by hand")
+    else:
+        step._change_reason = _("Assignment or note changed")
+    fields = ["assignee", "note", "due", "window_start", "due_overridden", "due_reason"]
+    save_versioned(step, expected_version, update_fields=fields)
     return step
 
 

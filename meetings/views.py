@@ -230,6 +230,7 @@ def meeting_detail(request, pk: int):
 @secretariat_required
 def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
+    old_date = meeting.date
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -238,6 +239,17 @@ def meeting_edit(request, pk: int):
             refuse_stale(form, exc)
         else:
             messages.success(request, _("Meeting saved; open steps follow the date."))
+            kept = (
+                meeting.steps.filter(due_overridden=True, state=TimelineStep.State.OPEN)
+                if meeting.date != old_date
+                else []
+            )
+            if kept:
+                messages.warning(
+                    request,
+                    _("Due dates set by hand were kept: %(steps)s. Check them against the new date.")
+                    % {"steps": ", ".join(step.get_key_display() for step in kept)},
+                )
             return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -319,7 +331,12 @@ def step_edit(request, pk: int, step_pk: int):
     form = StepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_step(form.instance, expected_version=form.expected_version, by=request.user)
+            services.update_step(
+                form.instance,
+                expected_version=form.expected_version,
+                by=request.user,
+                use_computed_date=form.sets_computed_date,
+            )
         except StaleEdit as exc:
             refuse_stale(form, exc)
         else:

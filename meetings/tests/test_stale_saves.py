@@ -123,7 +123,7 @@ def step(meeting):
 
 
 def _step_post(step, version, **changes):
-    data = {"assignee": "", "note": "", "version": version}
+    data = {"assignee": "", "note": "", "due": step.due.isoformat(), "due_reason": "", "version": version}
     data.update(changes)
     return data
 

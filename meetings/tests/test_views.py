@@ -216,7 +216,8 @@ def test_assign_a_step(secretariat_client, secretariat_user, cochair_user, meeti
     url = reverse("meetings:step_edit", args=[meeting.pk, step.pk])
     assert secretariat_client.get(url).status_code == 200
     response = secretariat_client.post(
-        url, {"assignee": cochair_user.pk, "note": "Letter drafted by Denmark", "version": step.version}
+        url,
+        {"assignee": cochair_user.pk, "note": "Letter drafted by Denmark", "due": step.due, "version": step.version},
     )
     assert response.status_code == 302
     step.refresh_from_db()
