@@ -176,6 +176,8 @@ class StatusChangeForm(forms.Form):
     )
     link = forms.URLField(label=_("Link"), required=False, max_length=200, assume_scheme="https")
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # The version of the recommendation the page showed: a move made on an outdated page is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, today: datetime.date, allowed: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,6 +198,11 @@ class StatusChangeForm(forms.Form):
         if on and evidence and evidence > on:
             self.add_error("evidence_date", _("The evidence cannot be dated after the change it supports."))
         return cleaned
+
+    @property
+    def expected_version(self) -> int:
+        version = self.cleaned_data.get("version")
+        return concurrency.NEW if version is None else version
 
 
 class ReviewForm(forms.Form):

@@ -107,6 +107,7 @@ def change_recommendation_status(
     evidence_date: datetime.date | None = None,
     link: str = "",
     note: str = "",
+    expected_version: int | None = None,
 ) -> StatusChange:
     """Move a recommendation to ``to_status`` and record who, when and the evidence, in one transaction.
 
@@ -114,6 +115,8 @@ def change_recommendation_status(
     a date before the meeting or before the previous change, and "acted on" without any evidence.
     """
     recommendation = Recommendation.objects.select_for_update().select_related("meeting").get(pk=recommendation.pk)
+    if expected_version is not None and expected_version != recommendation.version:
+        raise StaleEdit(recommendation)  # ``expected_version``: what the person's page showed (None: a service)
     if to_status not in Recommendation.Status.values:
         raise InvalidTransition(_("Unknown status “%(status)s”.") % {"status": to_status}, field="to_status")
     old = Recommendation.Status(recommendation.status)

@@ -167,7 +167,11 @@ def recommendation_edit(request, pk: int):
 
 def _detail(request, recommendation: Recommendation, status_form: StatusChangeForm | None = None):
     if status_form is None and permissions.can_edit(request.user):
-        status_form = StatusChangeForm(today=timezone.localdate(), allowed=services.allowed_statuses(recommendation))
+        status_form = StatusChangeForm(
+            today=timezone.localdate(),
+            allowed=services.allowed_statuses(recommendation),
+            initial={"version": recommendation.version},
+        )
     meeting = recommendation.meeting
     position = meeting.recommendations.filter(order__lte=recommendation.order).exclude(
         order=recommendation.order, pk__gt=recommendation.pk
@@ -210,7 +214,10 @@ def recommendation_status(request, pk: int):
                 evidence_date=data["evidence_date"],
                 link=data["link"],
                 note=data["note"],
+                expected_version=form.expected_version,
             )
+        except StaleEdit as exc:
+            refuse_stale(form, exc)
         except services.InvalidTransition as exc:
             form.add_error(exc.field, str(exc))
         else:

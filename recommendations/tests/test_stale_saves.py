@@ -105,3 +105,30 @@ def test_a_stale_outcome_update_is_refused_and_keeps_the_note(secretariat_client
     assert "while you were editing it" in _page(second) and "Colleague: moot" in _page(second)
     review = FollowUpReview.objects.get(recommendation=rec)
     assert (review.outcome, review.note) == ("resolved", "Adopted")
+
+
+def test_a_status_change_on_an_outdated_page_is_refused_and_keeps_the_input(
+    clock, secretariat_client, colleague_client, meeting
+):
+    from recommendations import services
+
+    rec = f.make_recommendation(meeting)
+    shown = secretariat_client.get(rec.get_absolute_url()).context["status_form"].initial["version"]
+    services.change_recommendation_status(rec, Recommendation.Status.PRESENTED, by=None, on=datetime.date(2026, 12, 10))
+
+    response = secretariat_client.post(
+        reverse("recommendations:status", args=[rec.pk]),
+        {
+            "to_status": "withdrawn",
+            "changed_on": "2027-01-14",
+            "note": "Typed before the colleague's move",
+            "version": shown,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "while you were editing it" in _page(response) and "Typed before the colleague&#x27;s move" in _page(
+        response
+    )
+    rec.refresh_from_db()
+    assert rec.status == Recommendation.Status.PRESENTED
