@@ -100,3 +100,9 @@ def expert_client(expert_user):
 @pytest.fixture
 def nonmember_client(nonmember_user):
     return _client(nonmember_user)
+
+
+@pytest.fixture
+def colleague_client(secretariat_user):
+    """A second secretariat member, signed in on another machine: for stale-save tests (core.concurrency)."""
+    return _client(_user("colleague", secretariat=True))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import StaleCheckedModelForm
+from core.forms import VersionedModelForm
 from countries.models import MemberState
 
 from . import permissions
 from .models import User
 
 
-class UserForm(StaleCheckedModelForm):
+class UserForm(VersionedModelForm):
     secretariat = forms.BooleanField(
         label=_("Secretariat (UN-Women): edits everything in the workbench"),
         required=False,

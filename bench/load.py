@@ -102,7 +102,8 @@ def write_plan() -> dict | None:
     csrf_secret = cookie.split(f"{settings.CSRF_COOKIE_NAME}=", 1)[1]
     actions = ["done", "reopen"] if step.state == TimelineStep.State.OPEN else ["reopen", "done"]
     paths = [reverse("meetings:step_action", args=[step.meeting_id, step.pk, action]) for action in actions]
-    return {"paths": paths, "cookie": cookie, "token": csrf_secret}
+    # Each write posts the version of the step it acts on (core.concurrency): one more after every write.
+    return {"paths": paths, "cookie": cookie, "token": csrf_secret, "version": step.version}
 
 
 class Writer(threading.Thread):
@@ -120,8 +121,12 @@ class Writer(threading.Thread):
             path = self.plan["paths"][turn % len(self.plan["paths"])]
             conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
             try:
-                headers = {"Cookie": self.plan["cookie"], "X-CSRFToken": self.plan["token"]}
-                conn.request("POST", path, headers=headers)
+                headers = {
+                    "Cookie": self.plan["cookie"],
+                    "X-CSRFToken": self.plan["token"],
+                    "Content-Type": "application/x-www-form-urlencoded",
+                }
+                conn.request("POST", path, body=f"version={self.plan['version'] + turn}", headers=headers)
                 self.answers.append(conn.getresponse().status)
             except OSError:
                 self.answers.append(0)

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
+from . import concurrency
 from .params import MAX_INT
 
 
@@ -12,24 +13,24 @@ class FormRenderer(TemplatesSetting):
     field_template_name = "core/field.html"
 
 
-class StaleCheckedModelForm(forms.ModelForm):
-    """A model form that posts the version it was opened with (``core.concurrency.save_versioned``).
+class VersionedModelForm(forms.ModelForm):
+    """A model form that posts the version it was opened with, for ``core.concurrency.save_versioned``.
 
-    Editing an existing row requires the version: a post without one is refused rather than saved unchecked.
+    A form opened on a row not created yet carries ``concurrency.NEW``; a post without a version counts as
+    that too, so that it is refused, not saved blindly, if the row exists.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0, max_value=MAX_INT)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].required = True
-            if not self.is_bound:
-                self.initial["version"] = self.instance.version
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version if self.instance.pk else concurrency.NEW
 
     @property
-    def expected_version(self) -> int | None:
-        return self.cleaned_data.get("version") if self.instance.pk else None
+    def expected_version(self) -> int:
+        version = self.cleaned_data.get("version")
+        return concurrency.NEW if version is None else version
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -7,7 +7,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import StaleCheckedModelForm
+from core.forms import VersionedModelForm
 
 from .models import Mission, PermanentRepresentative
 
@@ -22,7 +22,7 @@ def _plausible(day: datetime.date | None) -> datetime.date | None:
     return day
 
 
-class PermanentRepresentativeForm(StaleCheckedModelForm):
+class PermanentRepresentativeForm(VersionedModelForm):
     class Meta:
         model = PermanentRepresentative
         fields = ["member_state", "name", "title", "start_date", "end_date"]
@@ -50,7 +50,7 @@ class PermanentRepresentativeForm(StaleCheckedModelForm):
         return cleaned
 
 
-class MissionForm(StaleCheckedModelForm):
+class MissionForm(VersionedModelForm):
     class Meta:
         model = Mission
         fields = ["acronym", "name", "situation", "kind", "mandate_expiry", "renewal_note", "active"]

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core import forms as core_forms
+from core.forms import VersionedModelForm
 from countries.models import MemberState
-from meetings.forms import VersionedModelForm
 from meetings.models import symbol_validator
 
 from .models import BackgroundNote, Summary

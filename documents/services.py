@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts import permissions
-from core.concurrency import StaleEdit, save_versioned
+from core.concurrency import NEW, StaleEdit, save_versioned
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep
 from meetings.services import InvalidTransition
@@ -51,7 +51,7 @@ def _create_once(document: BackgroundNote | Summary) -> None:
             document.save()
     except IntegrityError as exc:  # the one-per-meeting constraint
         document.pk = None
-        raise StaleEdit(document) from exc
+        raise StaleEdit(document, created=True) from exc
 
 
 def _locked(document):
@@ -188,7 +188,7 @@ def save_summary(summary: Summary, *, expected_version: int | None, by) -> Summa
             _("A summary that is “%(status)s” can no longer be edited.") % {"status": current.get_status_display()}
         )
     if expected_version is not None and expected_version != current.version:
-        raise StaleEdit(summary)
+        raise StaleEdit(summary, created=expected_version == NEW)
     if _summary_content(summary) == _summary_content(current):
         return summary  # saved without a change: the approvals still stand
     if current.approvals.exists():

@@ -8,25 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import forms as core_forms
-from core.forms import StaleCheckedModelForm
+from core.forms import VersionedModelForm
 from countries.models import MemberState, Situation
 
 from .models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
-
-
-class VersionedModelForm(forms.ModelForm):
-    """Carries the version the form was opened with, for core.concurrency.save_versioned."""
-
-    version = core_forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
-
-    @property
-    def expected_version(self) -> int | None:
-        return self.cleaned_data.get("version")
 
 
 class AgendaYearForm(VersionedModelForm):
@@ -47,7 +32,7 @@ class AgendaYearForm(VersionedModelForm):
         return co_chairs
 
 
-class AgendaEntryForm(forms.ModelForm):
+class AgendaEntryForm(VersionedModelForm):
     class Meta:
         model = AgendaEntry
         fields = ["situation", "conflict_phase", "rationale_impact", "rationale_capacity", "rationale_diversity"]
@@ -61,14 +46,21 @@ class AgendaEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.agenda_year = agenda_year
         self.instance.agenda_year = agenda_year
-        if not self.instance.pk:
+        if not self.instance.pk and not self.is_bound:
+            # Offered: the countries not on the agenda yet. A posted one a colleague added meanwhile is still
+            # accepted here, so that services.save_entry refuses it as a stale save, keeping the text.
             taken = agenda_year.entries.values_list("situation_id", flat=True)
             self.fields["situation"].queryset = Situation.objects.exclude(pk__in=taken)
 
     def clean(self):
         cleaned = super().clean()
-        if not self.instance.pk and cleaned.get("situation") and not cleaned.get("conflict_phase"):
-            cleaned["conflict_phase"] = cleaned["situation"].conflict_phase
+        situation = cleaned.get("situation")
+        if not self.instance.pk and situation and not cleaned.get("conflict_phase"):
+            cleaned["conflict_phase"] = situation.conflict_phase
+        if self.instance.pk and situation:
+            others = self.agenda_year.entries.exclude(pk=self.instance.pk)
+            if others.filter(situation=situation).exists():
+                self.add_error("situation", _("%(country)s is already on the agenda.") % {"country": situation})
         return cleaned
 
 
@@ -135,23 +127,60 @@ class MeetingForm(VersionedModelForm):
         return cleaned
 
 
-class StepForm(forms.ModelForm):
-    """Who takes a step, and a note about it."""
+class StepForm(VersionedModelForm):
+    """Who takes a step, a note about it, and its due date when the secretariat sets it by hand (with why)."""
+
+    use_computed = forms.BooleanField(
+        label=_("Use the computed date"),
+        required=False,
+        help_text=_("The due date follows the meeting date again, as the Guidelines' rules compute it."),
+    )
 
     class Meta:
         model = TimelineStep
-        fields = ["assignee", "note"]
-        help_texts = {"assignee": _("Reminders go to this person; without one, to everyone responsible.")}
+        fields = ["assignee", "note", "due", "due_reason", "use_computed"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        labels = {"due_reason": _("Why this due date")}
+        help_texts = {
+            "assignee": _("Reminders go to this person; without one, to everyone responsible."),
+            "due": _(
+                "Computed from the meeting date. Change it to set it by hand (say why below): a date set by hand "
+                "stays when the meeting date moves, until you tick “Use the computed date”."
+            ),
+            "due_reason": _("Required when you change the due date; kept in the history with your name."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from accounts.models import User
         from accounts.permissions import SECRETARIAT_GROUP
 
+        self.stored_due = self.instance.due
         year = self.instance.meeting.agenda_year
         self.fields["assignee"].queryset = User.objects.filter(
             Q(groups__name=SECRETARIAT_GROUP) | Q(delegation__in=year.co_chairs.all()), is_active=True
         ).distinct()
+
+    def clean_due(self):
+        day = self.cleaned_data["due"]
+        if not datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31):
+            raise forms.ValidationError(_("Choose a date between 2000 and 2100."))
+        return day
+
+    def clean_due_reason(self):
+        return " ".join(self.cleaned_data["due_reason"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("use_computed"):
+            cleaned["due"] = self.stored_due  # recomputed by the service
+        elif cleaned.get("due") and cleaned["due"] != self.stored_due and not cleaned.get("due_reason"):
+            self.add_error("due_reason", _("Say why the due date changes: the reason is kept in the history."))
+        return cleaned
+
+    @property
+    def sets_computed_date(self) -> bool:
+        return bool(self.cleaned_data.get("use_computed"))
 
 
 class StepActionForm(forms.Form):
@@ -185,7 +214,7 @@ class PlannerForm(forms.Form):
         return day
 
 
-class HolidayForm(StaleCheckedModelForm):
+class HolidayForm(VersionedModelForm):
     """A UN Headquarters official holiday, edited by the secretariat on the holidays page."""
 
     class Meta:

@@ -88,6 +88,7 @@ class AgendaEntry(models.Model):
         _("diversity"), blank=True, help_text=_("Criterion (c): geography and conflict phase.")
     )
     conflict_phase = models.CharField(_("conflict phase at selection"), max_length=20, choices=ConflictPhase.choices)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -270,6 +271,9 @@ class TimelineStep(models.Model):
         related_name="assigned_steps",
     )
     due = models.DateField(_("due"))
+    # Set by hand by the secretariat (with the reason): sync_timeline no longer moves it with the meeting.
+    due_overridden = models.BooleanField(_("due date set by hand"), default=False)
+    due_reason = models.CharField(_("why the due date was set by hand"), max_length=500, blank=True)
     window_start = models.DateField(_("window opens"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.OPEN)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
@@ -282,6 +286,7 @@ class TimelineStep(models.Model):
         related_name="completed_steps",
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = TimelineStepQuerySet.as_manager()

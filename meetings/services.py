@@ -6,14 +6,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from core.concurrency import save_versioned
+from core.concurrency import StaleEdit, save_versioned
 
 from . import deadlines
-from .models import STATUS_TRANSITIONS, AgendaYear, Holiday, Meeting, TimelineStep, symbol_validator
+from .models import STATUS_TRANSITIONS, AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep, symbol_validator
 
 
 class InvalidTransition(Exception):
@@ -32,7 +32,8 @@ def plan_timeline(meeting_day: datetime.date) -> list[deadlines.PlannedStep]:
 def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] | None = None) -> None:
     """Create the meeting's steps, or move its open steps to follow the meeting date.
 
-    Steps already done (or marked not needed) keep their dates and history.
+    Steps already done (or marked not needed) keep their dates and history, and so do due dates the secretariat
+    set by hand (``due_overridden``; the meeting page shows them, and update_step restores the computed one).
     """
     if meeting.date is None:
         return
@@ -49,6 +50,8 @@ def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] |
                 due=planned.due,
                 window_start=planned.window_start,
             )
+        elif step.due_overridden:
+            continue  # set by hand by the secretariat (with a reason): it stays until they restore the computed date
         elif step.state == TimelineStep.State.OPEN and (step.due, step.window_start) != (
             planned.due,
             planned.window_start,
@@ -86,8 +89,12 @@ def reschedule(meeting: Meeting, new_date: datetime.date, *, by=None) -> Meeting
 
 
 @transaction.atomic
-def complete_step(step: TimelineStep, *, by, now: datetime.datetime, note: str = "") -> TimelineStep:
+def complete_step(
+    step: TimelineStep, *, by, now: datetime.datetime, note: str = "", expected_version: int | None = None
+) -> TimelineStep:
+    """Mark a step done. ``expected_version``: the version the person saw (None: a service acting on its own)."""
     step = TimelineStep.objects.select_for_update().get(pk=step.pk)
+    _refuse_if_stale(step, expected_version)
     if step.state == TimelineStep.State.DONE:
         raise InvalidTransition(_("This step is already marked done."))
     step.state = TimelineStep.State.DONE
@@ -96,42 +103,67 @@ def complete_step(step: TimelineStep, *, by, now: datetime.datetime, note: str =
     if note:
         step.note = note
     step._change_reason = _("Marked done")
-    step.save()
+    save_versioned(step, None)
     return step
 
 
+def _refuse_if_stale(step: TimelineStep, expected_version: int | None) -> None:
+    """A button pressed on a timeline shown before a colleague changed the step acts on nothing."""
+    if expected_version is not None and expected_version != step.version:
+        raise StaleEdit(step)
+
+
 @transaction.atomic
-def reopen_step(step: TimelineStep, *, by) -> TimelineStep:
+def reopen_step(step: TimelineStep, *, by, expected_version: int | None = None) -> TimelineStep:
     step = TimelineStep.objects.select_for_update().get(pk=step.pk)
+    _refuse_if_stale(step, expected_version)
     if step.state == TimelineStep.State.OPEN:
         raise InvalidTransition(_("This step is already open."))
     step.state = TimelineStep.State.OPEN
     step.done_at = None
     step.done_by = None
     step._change_reason = _("Reopened")
-    step.save()
+    save_versioned(step, None)
     if step.meeting.date:
         sync_timeline(step.meeting)
     return step
 
 
 @transaction.atomic
-def update_step(step: TimelineStep, *, by) -> TimelineStep:
-    """Save who takes a step and its note (dates follow the meeting and are never edited by hand)."""
-    step._change_reason = _("Assignment or note changed")
-    step.save(update_fields=["assignee", "note"])
+def update_step(
+    step: TimelineStep, *, expected_version: int | None, by, use_computed_date: bool = False
+) -> TimelineStep:
+    """Save who takes a step, its note and its due date.
+
+    A due date different from the stored one is set by hand: it needs ``due_reason`` (the form asks) and stays
+    when the meeting moves. ``use_computed_date`` goes back to the date the deadline rules give.
+    """
+    stored_due = TimelineStep.objects.filter(pk=step.pk).values_list("due", flat=True).get()
+    if use_computed_date:
+        planned = {p.key: p for p in deadlines.plan(step.meeting.date, holidays())}[step.key]
+        step.due, step.window_start = planned.due, planned.window_start
+        step.due_overridden, step.due_reason = False, ""
+        step._change_reason = _("Due date follows the meeting date again")
+    elif step.due != stored_due:
+        step.due_overridden = True
+        step._change_reason = _("Due date set by hand")
+    else:
+        step._change_reason = _("Assignment or note changed")
+    fields = ["assignee", "note", "due", "window_start", "due_overridden", "due_reason"]
+    save_versioned(step, expected_version, update_fields=fields)
     return step
 
 
 @transaction.atomic
-def skip_step(step: TimelineStep, *, by, note: str = "") -> TimelineStep:
+def skip_step(step: TimelineStep, *, by, note: str = "", expected_version: int | None = None) -> TimelineStep:
     step = TimelineStep.objects.select_for_update().get(pk=step.pk)
+    _refuse_if_stale(step, expected_version)
     if step.state != TimelineStep.State.OPEN:
         raise InvalidTransition(_("Only an open step can be marked not needed."))
     step.state = TimelineStep.State.NOT_NEEDED
     step.note = note or step.note
     step._change_reason = _("Marked not needed")
-    step.save()
+    save_versioned(step, None)
     return step
 
 
@@ -242,3 +274,30 @@ def save_new_meeting(meeting: Meeting, *, by=None) -> Meeting:
 def save_year(agenda_year: AgendaYear, *, expected_version: int | None, by=None) -> AgendaYear:
     save_versioned(agenda_year, expected_version)
     return agenda_year
+
+
+@transaction.atomic
+def save_entry(entry: AgendaEntry, *, expected_version: int | None, by=None) -> AgendaEntry:
+    """Add a country to a year's agenda, or edit its entry; refuses (StaleEdit) a save on a stale page.
+
+    Adding a country a colleague added meanwhile edits their entry, and so is refused unless the page had
+    seen that entry's version (it has, once the refusal was shown): their text is never silently replaced.
+    """
+    if entry.pk is None:
+        existing = (
+            AgendaEntry.objects.select_for_update()
+            .filter(agenda_year_id=entry.agenda_year_id, situation_id=entry.situation_id)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    entry.save()
+            except IntegrityError as exc:  # added by a colleague between the check and the save
+                raise StaleEdit(entry, created=True) from exc
+            return entry
+        entry.pk = existing
+        entry._state.adding = False
+    save_versioned(entry, expected_version)
+    return entry

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
 from approvals.services import reset_agenda_approvals
-from core.concurrency import StaleEdit, refuse_stale
+from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.pagecache import cached_page
 from core.pagination import paginate
@@ -133,10 +133,14 @@ def entry_form(request, year: int, pk: int | None = None):
     entry = get_object_or_404(AgendaEntry, pk=pk, agenda_year=agenda_year) if pk else None
     form = AgendaEntryForm(request.POST or None, instance=entry, agenda_year=agenda_year)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        reset_agenda_approvals(agenda_year, by=request.user)
-        messages.success(request, _("Agenda saved."))
-        return redirect(agenda_year)
+        try:
+            services.save_entry(form.instance, expected_version=form.expected_version, by=request.user)
+        except StaleEdit as exc:
+            refuse_stale(form, exc)
+        else:
+            reset_agenda_approvals(agenda_year, by=request.user)
+            messages.success(request, _("Agenda saved."))
+            return redirect(agenda_year)
     return render(request, "meetings/entry_form.html", {"form": form, "agenda_year": agenda_year, "entry": entry})
 
 
@@ -234,6 +238,7 @@ def meeting_detail(request, pk: int):
 @secretariat_required
 def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
+    old_date = meeting.date
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -242,6 +247,17 @@ def meeting_edit(request, pk: int):
             refuse_stale(form, exc)
         else:
             messages.success(request, _("Meeting saved; open steps follow the date."))
+            kept = (
+                meeting.steps.filter(due_overridden=True, state=TimelineStep.State.OPEN)
+                if meeting.date != old_date
+                else []
+            )
+            if kept:
+                messages.warning(
+                    request,
+                    _("Due dates set by hand were kept: %(steps)s. Check them against the new date.")
+                    % {"steps": ", ".join(step.get_key_display() for step in kept)},
+                )
             return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -285,13 +301,28 @@ def step_action(request, pk: int, step_pk: int, action: str):
         context = {"form": form, "step": step, "meeting": step.meeting, "action": action}
         return render(request, "meetings/step_action_form.html", context, status=400)
     note = form.cleaned_data.get("note", "") if action != "reopen" else ""
+    # The version of the step the page showed: a button pressed on an outdated timeline changes nothing.
+    raw_version = request.POST.get("version", "")
+    seen = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else NEW
     try:
         if action == "done":
-            step = services.complete_step(step, by=request.user, now=timezone.now(), note=note)
+            step = services.complete_step(step, by=request.user, now=timezone.now(), note=note, expected_version=seen)
         elif action == "reopen":
-            step = services.reopen_step(step, by=request.user)
+            step = services.reopen_step(step, by=request.user, expected_version=seen)
         else:
-            step = services.skip_step(step, by=request.user, note=note)
+            step = services.skip_step(step, by=request.user, note=note, expected_version=seen)
+    except StaleEdit:
+        messages.error(
+            request,
+            _(
+                "Someone else changed this timeline step after the page was shown, so nothing was changed: "
+                "it now reads as below."
+            ),
+        )
+        if request.htmx:
+            # Reload the whole page: it shows the step (and the timeline) as it now is, with the message.
+            return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+        return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
     except services.InvalidTransition as exc:
         if request.htmx:
             return HttpResponse(str(exc), status=409)
@@ -313,9 +344,18 @@ def step_edit(request, pk: int, step_pk: int):
     step = get_object_or_404(TimelineStep.objects.select_related("meeting__agenda_year"), pk=step_pk, meeting_id=pk)
     form = StepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
-        services.update_step(form.instance, by=request.user)
-        messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
-        return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
+        try:
+            services.update_step(
+                form.instance,
+                expected_version=form.expected_version,
+                by=request.user,
+                use_computed_date=form.sets_computed_date,
+            )
+        except StaleEdit as exc:
+            refuse_stale(form, exc)
+        else:
+            messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
+            return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
     return render(request, "meetings/step_form.html", {"form": form, "step": step, "meeting": step.meeting})
 
 

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
+from core import concurrency
+from core.forms import VersionedModelForm
 from countries.models import CouncilMembership, MemberState, Mission, Situation
-from meetings.forms import VersionedModelForm
 from meetings.models import AgendaYear, Meeting
 
 from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation
@@ -175,6 +176,8 @@ class StatusChangeForm(forms.Form):
     )
     link = forms.URLField(label=_("Link"), required=False, max_length=200, assume_scheme="https")
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # The version of the recommendation the page showed: a move made on an outdated page is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, today: datetime.date, allowed: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,6 +199,11 @@ class StatusChangeForm(forms.Form):
             self.add_error("evidence_date", _("The evidence cannot be dated after the change it supports."))
         return cleaned
 
+    @property
+    def expected_version(self) -> int:
+        version = self.cleaned_data.get("version")
+        return concurrency.NEW if version is None else version
+
 
 class ReviewForm(forms.Form):
     item = forms.CharField(widget=forms.HiddenInput, max_length=40)
@@ -208,6 +216,13 @@ class ReviewForm(forms.Form):
         },
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # The version of the outcome the page showed (core.concurrency.NEW when none was recorded yet).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    @property
+    def expected_version(self) -> int:
+        version = self.cleaned_data.get("version")
+        return concurrency.NEW if version is None else version
 
 
 class TrackerFilterForm(forms.Form):

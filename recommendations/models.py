@@ -359,6 +359,7 @@ class FollowUpReview(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True
     )
     reviewed_at = models.DateTimeField(_("when"))
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
-from core.concurrency import save_versioned
+from core.concurrency import NEW, StaleEdit, save_versioned
 from countries.models import Mission
 from meetings.models import AgendaEntry, Meeting
 
@@ -107,6 +107,7 @@ def change_recommendation_status(
     evidence_date: datetime.date | None = None,
     link: str = "",
     note: str = "",
+    expected_version: int | None = None,
 ) -> StatusChange:
     """Move a recommendation to ``to_status`` and record who, when and the evidence, in one transaction.
 
@@ -114,6 +115,8 @@ def change_recommendation_status(
     a date before the meeting or before the previous change, and "acted on" without any evidence.
     """
     recommendation = Recommendation.objects.select_for_update().select_related("meeting").get(pk=recommendation.pk)
+    if expected_version is not None and expected_version != recommendation.version:
+        raise StaleEdit(recommendation)  # ``expected_version``: what the person's page showed (None: a service)
     if to_status not in Recommendation.Status.values:
         raise InvalidTransition(_("Unknown status “%(status)s”.") % {"status": to_status}, field="to_status")
     old = Recommendation.Status(recommendation.status)
@@ -313,8 +316,13 @@ def record_review(
     note: str = "",
     by,
     now: datetime.datetime,
+    expected_version: int | None = None,
 ) -> FollowUpReview:
-    """Record (or revise) what ``follow_up`` found about one open item of an earlier meeting."""
+    """Record (or revise) what ``follow_up`` found about one open item of an earlier meeting.
+
+    ``expected_version`` is the version of the outcome the page showed (``NEW``: none recorded yet); a save
+    on an outdated page is refused (StaleEdit), so that a colleague's finding is never silently replaced.
+    """
     if follow_up.kind != Meeting.Kind.FOLLOW_UP or not follow_up.follows_up_id:
         raise ReviewError(_("Only a follow-up meeting reviews the open items of an earlier meeting."))
     if outcome not in FollowUpReview.Outcome.values:
@@ -330,7 +338,16 @@ def record_review(
     review.reviewed_by = by
     review.reviewed_at = now
     review._change_reason = _("Reviewed at the follow-up meeting")
-    review.save()
+    if review.pk is None:
+        if expected_version not in (None, NEW):
+            raise StaleEdit(review)  # the page showed an outcome that is no longer there
+        try:
+            with transaction.atomic():
+                review.save()
+        except IntegrityError as exc:  # a colleague recorded the first outcome between the check and the save
+            raise StaleEdit(review, created=True) from exc
+        return review
+    save_versioned(review, expected_version)
     return review
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
-from core.concurrency import StaleEdit, refuse_stale
+from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagecache import cached_page
@@ -171,7 +171,11 @@ def recommendation_edit(request, pk: int):
 
 def _detail(request, recommendation: Recommendation, status_form: StatusChangeForm | None = None):
     if status_form is None and permissions.can_edit(request.user):
-        status_form = StatusChangeForm(today=timezone.localdate(), allowed=services.allowed_statuses(recommendation))
+        status_form = StatusChangeForm(
+            today=timezone.localdate(),
+            allowed=services.allowed_statuses(recommendation),
+            initial={"version": recommendation.version},
+        )
     meeting = recommendation.meeting
     position = meeting.recommendations.filter(order__lte=recommendation.order).exclude(
         order=recommendation.order, pk__gt=recommendation.pk
@@ -214,7 +218,10 @@ def recommendation_status(request, pk: int):
                 evidence_date=data["evidence_date"],
                 link=data["link"],
                 note=data["note"],
+                expected_version=form.expected_version,
             )
+        except StaleEdit as exc:
+            refuse_stale(form, exc)
         except services.InvalidTransition as exc:
             form.add_error(exc.field, str(exc))
         else:
@@ -264,7 +271,10 @@ def follow_up_review(request, meeting_pk: int):
                     note=bound.cleaned_data["note"],
                     by=request.user,
                     now=timezone.now(),
+                    expected_version=bound.expected_version,
                 )
+            except StaleEdit as exc:
+                refuse_stale(bound, exc)
             except services.ReviewError as exc:
                 bound.add_error(None, str(exc))
             else:
@@ -285,6 +295,7 @@ def follow_up_review(request, meeting_pk: int):
                         "item": item.review_key,
                         "outcome": review.outcome if review else "",
                         "note": review.note if review else "",
+                        "version": review.version if review else NEW,
                     },
                     auto_id=f"id_{item.review_key}_%s",
                 )

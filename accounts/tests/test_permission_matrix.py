@@ -564,6 +564,10 @@ def _check(role: str, response, expected: int, case: Case, url: str) -> list[str
         problems.append(f"{role}: {response.status_code}, expected {expected}")
     elif expected == LOGIN and not response["Location"].startswith(reverse("login")):
         problems.append(f"{role}: redirected to {response['Location']}, expected the sign-in page")
+    if role != "anon" or case.markers_as:  # signed in, or a personal feed: never stored (core.cachecontrol)
+        cache_control = response.get("Cache-Control", "")
+        if not ("private" in cache_control and "no-store" in cache_control and "public" not in cache_control):
+            problems.append(f"{role}: Cache-Control {cache_control!r}, expected private, no-store")
     body = b"".join(response) if response.streaming else response.content
     text = body.decode("utf-8", errors="replace")
     for marker, allowed in ALLOWED.items():

@@ -88,7 +88,12 @@ def test_editing_an_agenda_country_resets_the_approvals(secretariat_client, secr
     entry = approved.entries.get(situation__name="South Sudan")
     response = secretariat_client.post(
         reverse("meetings:entry_edit", args=[2026, entry.pk]),
-        {"situation": entry.situation_id, "conflict_phase": "transition", "rationale_impact": "Mandate renewal"},
+        {
+            "situation": entry.situation_id,
+            "conflict_phase": "transition",
+            "rationale_impact": "Mandate renewal",
+            "version": entry.version,
+        },
     )
 
     assert response.status_code == 302

@@ -50,30 +50,17 @@ def _meeting_post(meeting, version, **changes):
     return data
 
 
-@pytest.fixture
-def second_secretariat_client(client, db):
-    from django.contrib.auth.models import Group
-
-    from accounts.permissions import SECRETARIAT_GROUP
-    from meetings.tests.factories import make_user
-
-    colleague = make_user("colleague")
-    colleague.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
-    client.force_login(colleague)
-    return client
-
-
 def test_second_meeting_save_on_a_stale_version_is_refused_and_keeps_the_text(
-    secretariat_client, second_secretariat_client, meeting
+    secretariat_client, colleague_client, meeting
 ):
     url = reverse("meetings:edit", args=[meeting.pk])
     opened = secretariat_client.get(url).context["form"].initial["version"]
-    assert second_secretariat_client.get(url).context["form"].initial["version"] == opened
+    assert colleague_client.get(url).context["form"].initial["version"] == opened
 
     first = secretariat_client.post(url, _meeting_post(meeting, opened, room="Conference Room 4"))
     assert first.status_code == 302
 
-    second = second_secretariat_client.post(
+    second = colleague_client.post(
         url, _meeting_post(meeting, opened, source_note="Suggestions of UN participants, typed by the colleague")
     )
 
@@ -88,14 +75,14 @@ def test_second_meeting_save_on_a_stale_version_is_refused_and_keeps_the_text(
 
 
 def test_meeting_date_change_on_a_stale_version_does_not_move_the_timeline(
-    secretariat_client, second_secretariat_client, meeting
+    secretariat_client, colleague_client, meeting
 ):
     url = reverse("meetings:edit", args=[meeting.pk])
     opened = meeting.version
     dues = sorted(meeting.steps.values_list("due", flat=True))
     secretariat_client.post(url, _meeting_post(meeting, opened, room="CR 4"))
 
-    second_secretariat_client.post(url, _meeting_post(meeting, opened, date="2026-12-17"))
+    colleague_client.post(url, _meeting_post(meeting, opened, date="2026-12-17"))
 
     meeting.refresh_from_db()
     assert meeting.date == datetime.date(2026, 12, 10)
@@ -114,16 +101,14 @@ def _year_post(agenda_year, version, **changes):
     return data
 
 
-def test_second_year_save_on_a_stale_version_is_refused_and_keeps_the_text(
-    secretariat_client, second_secretariat_client, year
-):
+def test_second_year_save_on_a_stale_version_is_refused_and_keeps_the_text(secretariat_client, colleague_client, year):
     url = reverse("meetings:year_edit", args=[2026])
     opened = secretariat_client.get(url).context["form"].initial["version"]
 
     first = secretariat_client.post(url, _year_post(year, opened, notes="Agreed at the retreat in January."))
     assert first.status_code == 302
 
-    second = second_secretariat_client.post(
+    second = colleague_client.post(
         url, _year_post(year, opened, notes="Colleague's draft: add Haiti after the March briefing.")
     )
 

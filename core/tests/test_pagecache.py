@@ -42,7 +42,9 @@ def test_a_post_makes_every_cached_page_stale(secretariat_client, meeting):
     detail = reverse("meetings:detail", args=[meeting.pk])
     warm(secretariat_client, detail)
     step = meeting.steps.get(key="request_letter")
-    done = secretariat_client.post(reverse("meetings:step_action", args=[meeting.pk, step.pk, "done"]))
+    done = secretariat_client.post(
+        reverse("meetings:step_action", args=[meeting.pk, step.pk, "done"]), {"version": step.version}
+    )
     assert done.status_code == 302
     secretariat_client.get(detail)  # shows (and uses up) the "done" message: never from the cache
     html = secretariat_client.get(detail).content.decode()

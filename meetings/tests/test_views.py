@@ -85,12 +85,12 @@ def test_meeting_detail_shows_timeline_and_flags(secretariat_client, secretariat
 def test_mark_step_done_with_htmx_returns_the_row(secretariat_client, secretariat_user, meeting):
     step = meeting.steps.get(key="request_letter")
     url = reverse("meetings:step_action", args=[meeting.pk, step.pk, "done"])
-    response = secretariat_client.post(url, HTTP_HX_REQUEST="true")
+    response = secretariat_client.post(url, {"version": step.version}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert f'id="step-{step.pk}"' in response.content.decode()
     step.refresh_from_db()
     assert step.state == "done" and step.done_by == secretariat_user
-    again = secretariat_client.post(url, HTTP_HX_REQUEST="true")
+    again = secretariat_client.post(url, {"version": step.version}, HTTP_HX_REQUEST="true")
     assert again.status_code == 409
 
 
@@ -215,7 +215,10 @@ def test_assign_a_step(secretariat_client, secretariat_user, cochair_user, meeti
     step = meeting.steps.get(key="request_letter")
     url = reverse("meetings:step_edit", args=[meeting.pk, step.pk])
     assert secretariat_client.get(url).status_code == 200
-    response = secretariat_client.post(url, {"assignee": cochair_user.pk, "note": "Letter drafted by Denmark"})
+    response = secretariat_client.post(
+        url,
+        {"assignee": cochair_user.pk, "note": "Letter drafted by Denmark", "due": step.due, "version": step.version},
+    )
     assert response.status_code == 302
     step.refresh_from_db()
     assert (step.assignee, step.note) == (cochair_user, "Letter drafted by Denmark")

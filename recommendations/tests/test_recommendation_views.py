@@ -150,6 +150,7 @@ def test_status_change_through_the_page(clock, secretariat_client, secretariat_u
     response = secretariat_client.post(
         reverse("recommendations:status", args=[rec.pk]),
         _status(
+            version=rec.version,
             to_status="acted_on_in_part",
             changed_on="2027-01-14",
             resolution_symbol="S/RES/2801 (2027)",
@@ -201,7 +202,9 @@ def test_bad_status_input_is_a_form_error_and_changes_nothing(
     clock, secretariat_client, meeting, start, overrides, message
 ):
     rec = f.make_recommendation(meeting, status=start)
-    response = secretariat_client.post(reverse("recommendations:status", args=[rec.pk]), _status(**overrides))
+    response = secretariat_client.post(
+        reverse("recommendations:status", args=[rec.pk]), _status(version=rec.version, **overrides)
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert message in body

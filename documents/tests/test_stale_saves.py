@@ -1,0 +1,101 @@
+"""Two secretariat members write the same meeting's background note or summary (core.concurrency).
+
+Both open the page while there is no note yet: the first one's text is saved, the second one's save is refused
+with a clear message and the second text stays on the page (neither merged nor silently overwritten). Saving
+again after reading the refusal deliberately replaces the first text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from documents.models import BackgroundNote, Summary
+
+from . import factories as f
+
+
+def _page(response) -> str:
+    return response.content.decode()
+
+
+@pytest.fixture
+def held(meeting):
+    return f.hold(meeting)
+
+
+def test_creating_a_note_a_colleague_created_meanwhile_is_refused_and_keeps_the_text(
+    secretariat_client, colleague_client, meeting
+):
+    url = reverse("documents:note_edit", args=[meeting.pk])
+    opened = secretariat_client.get(url).context["form"]
+    assert colleague_client.get(url).context["form"].initial["version"] == opened.initial["version"]
+    version = opened.initial["version"]
+    assert secretariat_client.post(url, {"version": version, "participation": "First text"}).status_code == 302
+
+    second = colleague_client.post(url, {"version": version, "participation": "The colleague's own text"})
+
+    assert second.status_code == 200
+    page = _page(second)
+    assert "Someone else created this background note while you were writing" in page
+    assert "The colleague&#x27;s own text" in page
+    assert BackgroundNote.objects.get(meeting=meeting).participation == "<p>First text</p>"
+    # Having read the refusal, saving again replaces the colleague's text on purpose.
+    assert colleague_client.post(url, second.context["form"].data).status_code == 302
+    assert BackgroundNote.objects.get(meeting=meeting).participation == "<p>The colleague's own text</p>"
+
+
+def _summary_post(version, **changes):
+    data = {
+        "title": "Summary of the meeting on South Sudan",
+        "letter_date": "2026-12-18",
+        "introduction": "",
+        "main_points": "",
+        "council_questions": "",
+        "closing": "",
+        "version": version,
+    }
+    data.update(changes)
+    return data
+
+
+def test_creating_a_summary_a_colleague_created_meanwhile_is_refused_and_keeps_the_text(
+    secretariat_client, colleague_client, held
+):
+    url = reverse("documents:summary_edit", args=[held.pk])
+    version = secretariat_client.get(url).context["form"].initial["version"]
+    assert colleague_client.get(url).context["form"].initial["version"] == version
+    assert secretariat_client.post(url, _summary_post(version, main_points="First points")).status_code == 302
+
+    second = colleague_client.post(url, _summary_post(version, main_points="The colleague's points"))
+
+    assert second.status_code == 200
+    page = _page(second)
+    assert "Someone else created this summary while you were writing" in page
+    assert "The colleague&#x27;s points" in page
+    assert Summary.objects.get(meeting=held).main_points == "<p>First points</p>"
+
+
+def test_a_stale_summary_edit_is_refused_and_keeps_the_text(secretariat_client, colleague_client, held):
+    summary = f.make_summary(held)
+    url = reverse("documents:summary_edit", args=[held.pk])
+    opened = secretariat_client.get(url).context["form"].initial["version"]
+    assert secretariat_client.post(url, _summary_post(opened, closing="Signed by both")).status_code == 302
+
+    second = colleague_client.post(url, _summary_post(opened, introduction="The colleague's introduction"))
+
+    assert second.status_code == 200
+    assert "Someone else saved this summary while you were editing it" in _page(second)
+    assert "The colleague&#x27;s introduction" in _page(second)
+    summary.refresh_from_db()
+    assert (summary.closing, summary.introduction) == ("<p>Signed by both</p>", "")
+
+
+def test_a_note_edit_posted_without_a_version_does_not_overwrite(secretariat_client, meeting):
+    f.make_note(meeting, un_plans="<p>Kept</p>")
+
+    response = secretariat_client.post(reverse("documents:note_edit", args=[meeting.pk]), {"un_plans": "Blind"})
+
+    assert response.status_code == 200
+    assert "Blind" in _page(response)
+    assert BackgroundNote.objects.get(meeting=meeting).un_plans == "<p>Kept</p>"
