@@ -13,10 +13,12 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from accounts import permissions
 from core.concurrency import StaleEdit, save_versioned
+from iegwps.formats.en.formats import COUNCIL_DOCUMENT_DATE_FORMAT
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep
 from meetings.services import InvalidTransition
@@ -156,7 +158,7 @@ def default_summary_title(meeting: Meeting) -> str:
         "subject": meeting.subject
     }
     if meeting.date:
-        title += _(", held on %(date)s") % {"date": f"{meeting.date.day} {meeting.date:%B %Y}"}
+        title += _(", held on %(date)s") % {"date": formats.date_format(meeting.date, COUNCIL_DOCUMENT_DATE_FORMAT)}
     return title
 
 
@@ -269,7 +271,7 @@ def issue_summary(
     issue_date = issue_date or summary.issue_date or now.date()
     if summary.letter_date and issue_date < summary.letter_date:
         raise InvalidTransition(
-            _("The issue date comes after the letter of %(date)s.") % {"date": summary.letter_date.isoformat()}
+            _("The issue date comes after the letter of %(date)s.") % {"date": formats.date_format(summary.letter_date)}
         )
     if symbol and not symbol.startswith(f"S/{issue_date.year}/"):
         raise InvalidTransition(

@@ -154,6 +154,8 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates print one way everywhere ("4 Dec 2026"): iegwps/formats/<lang>/formats.py.
+FORMAT_MODULE_PATH = ["iegwps.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

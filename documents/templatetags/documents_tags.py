@@ -1,13 +1,21 @@
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils import formats
 from django.utils.safestring import mark_safe
 
 from accounts import permissions
+from iegwps.formats.en.formats import COUNCIL_DOCUMENT_DATE_FORMAT
 
 from ..models import BackgroundNote, Summary
 from ..richtext import sanitize
 
 register = template.Library()
+
+
+@register.filter
+def council_date(value) -> str:
+    """A date in a Security Council document: "4 December 2026" (the app's pages say "4 Dec 2026")."""
+    return formats.date_format(value, COUNCIL_DOCUMENT_DATE_FORMAT) if value else ""
 
 
 @register.filter
