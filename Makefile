@@ -31,12 +31,12 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
-# Web server, Celery worker and beat together; Ctrl-C stops all three.
-run: demo
-	@echo "Serving IEG Workbench on http://127.0.0.1:$(PORT) (worker and beat in the background)"
-	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/celery -A iegwps worker --beat --loglevel=INFO --concurrency=2 --schedule=var/celerybeat-schedule & \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+# Web server, Celery worker and beat together (core/management/commands/run_all.py); Ctrl-C stops all three
+# within seconds. Links in emails and iCal feeds follow PORT unless SITE_URL is set.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
+run: migrate
+	@$(BIN)/python manage.py load_demo --no-account-list
+	@exec $(BIN)/python manage.py run_all --port $(PORT)
 
 test: install-dev
 	DEBUG=0 $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from core import forms as core_forms
@@ -39,6 +40,17 @@ class SummaryForm(VersionedModelForm):
 
     def clean_title(self):
         return " ".join(self.cleaned_data["title"].split())
+
+    def clean_letter_date(self):
+        # The letter transmits the summary of a meeting already held: it cannot be dated before it.
+        day = self.cleaned_data.get("letter_date")
+        meeting_day = self.instance.meeting.date if self.instance.meeting_id else None
+        if day and meeting_day and day < meeting_day:
+            raise forms.ValidationError(
+                _("The letter cannot be dated before the meeting (%(date)s).")
+                % {"date": formats.date_format(meeting_day)}
+            )
+        return day
 
 
 class ApproveForm(forms.Form):

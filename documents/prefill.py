@@ -12,11 +12,9 @@ from collections.abc import Iterable
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
+from .formatting import council_date
+
 PREFILLED_FIELDS = ("main_points", "council_questions")
-
-
-def _day(day) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _text(value: str) -> str:
@@ -70,7 +68,7 @@ def questions_section(questions: Iterable) -> str:
             item += "<br>" + escape(_("Answer:")) + " " + _text(question.answer)
         elif question.answer_due:
             item += "<br>" + escape(
-                _("A written answer is expected by %(date)s.") % {"date": _day(question.answer_due)}
+                _("A written answer is expected by %(date)s.") % {"date": council_date(question.answer_due)}
             )
         items.append(f"<li>{item}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""

@@ -13,6 +13,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from accounts import permissions
@@ -21,7 +22,7 @@ from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep
 from meetings.services import InvalidTransition
 
-from . import pdf
+from . import formatting, pdf
 from .models import Attachment, BackgroundNote, DownloadLog, NoteInvitation, Summary, SummaryApproval
 from .richtext import RichTextField, sanitize
 from .uploads import FileKind
@@ -156,7 +157,7 @@ def default_summary_title(meeting: Meeting) -> str:
         "subject": meeting.subject
     }
     if meeting.date:
-        title += _(", held on %(date)s") % {"date": f"{meeting.date.day} {meeting.date:%B %Y}"}
+        title += _(", held on %(date)s") % {"date": formatting.council_date(meeting.date)}
     return title
 
 
@@ -269,7 +270,7 @@ def issue_summary(
     issue_date = issue_date or summary.issue_date or now.date()
     if summary.letter_date and issue_date < summary.letter_date:
         raise InvalidTransition(
-            _("The issue date comes after the letter of %(date)s.") % {"date": summary.letter_date.isoformat()}
+            _("The issue date comes after the letter of %(date)s.") % {"date": formats.date_format(summary.letter_date)}
         )
     if symbol and not symbol.startswith(f"S/{issue_date.year}/"):
         raise InvalidTransition(

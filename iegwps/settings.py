@@ -26,6 +26,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Demo users' passwords (load_demo), kept so they survive restarts of the same database; mode 0600.
+DEMO_ACCOUNTS_FILE = VAR_DIR / "demo-accounts.json"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -155,6 +157,8 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates print one way everywhere ("4 Dec 2026"): iegwps/formats/<lang>/formats.py.
+FORMAT_MODULE_PATH = ["iegwps.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from django import forms
 from django.db.models import Q
@@ -11,6 +12,7 @@ from core import forms as core_forms
 from core.forms import VersionedModelForm
 from countries.models import MemberState, Situation
 
+from . import services
 from .models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
 
 
@@ -64,7 +66,22 @@ class AgendaEntryForm(VersionedModelForm):
         return cleaned
 
 
+def _digest(warnings: list[str]) -> str:
+    return hashlib.sha256("\n".join(warnings).encode()).hexdigest()[:16]
+
+
 class MeetingForm(VersionedModelForm):
+    """A meeting's details. A date that looks wrong (services.date_warnings) is saved only once confirmed:
+    the warnings are shown with a "Save anyway" box, which counts only for the warnings it was shown with."""
+
+    past_record = forms.BooleanField(
+        label=_("This is a record of a past meeting"),
+        required=False,
+        help_text=_("Tick it to enter a meeting that already took place: a date in the past is then expected."),
+    )
+    confirm_warnings = forms.BooleanField(label=_("Save anyway"), required=False)
+    warnings_seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Meeting
         fields = [
@@ -105,6 +122,37 @@ class MeetingForm(VersionedModelForm):
             "situation", "agenda_year"
         )
         self.fields["situation"].queryset = Situation.objects.all()
+        # "Save anyway" appears only with the warnings it confirms.
+        self.fields["confirm_warnings"].widget = forms.HiddenInput()
+        self.date_warnings: list[str] = []
+        order = list(self.fields)
+        order.remove("past_record")
+        order.insert(order.index("date") + 1, "past_record")
+        self.order_fields(order)
+
+    def _check_date(self, cleaned) -> None:
+        day = cleaned.get("date")
+        if day is None or (self.instance.pk and not {"date", "situation", "agenda_year"} & set(self.changed_data)):
+            return  # nothing about the date changed: an edit of a past meeting's room is not nagged
+        self.date_warnings = services.date_warnings(
+            day,
+            today=timezone.localdate(),
+            agenda_year=cleaned.get("agenda_year"),
+            situation=cleaned.get("situation"),
+            past_record=cleaned.get("past_record", False),
+        )
+        if not self.date_warnings:
+            return
+        digest = _digest(self.date_warnings)
+        if cleaned.get("confirm_warnings") and cleaned.get("warnings_seen") == digest:
+            return
+        self.fields["confirm_warnings"].widget = forms.CheckboxInput()
+        self.fields["confirm_warnings"].help_text = _("Tick it to save the meeting with the warnings above.")
+        data = self.data.copy()
+        data[self.add_prefix("warnings_seen")] = digest
+        data.pop(self.add_prefix("confirm_warnings"), None)  # a new set of warnings is confirmed anew
+        self.data = data
+        self.add_error("confirm_warnings", _("Check the warnings above, then tick “Save anyway” to save."))
 
     def clean(self):
         cleaned = super().clean()
@@ -124,6 +172,8 @@ class MeetingForm(VersionedModelForm):
         day = cleaned.get("date")
         if agenda_year and day and abs(day.year - agenda_year.year) > 1:
             self.add_error("date", _("The date is far from the IEG year %(year)s.") % {"year": agenda_year.year})
+        if not self.errors:
+            self._check_date(cleaned)
         return cleaned
 
 

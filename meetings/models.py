@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -200,7 +201,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        when = f"{self.date:%d %b %Y}" if self.date else _("date to be set")
+        when = formats.date_format(self.date) if self.date else _("date to be set")
         return f"{self.subject} — {when}"
 
     def get_absolute_url(self) -> str:

@@ -11,6 +11,10 @@ class HolidayQuerySet(models.QuerySet):
         """All holiday dates: a few dozen rows, read once per computation."""
         return frozenset(self.values_list("date", flat=True))
 
+    def names(self) -> dict[datetime.date, str]:
+        """Every holiday's name by date, in one query (the planner plans and warns from it)."""
+        return dict(self.values_list("date", "name"))
+
 
 class AgendaYearQuerySet(models.QuerySet):
     def visible_to(self, user) -> AgendaYearQuerySet:

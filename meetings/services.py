@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
@@ -24,9 +25,54 @@ def holidays() -> frozenset[datetime.date]:
     return Holiday.objects.dates()
 
 
-def plan_timeline(meeting_day: datetime.date) -> list[deadlines.PlannedStep]:
-    """The date planner: every step's due date for a meeting on ``meeting_day``."""
-    return deadlines.plan(meeting_day, holidays())
+def plan_with_warnings(
+    meeting_day: datetime.date, *, today: datetime.date
+) -> tuple[list[deadlines.PlannedStep], list[str]]:
+    """The date planner and /api/timeline: the plan, and what looks wrong about the day (one query)."""
+    named = Holiday.objects.names()
+    return deadlines.plan(meeting_day, named.keys()), date_warnings(meeting_day, today=today, holiday_names=named)
+
+
+def date_warnings(
+    day: datetime.date,
+    *,
+    today: datetime.date,
+    agenda_year: AgendaYear | None = None,
+    situation=None,
+    past_record: bool = False,
+    holiday_names: dict[datetime.date, str] | None = None,
+) -> list[str]:
+    """Why a meeting date (and country) may be wrong: the one home of these checks, for the meeting form,
+    the date planner and /api/timeline. Empty when nothing looks wrong. ``holiday_names`` (date -> name) saves
+    a query when the caller has read the holidays already.
+
+    A weekend or a UN Headquarters holiday; a day already past (unless ``past_record``: a meeting entered as a
+    record of what happened); a country that is not on ``agenda_year``'s agenda.
+    """
+    warnings = []
+    shown = formats.date_format(day)
+    if day.weekday() >= deadlines.SATURDAY:
+        warnings.append(
+            _("%(date)s is a %(weekday)s: UN Headquarters is closed at weekends.")
+            % {"date": shown, "weekday": formats.date_format(day, "l")}
+        )
+    if holiday_names is None:
+        holiday_names = dict(Holiday.objects.filter(date=day).values_list("date", "name"))
+    if day in holiday_names:
+        warnings.append(
+            _("%(date)s is a UN Headquarters holiday (%(name)s).") % {"date": shown, "name": holiday_names[day]}
+        )
+    if day < today and not past_record:
+        warnings.append(_("%(date)s is in the past.") % {"date": shown})
+    if (
+        agenda_year is not None
+        and situation is not None
+        and not agenda_year.entries.filter(situation=situation).exists()
+    ):
+        warnings.append(
+            _("%(country)s is not on the %(year)s agenda.") % {"country": situation, "year": agenda_year.year}
+        )
+    return warnings
 
 
 def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] | None = None) -> None:
@@ -58,7 +104,7 @@ def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] |
         ):
             step.due = planned.due
             step.window_start = planned.window_start
-            step._change_reason = _("Meeting date changed to %(date)s") % {"date": meeting.date.isoformat()}
+            step._change_reason = _("Meeting date changed to %(date)s") % {"date": formats.date_format(meeting.date)}
             step.save(update_fields=["due", "window_start"])
 
 

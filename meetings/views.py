@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -280,7 +280,7 @@ def meeting_status(request, pk: int):
             if meeting.status == Meeting.Status.HELD and follow_up:
                 messages.info(
                     request,
-                    _("Follow-up meeting proposed for %(date)s.") % {"date": follow_up.date.strftime("%A %-d %B %Y")},
+                    _("Follow-up meeting proposed for %(date)s.") % {"date": formats.date_format(follow_up.date)},
                 )
     else:
         messages.error(request, _("Choose a valid status."))
@@ -375,9 +375,10 @@ def planner(request):
     """The date planner: open to everyone, it shows nothing but the calendar."""
     form = PlannerForm(request.GET or None)
     steps = None
+    warnings = []
     if form.is_bound and form.is_valid():
-        steps = services.plan_timeline(form.cleaned_data["meeting_date"])
-    return render(request, "meetings/planner.html", {"form": form, "steps": steps})
+        steps, warnings = services.plan_with_warnings(form.cleaned_data["meeting_date"], today=timezone.localdate())
+    return render(request, "meetings/planner.html", {"form": form, "steps": steps, "warnings": warnings})
 
 
 @require_GET
@@ -393,10 +394,11 @@ def api_timeline(request):
         return JsonResponse({"error": f"meeting_date must be a date as YYYY-MM-DD, not {raw[:40]!r}."}, status=400)
     if not form.is_valid():
         return JsonResponse({"error": " ".join(form.errors["meeting_date"])}, status=400)
-    steps = services.plan_timeline(day)
+    steps, warnings = services.plan_with_warnings(day, today=timezone.localdate())
     return JsonResponse(
         {
             "meeting_date": day.isoformat(),
+            "warnings": warnings,
             "steps": [
                 {
                     "key": step.key,

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.utils import dateformat
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -106,7 +106,8 @@ def horizon(rules: Sequence[ReminderRule], today: datetime.date, holidays: Holid
 
 
 def long_date(day: datetime.date) -> str:
-    return dateformat.format(day, "l j F Y")
+    """The one date format of the app (iegwps/formats): emails and iCal say dates as the pages do."""
+    return formats.date_format(day)
 
 
 def due_in_words(due: datetime.date, today: datetime.date, holidays: Holidays) -> str:

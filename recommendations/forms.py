@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -29,7 +30,7 @@ def _before_meeting(meeting: Meeting, day: datetime.date | None) -> bool:
 
 
 def _meeting_day(meeting: Meeting) -> str:
-    return meeting.date.strftime("%-d %B %Y") if meeting.date else ""
+    return formats.date_format(meeting.date) if meeting.date else ""
 
 
 class MeetingItemForm(VersionedModelForm):

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max, Q, Window
 from django.db.models.functions import RowNumber
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from core.concurrency import NEW, StaleEdit, save_versioned
@@ -136,14 +137,14 @@ def change_recommendation_status(
     if meeting_day and on < meeting_day:
         raise InvalidTransition(
             _("The change date %(on)s is before the meeting of %(meeting)s.")
-            % {"on": on.isoformat(), "meeting": meeting_day.isoformat()},
+            % {"on": formats.date_format(on), "meeting": formats.date_format(meeting_day)},
             field="changed_on",
         )
     previous = recommendation.status_changes.order_by("-changed_on", "-pk").values_list("changed_on", flat=True).first()
     if previous and on < previous:
         raise InvalidTransition(
             _("The change date %(on)s is before the previous status change, on %(previous)s.")
-            % {"on": on.isoformat(), "previous": previous.isoformat()},
+            % {"on": formats.date_format(on), "previous": formats.date_format(previous)},
             field="changed_on",
         )
     if new in ACTED_STATUSES and not (resolution_symbol.strip() or link.strip() or note.strip()):

@@ -5,11 +5,18 @@ from django.utils.safestring import mark_safe
 
 from accounts import permissions
 
+from .. import formatting
 from ..models import BackgroundNote, Summary
 from ..pdf import summary_context
 from ..richtext import sanitize
 
 register = template.Library()
+
+
+@register.filter
+def council_date(value) -> str:
+    """A date in a Security Council document: "4 December 2026" (the app's pages say "4 Dec 2026")."""
+    return formatting.council_date(value)
 
 
 @register.filter

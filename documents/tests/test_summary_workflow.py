@@ -171,7 +171,7 @@ def test_a_symbol_is_used_once(submitted, secretariat_user, year):
 
 
 def test_a_summary_is_not_issued_before_its_letter(submitted, secretariat_user):
-    with pytest.raises(services.InvalidTransition, match="comes after the letter of 2026-12-18"):
+    with pytest.raises(services.InvalidTransition, match="comes after the letter of 18 Dec 2026"):
         services.issue_summary(
             submitted, "S/2026/56", by=secretariat_user, now=NOW, issue_date=datetime.date(2026, 12, 17)
         )

@@ -125,7 +125,7 @@ def test_issue_form_errors_keep_the_input(secretariat_client, meeting, cochair_u
     page = secretariat_client.get(reverse("documents:summary", args=[meeting.pk])).content.decode()
     assert "S/2026/77" in page and "Publish on the public site" in page
     # No representative is on record in this test: the page says whose signature blocks are blank.
-    assert "No permanent representatives on record on 18 December 2026 for Denmark, Greece" in page
+    assert "No permanent representatives on record on 18 Dec 2026 for Denmark, Greece" in page
 
 
 def test_meeting_page_shows_the_documents_panel(secretariat_client, expert_client, meeting, secretariat_user):

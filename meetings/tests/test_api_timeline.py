@@ -61,7 +61,7 @@ def test_letter_window_and_every_step_present(client):
 def test_readable_without_signing_in_and_shows_nothing_else(client):
     response = client.get("/api/timeline", {"meeting_date": "2026-12-10"})
     assert response.status_code == 200
-    assert set(response.json()) == {"meeting_date", "steps"}
+    assert set(response.json()) == {"meeting_date", "warnings", "steps"}
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
+from core import demo_accounts
 from countries.models import CouncilMembership, Mission
 from meetings.models import AgendaYear, Holiday, Meeting
 
@@ -31,3 +32,32 @@ def test_load_demo_is_idempotent_and_loads_the_record(capsys):
     assert set(User.objects.values_list("username", flat=True)) >= {"secretariat", "cochair", "expert", "observer"}
     out = capsys.readouterr().out
     assert "secretariat" in out and "Demo data loaded" in out
+
+
+def test_demo_passwords_survive_a_reload_of_the_same_database(settings, tmp_path, capsys):
+    settings.DEMO_ACCOUNTS_FILE = tmp_path / "var" / "demo-accounts.json"
+    call_command("load_demo")
+    first = {row["username"]: row["password"] for row in demo_accounts.read_accounts()}
+    assert set(first) >= {"secretariat", "cochair", "expert", "observer"}
+    assert settings.DEMO_ACCOUNTS_FILE.stat().st_mode & 0o777 == 0o600
+    assert User.objects.get(username="expert").check_password(first["expert"])
+    # A password changed in the app is not accepted any more: that user alone gets a fresh one.
+    cochair = User.objects.get(username="cochair")
+    cochair.set_password("changed-in-the-app")
+    cochair.save()
+    call_command("load_demo", "--no-account-list")
+    second = {row["username"]: row["password"] for row in demo_accounts.read_accounts()}
+    assert {k: v for k, v in second.items() if k != "cochair"} == {k: v for k, v in first.items() if k != "cochair"}
+    assert second["cochair"] != first["cochair"]
+    assert User.objects.get(username="cochair").check_password(second["cochair"])
+    out = capsys.readouterr().out
+    assert out.count(first["secretariat"]) == 1  # listed by the first load only
+
+
+def test_a_new_database_gets_new_demo_passwords(settings, tmp_path):
+    settings.DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.json"
+    demo_accounts.write_accounts([{"username": "secretariat", "password": "from-another-database", "job": ""}])
+    call_command("load_demo", "--no-account-list")
+    rows = {row["username"]: row["password"] for row in demo_accounts.read_accounts()}
+    assert rows["secretariat"] != "from-another-database"
+    assert User.objects.get(username="secretariat").check_password(rows["secretariat"])

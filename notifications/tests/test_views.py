@@ -152,7 +152,7 @@ def test_invitation_sends_an_ics_once_per_person_and_date(
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == ["cochair@example.org", "expert@example.org", "sec@example.org"]
     message = mail.outbox[0]
-    assert message.subject == "[IEG] Invitation: South Sudan, Thursday 10 December 2026"
+    assert message.subject == "[IEG] Invitation: South Sudan, 10 Dec 2026"
     [(filename, content, mimetype)] = message.attachments
     assert filename == "invitation.ics" and mimetype.startswith("text/calendar")
     event = next(iter(Calendar.from_ical(content).walk("VEVENT")))

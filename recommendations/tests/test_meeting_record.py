@@ -176,7 +176,7 @@ def test_question_delegations_are_the_council_members_of_the_year(secretariat_cl
     [
         ({"text": "   "}, "This field is required."),
         ({"answered_at_meeting": "on", "answer_due": "2027-01-10"}, "owes no written answer"),
-        ({"answer_due": "2026-12-01"}, "cannot be due before the meeting (10 December 2026)"),
+        ({"answer_due": "2026-12-01"}, "cannot be due before the meeting (10 Dec 2026)"),
         ({"answer_due": "2027-01-10", "answered_on": "2027-01-05"}, "Enter the answer that was received."),
         ({"answer": "Yes", "answered_on": "2026-12-01"}, "cannot arrive before the meeting"),
         ({"answer_due": "10/01/2027x"}, "Enter a valid date."),

@@ -62,7 +62,7 @@ def test_add_another(secretariat_client, meeting):
     [
         ({"text": ""}, "Enter the recommendation&#x27;s text."),
         ({"text": "   \n "}, "Enter the recommendation&#x27;s text."),
-        ({"next_review": "2026-12-01"}, "The next review cannot come before the meeting (10 December 2026)."),
+        ({"next_review": "2026-12-01"}, "The next review cannot come before the meeting (10 Dec 2026)."),
         ({"next_review": "2026-13-45"}, "Enter a valid date."),
         ({"action_type": "declare_war"}, "Select a valid choice."),
         ({"status": "acted_on", "next_review": "2026-12-01"}, "cannot come before the meeting"),
@@ -186,7 +186,7 @@ def test_status_change_through_the_page(clock, secretariat_client, secretariat_u
         (S.PROPOSED, {"to_status": "adopted", "note": "Keep me"}, "Unknown status “adopted”"),
         (S.PROPOSED, {"to_status": "", "note": "Keep me"}, "Choose the new status."),
         (S.PROPOSED, {"changed_on": "2027-02-01", "note": "Keep me"}, "The date cannot be in the future."),
-        (S.PROPOSED, {"changed_on": "2026-12-01", "note": "Keep me"}, "is before the meeting of 2026-12-10"),
+        (S.PROPOSED, {"changed_on": "2026-12-01", "note": "Keep me"}, "is before the meeting of 10 Dec 2026"),
         (S.PROPOSED, {"changed_on": "yesterday", "note": "Keep me"}, "Enter a valid date."),
         (
             S.PROPOSED,

@@ -1,7 +1,8 @@
 """Load the public record of IEG years and meetings, reference data, holidays and one demo user per role.
 
-Idempotent: run it again and rows are updated, not duplicated. Passwords of the demo users are reset to
-fresh random ones and printed.
+Idempotent: run it again and rows are updated, not duplicated. The demo users' passwords are kept in
+var/demo-accounts.json (core.demo_accounts): the same ones while the database still accepts them, fresh ones
+for a new database. They are printed unless --no-account-list (make run prints them last, after start-up).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime
 import re
-import secrets
 from pathlib import Path
 
 from django.contrib.auth.models import Group
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
-from core import pagecache
+from core import demo_accounts, pagecache
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 from meetings import deadlines, services
 from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
@@ -50,6 +50,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Do not create or reset demo users.")
+        parser.add_argument(
+            "--no-account-list", action="store_true", help="Do not print the demo accounts (make run prints them)."
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -60,7 +63,7 @@ class Command(BaseCommand):
         self.load_record()
         self.load_planning_year(today)
         if not options["no_users"]:
-            self.load_users(today)
+            self.load_users(today, list_accounts=not options["no_account_list"])
         load_demo_recommendations(today)
         pagecache.data_changed()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
@@ -243,7 +246,7 @@ class Command(BaseCommand):
                 )
             )
 
-    def load_users(self, today: datetime.date):
+    def load_users(self, today: datetime.date, list_accounts: bool = True):
         secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
         people = [
             ("secretariat", "Amina", "Diallo", "UN-Women, IEG secretariat", None, True),
@@ -251,7 +254,8 @@ class Command(BaseCommand):
             ("expert", "Claire", "Martin", "Delegation of France, Council expert", "France", False),
             ("observer", "Erik", "Lindqvist", "Delegation of Sweden (not on the Council)", "Sweden", False),
         ]
-        self.stdout.write("Demo users (fresh passwords on every load):")
+        stored = demo_accounts.read_accounts()
+        accounts = []
         for username, first, last, job, delegation, is_secretariat in people:
             user, _ = User.objects.update_or_create(
                 username=username,
@@ -264,12 +268,18 @@ class Command(BaseCommand):
                     "is_staff": is_secretariat,
                 },
             )
-            password = secrets.token_urlsafe(12)
-            user.set_password(password)
+            password = demo_accounts.password_for(user, stored)
+            if password is None:
+                password = demo_accounts.fresh_password()
+                user.set_password(password)
             user.save()
             if is_secretariat:
                 user.groups.add(secretariat)
-            self.stdout.write(f"  {username:<12} {password}   {job}")
+            accounts.append({"username": username, "password": password, "job": job})
+        demo_accounts.write_accounts(accounts)
+        if list_accounts:
+            self.stdout.write(f"Demo users (passwords kept in {demo_accounts.accounts_file()}):")
+            self.stdout.write("\n".join(demo_accounts.format_accounts(accounts)))
         # Assign the secretariat's steps of the live year to the demo secretariat user.
         lead = User.objects.get(username="secretariat")
         for step in TimelineStep.objects.filter(
