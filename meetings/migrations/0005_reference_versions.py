@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0002_meeting_date_index"),
+        ("meetings", "0004_integrity_due_override"),
     ]
 
     operations = [
