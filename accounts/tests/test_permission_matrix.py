@@ -140,6 +140,10 @@ MATRIX: dict[str, list[Case]] = {
     ],
     "meetings:edit": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
     "meetings:status": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST, "post")],
+    "meetings:delete": [
+        Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT),
+        Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST | {"secretariat": 409}, "post", data={"confirm": "1"}),
+    ],
     "meetings:history": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
     "meetings:step_edit": [Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk}, SECRETARIAT)],
     "meetings:step_action": [
