@@ -175,7 +175,8 @@ def test_status_form_shows_the_symbol_only_on_the_move_to_issued(secretariat_cli
 
     _set(meeting, "submitted")
     html = secretariat_client.get(meeting.get_absolute_url()).content.decode()
-    forms = html.split('action="%s"' % reverse("meetings:status", args=[meeting.pk]))[1:]
+    action = reverse("meetings:status", args=[meeting.pk])
+    forms = html.split(f'action="{action}"')[1:]
     with_symbol = [f.split("</form>")[0] for f in forms if 'name="symbol"' in f.split("</form>")[0]]
     assert len(with_symbol) == 1 and 'value="issued"' in with_symbol[0]
     assert "Move to “Summary drafted”" in html and "Move to “Summary issued”" in html
@@ -214,7 +215,11 @@ def test_delete_refused_while_something_depends_on_it(secretariat_client, secret
     services.change_status(meeting, "held", today=MEETING_DAY)  # proposes a follow-up, which depends on it
     url = reverse("meetings:delete", args=[meeting.pk])
     html = secretariat_client.get(url).content.decode()
-    assert "cannot be deleted" in html and "1 meeting" in html and "<button" not in html.split("<main")[-1].split("</main>")[0]
+    assert (
+        "cannot be deleted" in html
+        and "1 meeting" in html
+        and "<button" not in html.split("<main")[-1].split("</main>")[0]
+    )
     response = secretariat_client.post(url, {"confirm": "1"})
     assert response.status_code == 409
     assert Meeting.objects.filter(pk=meeting.pk).exists()
