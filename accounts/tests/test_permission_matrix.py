@@ -242,7 +242,8 @@ MATRIX: dict[str, list[Case]] = {
     ],
     # Reminders, outbox, calendar feeds.
     "notifications:outbox": [Case(expect=SECRETARIAT)],
-    "notifications:retry": [Case(lambda w: {"pk": w.notification.pk}, SECRETARIAT_POST, "post")],
+    # Without confirm=1: the confirmation page (what will happen), nothing sent.
+    "notifications:retry": [Case(lambda w: {"pk": w.notification.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")],
     "notifications:preferences": [Case()],
     "notifications:regenerate_feed": [Case(expect=roles(*[302] * 7), method="post")],
     "notifications:ical_feed": [
@@ -250,7 +251,9 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"token": w.feed.token}, PUBLIC, markers_as="expert", shows={"anon": [Y2026]}),
         Case({"token": "not-a-token"}, NOT_FOUND),
     ],
-    "notifications:send_invitation": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST, "post")],
+    "notifications:send_invitation": [
+        Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")
+    ],
 }
 
 

@@ -21,7 +21,7 @@ REVISED = "<p>Revised participation text.</p>"
 
 
 def _edit(client, note, **sections):
-    data = {name: getattr(note, name) for name in BackgroundNote.section_names()}
+    data = {name: getattr(note, name) for name, _heading in BackgroundNote.SECTIONS}
     data.update(sections, version=note.version)
     return client.post(reverse("documents:note_edit", args=[note.meeting_id]), data)
 
