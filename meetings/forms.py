@@ -175,7 +175,7 @@ class StatusForm(forms.Form):
             )
         if self.step_back:
             self.fields["reason"] = forms.CharField(
-                label=_("Why (optional)"),
+                label=_("Why"),
                 required=False,
                 max_length=STEP_BACK_REASON_MAX,
                 help_text=_("Kept in the history with your name, e.g. “marked held by mistake”."),
@@ -191,7 +191,7 @@ class StatusForm(forms.Form):
 
 class MeetingDeleteForm(forms.Form):
     reason = forms.CharField(
-        label=_("Why (optional)"),
+        label=_("Why"),
         required=False,
         max_length=60,
         help_text=_("Kept in the history with your name, e.g. “entered twice”."),
