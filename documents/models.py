@@ -107,6 +107,83 @@ class BackgroundNote(models.Model):
     def is_draft(self) -> bool:
         return self.status in {self.Status.DRAFT, self.Status.IN_REVIEW}
 
+    @classmethod
+    def section_names(cls) -> list[str]:
+        return [name for name, _heading in cls.SECTIONS]
+
+    def section_texts(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in self.section_names()}
+
+
+class SharedNoteVersion(models.Model):
+    """The text of a background note as shared with Council members, one row per sharing (never edited).
+
+    Experts read the latest row; the secretariat and the co-chairs edit the note itself (the working copy).
+    An edit after sharing therefore changes nothing the experts read until it is shared again, on purpose.
+    """
+
+    note = models.ForeignKey(BackgroundNote, on_delete=models.CASCADE, related_name="shared_versions")
+    number = models.PositiveIntegerField(_("version"))
+    participation = models.TextField(blank=True)
+    mission_capacity = models.TextField(blank=True)
+    un_plans = models.TextField(blank=True)
+    government_commitment = models.TextField(blank=True)
+    national_action_plan = models.TextField(blank=True)
+    protection_trends = models.TextField(blank=True)
+    humanitarian_impact = models.TextField(blank=True)
+    gender_analysis = models.TextField(blank=True)
+    early_warning = models.TextField(blank=True)
+    changed_sections = models.JSONField(
+        _("sections changed"), default=list, blank=True, help_text=_("Field names changed since the last version.")
+    )
+    shared_at = models.DateTimeField(_("shared at"))
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("shared by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    history_label_related = ("note__meeting__situation",)
+
+    class Meta:
+        ordering = ["note", "-number"]
+        verbose_name = _("shared version of a background note")
+        verbose_name_plural = _("shared versions of background notes")
+        constraints = [
+            models.UniqueConstraint(fields=["note", "number"], name="documents_sharednoteversion_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return _("%(note)s, version %(n)s") % {"note": self.note, "n": self.number}
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:note", args=[self.note.meeting_id])
+
+    @property
+    def is_revision(self) -> bool:
+        return self.number > 1
+
+    @property
+    def changed_headings(self) -> list[str]:
+        """The headings of the sections changed since the previous shared version, in the Guidelines' order."""
+        changed = set(self.changed_sections)
+        return [str(heading) for name, heading in BackgroundNote.SECTIONS if name in changed]
+
+    def as_note(self) -> BackgroundNote:
+        """The note as shared in this version (unsaved): what pages and PDFs render for experts."""
+        shared = BackgroundNote(
+            pk=self.note.pk,
+            meeting=self.note.meeting,
+            status=self.note.status,
+            shared_at=self.note.shared_at,
+            shared_by_id=self.note.shared_by_id,
+            version=self.note.version,
+        )
+        for name in BackgroundNote.section_names():
+            setattr(shared, name, getattr(self, name))
+        shared.shown_version = self
+        return shared
+
 
 class NoteInvitation(models.Model):
     """A delegation invited to read a shared note although its state is not on the Council that year."""

@@ -27,7 +27,7 @@ from core import pagecache
 from countries.models import PermanentRepresentative
 from recommendations.models import Recommendation
 
-from .models import BackgroundNote, Summary
+from .models import BackgroundNote, SharedNoteVersion, Summary
 
 PDF_CACHE_SECONDS = 60 * 60 * 24 * 7
 STATIC_ROOT_FOR_PDF = Path(settings.BASE_DIR) / "static"
@@ -173,11 +173,20 @@ def render_background_note(note: BackgroundNote) -> bytes:
     building its HTML again: the day before a meeting, experts download the same note hundreds of times."""
     if not pagecache.enabled():
         return cached_pdf(note, note_html(note))
-    key = f"documents:note-pdf:{note.pk}"
+    # A shared version (what experts read: SharedNoteVersion.as_note) is cached apart from the working copy.
+    shown = getattr(note, "shown_version", None)
+    key = f"documents:note-pdf:{note.pk}" + (f":v{shown.number}" if shown is not None else "")
     gen, body = pagecache.lookup(key)
     if body is None:
         # Read again after the generation: what the PDF is built from must be at least as new as it.
-        note = BackgroundNote.objects.with_meeting().get(pk=note.pk)
+        if shown is not None:
+            note = (
+                SharedNoteVersion.objects.select_related("note__meeting__agenda_year", "note__meeting__situation")
+                .get(pk=shown.pk)
+                .as_note()
+            )
+        else:
+            note = BackgroundNote.objects.with_meeting().get(pk=note.pk)
         body = cached_pdf(note, note_html(note))
         pagecache.store(key, gen, body, timeout=PDF_CACHE_SECONDS)
     return body

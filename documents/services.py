@@ -15,15 +15,25 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts import permissions
 from core.concurrency import NEW, StaleEdit, save_versioned
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep
 from meetings.services import InvalidTransition
+from notifications import services as notification_services
 
 from . import formatting, pdf
-from .models import Attachment, BackgroundNote, DownloadLog, NoteInvitation, Summary, SummaryApproval
+from .models import (
+    Attachment,
+    BackgroundNote,
+    DownloadLog,
+    NoteInvitation,
+    SharedNoteVersion,
+    Summary,
+    SummaryApproval,
+)
 from .richtext import RichTextField, sanitize
 from .uploads import FileKind
 
@@ -62,15 +72,66 @@ def _locked(document):
 # Background notes.
 
 
+def latest_shared_version(note: BackgroundNote) -> SharedNoteVersion | None:
+    """The text Council members read now: the last version shared with them (None before the first sharing)."""
+    if note.pk is None:
+        return None
+    return note.shared_versions.order_by("-number").first()
+
+
+def changed_sections(note: BackgroundNote, version: SharedNoteVersion | None) -> list[str]:
+    """The section field names whose text differs between the note (working copy) and a shared version."""
+    if version is None:
+        return [name for name, text in note.section_texts().items() if text]
+    return [name for name, text in note.section_texts().items() if text != getattr(version, name)]
+
+
+def has_unshared_changes(note: BackgroundNote) -> bool:
+    """Edited since its last sharing: the experts still read the shared text, the new one waits to be shared."""
+    if note.status != BackgroundNote.Status.SHARED:
+        return False
+    version = latest_shared_version(note)
+    return version is not None and bool(changed_sections(note, version))
+
+
+def for_reader(note: BackgroundNote, user) -> BackgroundNote:
+    """What ``user`` reads: those who may see drafts read the working copy; everyone else the shared text."""
+    if permissions.can_view_drafts(user, note.meeting.agenda_year) or note.status not in ("shared", "published"):
+        return note
+    version = latest_shared_version(note)
+    return version.as_note() if version is not None else note
+
+
+def _snapshot(note: BackgroundNote, *, by, now: datetime.datetime) -> SharedNoteVersion:
+    """Record the note's current text (as stored, sanitized) as its next shared version."""
+    previous = latest_shared_version(note)
+    stored = BackgroundNote.objects.get(pk=note.pk)
+    return SharedNoteVersion.objects.create(
+        note=note,
+        number=previous.number + 1 if previous else 1,
+        changed_sections=changed_sections(stored, previous) if previous else [],
+        shared_at=now,
+        shared_by=by,
+        **stored.section_texts(),
+    )
+
+
 @transaction.atomic
 def save_note(note: BackgroundNote, *, expected_version: int | None, by) -> BackgroundNote:
-    """Create or edit a note (rich text is sanitized by the field on save). A published note is final."""
+    """Create or edit a note (rich text is sanitized by the field on save). A published note is final.
+
+    Once shared, the note is a working copy: Council members keep reading the shared version until the
+    revised text is shared again (``share_note``).
+    """
     if note.pk is None:
         _create_once(note)
         return note
-    current = BackgroundNote.objects.filter(pk=note.pk).values_list("status", flat=True).get()
-    if current == BackgroundNote.Status.PUBLISHED:
+    current = BackgroundNote.objects.select_for_update().get(pk=note.pk)
+    if current.status == BackgroundNote.Status.PUBLISHED:
         raise InvalidTransition(_("This note is published and can no longer be edited."))
+    if current.status == BackgroundNote.Status.SHARED and latest_shared_version(current) is None:
+        # Shared before versions were kept: keep what the experts read before the edit lands.
+        _snapshot(current, by=current.shared_by, now=current.shared_at)
     save_versioned(note, expected_version)
     return note
 
@@ -109,24 +170,65 @@ def return_to_draft(note: BackgroundNote, *, by) -> BackgroundNote:
     )
 
 
+def check_share(note: BackgroundNote) -> None:
+    """Refuse (saying why) a sharing that cannot happen: before review, or again with nothing changed."""
+    if note.status == BackgroundNote.Status.SHARED:
+        version = latest_shared_version(note)
+        if version is not None and not changed_sections(note, version):
+            raise InvalidTransition(
+                _("Nothing changed since version %(n)s was shared: there is no revised text to share.")
+                % {"n": version.number}
+            )
+        return
+    if note.status != BackgroundNote.Status.IN_REVIEW:
+        raise InvalidTransition(_("A note is shared with Council members after the co-chairs' review."))
+
+
 @transaction.atomic
 def share_note(note: BackgroundNote, *, by, now: datetime.datetime) -> BackgroundNote:
-    """Share the reviewed note with Council members: the moment the ``background_note`` step is done."""
-    note = _move_note(
-        note,
-        BackgroundNote.Status.SHARED,
-        allowed_from=BackgroundNote.Status.IN_REVIEW,
-        refusal=_("A note is shared with Council members after the co-chairs' review."),
-        reason=_("Shared with Council members"),
-        shared_at=now,
-        shared_by=by,
-    )
-    _complete_step(note.meeting, "background_note", by=by, now=now)
+    """Share the reviewed note with Council members: the moment the ``background_note`` step is done.
+
+    Sharing a note already shared shares its revised text as a new version; readers are told it is revised
+    and which sections changed. Each sharing queues one email per reader (``notifications``).
+    """
+    note = _locked(note)
+    check_share(note)
+    if note.status == BackgroundNote.Status.SHARED:
+        if latest_shared_version(note) is None:  # shared before versions were kept
+            _snapshot(note, by=note.shared_by, now=note.shared_at)
+        version = _snapshot(note, by=by, now=now)
+        note._change_reason = _("Revised text shared with Council members (version %(n)s)") % {"n": version.number}
+        save_versioned(note, None)
+    else:
+        note = _move_note(
+            note,
+            BackgroundNote.Status.SHARED,
+            allowed_from=BackgroundNote.Status.IN_REVIEW,
+            refusal=_("A note is shared with Council members after the co-chairs' review."),
+            reason=_("Shared with Council members"),
+            shared_at=now,
+            shared_by=by,
+        )
+        version = _snapshot(note, by=by, now=now)
+        _complete_step(note.meeting, "background_note", by=by, now=now)
+    notification_services.announce_note_version(version, now=now)
     return note
+
+
+def note_readers(note: BackgroundNote):
+    """Who is emailed when the note is shared (notifications.services.note_readers)."""
+    return notification_services.note_readers(note)
 
 
 @transaction.atomic
 def publish_note(note: BackgroundNote, *, by) -> BackgroundNote:
+    if has_unshared_changes(note):
+        raise InvalidTransition(
+            _(
+                "The note was edited since it was shared: share the revised text first, so that the public reads "
+                "what Council members read."
+            )
+        )
     return _move_note(
         note,
         BackgroundNote.Status.PUBLISHED,
@@ -258,16 +360,10 @@ def submit_summary(summary: Summary, *, by, now: datetime.datetime) -> Summary:
     return summary
 
 
-@transaction.atomic
-def issue_summary(
-    summary: Summary, symbol: str, *, by, now: datetime.datetime, issue_date: datetime.date | None = None
-) -> Summary:
-    """Record the S/ symbol the summary was issued under, and store the issued PDF (no watermark)."""
-    summary = _locked(summary)
+def check_issue(summary: Summary, symbol: str, *, issue_date: datetime.date, by=None) -> None:
+    """Refuse (saying why) an issuance that cannot be recorded; views call it before asking for confirmation."""
     if summary.status != Summary.Status.SUBMITTED:
         raise InvalidTransition(_("Only a submitted summary can be issued."))
-    symbol = (symbol or "").strip()
-    issue_date = issue_date or summary.issue_date or now.date()
     if summary.letter_date and issue_date < summary.letter_date:
         raise InvalidTransition(
             _("The issue date comes after the letter of %(date)s.") % {"date": formats.date_format(summary.letter_date)}
@@ -277,6 +373,23 @@ def issue_summary(
             _("Symbols issued in %(year)s read S/%(year)s/…; check the symbol or the issue date.")
             % {"year": issue_date.year}
         )
+    meeting_services.check_status_change(summary.meeting, Meeting.Status.ISSUED, by=by, symbol=symbol)
+
+
+def check_publish_summary(summary: Summary) -> None:
+    if summary.status != Summary.Status.ISSUED:
+        raise InvalidTransition(_("Only an issued summary can be published."))
+
+
+@transaction.atomic
+def issue_summary(
+    summary: Summary, symbol: str, *, by, now: datetime.datetime, issue_date: datetime.date | None = None
+) -> Summary:
+    """Record the S/ symbol the summary was issued under, and store the issued PDF (no watermark)."""
+    summary = _locked(summary)
+    symbol = (symbol or "").strip()
+    issue_date = issue_date or summary.issue_date or now.date()
+    check_issue(summary, symbol, issue_date=issue_date, by=by)
     # Validates the symbol (meetings.models.symbol_validator) and its uniqueness, and moves the meeting.
     meeting_services.change_status(summary.meeting, Meeting.Status.ISSUED, by=by, symbol=symbol)
     summary.status = Summary.Status.ISSUED
@@ -292,14 +405,93 @@ def issue_summary(
 def publish_summary(summary: Summary, *, by, now: datetime.datetime) -> Summary:
     """Put the issued summary and the meeting's documents on the public site."""
     summary = _locked(summary)
-    if summary.status != Summary.Status.ISSUED:
-        raise InvalidTransition(_("Only an issued summary can be published."))
+    check_publish_summary(summary)
     meeting_services.change_status(summary.meeting, Meeting.Status.PUBLISHED, by=by)
     summary.status = Summary.Status.PUBLISHED
     summary._change_reason = _("Published")
     summary.save(update_fields=["status", "updated_at"])
     _complete_step(summary.meeting, "publish_documents", by=by, now=now)
     return summary
+
+
+# What a confirmed step will do, in plain words, for its confirmation page.
+
+
+def _people(n: int) -> str:
+    return ngettext("%(n)d person", "%(n)d people", n) % {"n": n}
+
+
+def share_consequences(note: BackgroundNote) -> list[str]:
+    year = note.meeting.agenda_year.year
+    readers = note_readers(note).count()
+    invited = note.invitations.count()
+    version = latest_shared_version(note)
+    if note.status == BackgroundNote.Status.SHARED and version is not None:
+        headings = [
+            str(heading) for name, heading in BackgroundNote.SECTIONS if name in set(changed_sections(note, version))
+        ]
+        return [
+            _("Council members stop reading version %(old)s and read version %(new)s, marked “revised” with the date.")
+            % {"old": version.number, "new": version.number + 1},
+            _("Sections changed: %(sections)s.") % {"sections": "; ".join(headings)},
+            _("%(people)s are emailed that a revised version was shared, with the sections changed.")
+            % {"people": _people(readers)},
+        ]
+    lines = [
+        _("The experts of the Council members of %(year)s can read and download the note.") % {"year": year},
+    ]
+    if invited:
+        lines.append(
+            ngettext(
+                "So can the experts of %(n)d invited delegation.", "So can those of %(n)d invited delegations.", invited
+            )
+            % {"n": invited}
+        )
+    lines += [
+        _("%(people)s are emailed a link to it (the year's co-chairs, Council experts and invited delegations).")
+        % {"people": _people(readers)},
+        _("The timeline step “Background note shared” is marked done."),
+        _("It cannot be unshared: a later edit is shared as a revised version."),
+    ]
+    return lines
+
+
+def publish_note_consequences(note: BackgroundNote) -> list[str]:
+    return [
+        _("The background note becomes readable by anyone on the public website, without signing in."),
+        _("It can no longer be edited, and a publication cannot be taken back."),
+        _("No email is sent."),
+    ]
+
+
+def invite_consequences(note: BackgroundNote, member_state) -> list[str]:
+    when = _("now") if note.status in ("shared", "published") else _("once it is shared")
+    return [
+        _("The experts of %(state)s can read and download the note %(when)s, though %(state)s is not on the Council.")
+        % {"state": member_state, "when": when},
+        _("No email is sent now; they are told when the note, or a revised version, is shared."),
+    ]
+
+
+def issue_consequences(summary: Summary, symbol: str, issue_date: datetime.date) -> list[str]:
+    return [
+        _("The summary is recorded as issued on %(date)s as Security Council document %(symbol)s.")
+        % {"date": f"{issue_date.day} {issue_date:%B %Y}", "symbol": symbol},
+        _("The PDF is stored as issued, without the draft mark; the text can no longer be edited."),
+        _("This cannot be undone: a correction needs a corrigendum from the Council's secretariat."),
+        _("Nothing becomes public until the summary is published. No email is sent."),
+    ]
+
+
+def publish_summary_consequences(summary: Summary) -> list[str]:
+    files = summary.meeting.attachments.count()
+    return [
+        _("The summary, its PDF and the meeting's page become readable by anyone on the public website."),
+        ngettext("The meeting's %(n)d file becomes public too.", "The meeting's %(n)d files become public too.", files)
+        % {"n": files},
+        _("The background note stays restricted unless it is published itself."),
+        _("A publication cannot be taken back. No email is sent."),
+    ]
 
 
 # Attachments and downloads.

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import permissions
 from accounts.security import client_ip
 from core.concurrency import refuse_stale
+from core.confirm import confirmation_page, confirmed
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagination import paginate
@@ -118,11 +120,26 @@ def note_detail(request, meeting_pk: int):
     if note is None or not permissions.can_read_note(request.user, note):
         raise Http404
     is_secretariat = permissions.is_secretariat(request.user)
+    shared_version = services.latest_shared_version(note)
+    unshared = services.has_unshared_changes(note) and permissions.can_view_drafts(
+        request.user, note.meeting.agenda_year
+    )
     return render(
         request,
         "documents/note_detail.html",
         {
-            "note": note,
+            # Those who may see drafts read the working copy; experts the text last shared with them.
+            "note": services.for_reader(note, request.user),
+            "shared_version": shared_version,
+            "unshared_headings": (
+                [
+                    str(heading)
+                    for name, heading in BackgroundNote.SECTIONS
+                    if name in set(services.changed_sections(note, shared_version))
+                ]
+                if unshared
+                else []
+            ),
             "meeting": note.meeting,
             "recommendations": pdf.lettered_recommendations(note.meeting),
             "invitations": list(note.invitations.select_related("member_state")) if is_secretariat else [],
@@ -154,17 +171,52 @@ def note_edit(request, meeting_pk: int):
 NOTE_ACTIONS = {
     "review": (services.submit_for_review, _("Sent to the co-chairs for review.")),
     "draft": (services.return_to_draft, _("Returned to draft.")),
-    "share": (services.share_note, _("Shared with Council members; the timeline step is done.")),
+    "share": (services.share_note, _("Shared with Council members; they are emailed a link.")),
     "publish": (services.publish_note, _("Published on the public site.")),
 }
+
+
+def _confirm_note_action(request, note: BackgroundNote, action: str):
+    """The confirmation page of sharing (or sharing again) and publishing; None for the other actions."""
+    meeting = note.meeting
+    if action == "share":
+        revised = note.status == BackgroundNote.Status.SHARED
+        services.check_share(note)
+        title = _("Share the revised background note?") if revised else _("Share the background note?")
+        consequences = services.share_consequences(note)
+        button = _("Confirm: share the revised version") if revised else _("Confirm: share with Council members")
+    elif action == "publish":
+        if services.has_unshared_changes(note) or note.status != BackgroundNote.Status.SHARED:
+            return None  # the service refuses it, saying why
+        title = _("Publish the background note?")
+        consequences = services.publish_note_consequences(note)
+        button = _("Confirm: publish on the public website")
+    else:
+        return None
+    return confirmation_page(
+        request,
+        title=f"{title} · {meeting.subject}",
+        consequences=consequences,
+        action=reverse("documents:note_action", args=[meeting.pk, action]),
+        cancel_url=reverse("documents:note", args=[meeting.pk]),
+        button=button,
+    )
 
 
 @secretariat_required
 @require_POST
 def note_action(request, meeting_pk: int, action: str):
-    note = get_object_or_404(BackgroundNote, meeting_id=meeting_pk)
+    note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
     if action not in NOTE_ACTIONS:
         raise Http404
+    if not confirmed(request):
+        try:
+            page = _confirm_note_action(request, note, action)
+        except services.InvalidTransition as exc:
+            messages.error(request, str(exc))
+            return redirect("documents:note", meeting_pk=meeting_pk)
+        if page is not None:
+            return page
     service, done = NOTE_ACTIONS[action]
     kwargs = {"now": timezone.now()} if action == "share" else {}
     return _act(request, lambda: service(note, by=request.user, **kwargs), done, "documents:note", meeting_pk)
@@ -180,7 +232,8 @@ def _note_pdf_response(request, note: BackgroundNote, *, private: bool) -> HttpR
 @staff_view
 @require_GET
 def note_pdf(request, meeting_pk: int):
-    return _note_pdf_response(request, _note(request.user, meeting_pk), private=True)
+    note = _note(request.user, meeting_pk)
+    return _note_pdf_response(request, services.for_reader(note, request.user), private=True)
 
 
 @secretariat_required
@@ -195,6 +248,17 @@ def note_downloads(request, meeting_pk: int):
 def note_invite(request, meeting_pk: int):
     note = get_object_or_404(BackgroundNote, meeting_id=meeting_pk)
     form = InvitationForm(request.POST, note=note)
+    if form.is_valid() and not confirmed(request):
+        state = form.cleaned_data["member_state"]
+        return confirmation_page(
+            request,
+            title=_("Invite %(state)s to read the background note?") % {"state": state},
+            consequences=services.invite_consequences(note, state),
+            action=reverse("documents:note_invite", args=[meeting_pk]),
+            cancel_url=reverse("documents:note", args=[meeting_pk]),
+            button=_("Confirm: invite %(state)s") % {"state": state},
+            fields={"member_state": state.pk},
+        )
     if form.is_valid():
         services.invite_delegation(note, form.cleaned_data["member_state"], by=request.user, now=timezone.now())
         messages.success(request, _("%(state)s invited.") % {"state": form.cleaned_data["member_state"]})
@@ -343,7 +407,23 @@ def summary_submit(request, meeting_pk: int):
 def summary_issue(request, meeting_pk: int):
     summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
     form = IssueForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not confirmed(request):
+        symbol, issue_date = form.cleaned_data["symbol"], form.cleaned_data["issue_date"]
+        try:
+            services.check_issue(summary, symbol, issue_date=issue_date, by=request.user)
+        except services.InvalidTransition as exc:
+            form.add_error("symbol", str(exc))
+        else:
+            return confirmation_page(
+                request,
+                title=_("Record the issuance as %(symbol)s?") % {"symbol": symbol} + f" · {summary.meeting.subject}",
+                consequences=services.issue_consequences(summary, symbol, issue_date),
+                action=reverse("documents:summary_issue", args=[meeting_pk]),
+                cancel_url=reverse("documents:summary", args=[meeting_pk]),
+                button=_("Confirm: issued as %(symbol)s") % {"symbol": symbol},
+                fields={"symbol": symbol, "issue_date": issue_date.isoformat()},
+            )
+    elif form.is_valid():
         try:
             services.issue_summary(
                 summary,
@@ -364,7 +444,21 @@ def summary_issue(request, meeting_pk: int):
 @secretariat_required
 @require_POST
 def summary_publish(request, meeting_pk: int):
-    summary = get_object_or_404(Summary, meeting_id=meeting_pk)
+    summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
+    if not confirmed(request):
+        try:
+            services.check_publish_summary(summary)
+        except services.InvalidTransition as exc:
+            messages.error(request, str(exc))
+            return redirect("documents:summary", meeting_pk=meeting_pk)
+        return confirmation_page(
+            request,
+            title=_("Publish the summary?") + f" · {summary.meeting.subject}",
+            consequences=services.publish_summary_consequences(summary),
+            action=reverse("documents:summary_publish", args=[meeting_pk]),
+            cancel_url=reverse("documents:summary", args=[meeting_pk]),
+            button=_("Confirm: publish on the public website"),
+        )
     return _act(
         request,
         lambda: services.publish_summary(summary, by=request.user, now=timezone.now()),

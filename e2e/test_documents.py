@@ -41,8 +41,12 @@ def test_secretariat_drafts_and_shares_the_note_and_an_expert_downloads_it(
 
     secretariat.get_by_role("button", name="Send to the co-chairs for review").click()
     secretariat.get_by_role("button", name="Share with Council members").click()
+    # A page says what sharing does (who can read, who is emailed) before anything happens.
+    assert secretariat.get_by_role("heading", name="What will happen").is_visible()
+    assert_accessible(secretariat)
+    assert BackgroundNote.objects.get(meeting=meeting).status == "in_review"
+    secretariat.get_by_role("button", name="Confirm: share with Council members").click()
     assert secretariat.get_by_role("status").filter(has_text="Shared with Council members").is_visible()
-    assert secretariat.dialogs == ["Share this note with the experts of the Council members now?"]
     assert_accessible(secretariat)
     screenshot(secretariat, "background-note", docs=True)
     note = BackgroundNote.objects.get(meeting=meeting)
@@ -85,8 +89,10 @@ def test_cochair_approves_secretariat_issues_and_the_public_reads_the_summary(
     secretariat.goto(f"{live_server.url}/documents/meetings/{held_meeting.pk}/summary/")
     secretariat.get_by_label("S/ symbol").fill("S/2026/950")
     secretariat.get_by_role("button", name="Record issuance").click()
+    secretariat.get_by_role("button", name="Confirm: issued as S/2026/950").click()
     assert secretariat.get_by_role("status").filter(has_text="Issued as S/2026/950").is_visible()
     secretariat.get_by_role("button", name="Publish on the public site").click()
+    secretariat.get_by_role("button", name="Confirm: publish on the public website").click()
     assert secretariat.get_by_role("status").filter(has_text="Published").is_visible()
     assert_accessible(secretariat)
     screenshot(secretariat, "summary", docs=True)

@@ -1,6 +1,7 @@
 """After the meeting: recommendations and their uptake; invitations and reminders in the outbox."""
 
 import datetime
+import re
 
 from e2e.conftest import assert_accessible, login
 from meetings.tests import factories
@@ -34,6 +35,7 @@ def test_invitations_are_queued_in_the_outbox(page, live_server, secretariat_use
     login(page, live_server, secretariat_user)
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     page.get_by_role("button", name="Send invitations with calendar file").click()
+    page.get_by_role("button", name=re.compile(r"^Confirm: send \d+ invitations$")).click()
     assert page.get_by_role("status").filter(has_text="invitations queued").is_visible()
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Outbox").click()

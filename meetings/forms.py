@@ -14,6 +14,7 @@ from countries.models import MemberState, Situation
 
 from . import services
 from .models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+from .services import STEP_BACK_REASON_MAX, is_step_back
 
 
 class AgendaYearForm(VersionedModelForm):
@@ -246,8 +247,48 @@ class StepActionForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=Meeting.Status.choices)
-    symbol = forms.CharField(label=_("S/ symbol"), required=False, max_length=20, help_text=_("e.g. S/2026/123"))
+    """One move of a meeting's status, with only the fields that move needs.
+
+    The symbol only when the summary is issued; why, optionally, when a mistaken status is stepped back.
+    """
+
+    status = forms.ChoiceField(choices=Meeting.Status.choices, widget=forms.HiddenInput)
+
+    def __init__(self, *args, meeting: Meeting, new_status: str, **kwargs):
+        kwargs.setdefault("initial", {})["status"] = new_status
+        super().__init__(*args, **kwargs)
+        self.new_status = new_status
+        self.step_back = new_status in Meeting.Status.values and is_step_back(meeting, new_status)
+        if new_status == Meeting.Status.ISSUED and not self.step_back:
+            self.fields["symbol"] = forms.CharField(
+                label=_("S/ symbol"),
+                max_length=20,
+                help_text=_("The symbol the summary was issued under, e.g. S/%(year)s/123.")
+                % {"year": meeting.agenda_year.year},
+            )
+        if self.step_back:
+            self.fields["reason"] = forms.CharField(
+                label=_("Why"),
+                required=False,
+                max_length=STEP_BACK_REASON_MAX,
+                help_text=_("Kept in the history with your name, e.g. “marked held by mistake”."),
+            )
+
+    @property
+    def label(self) -> str:
+        status = Meeting.Status(self.new_status)
+        if self.step_back:
+            return _("Step back to “%(status)s”") % {"status": status.label}
+        return _("Move to “%(status)s”") % {"status": status.label}
+
+
+class MeetingDeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why"),
+        required=False,
+        max_length=60,
+        help_text=_("Kept in the history with your name, e.g. “entered twice”."),
+    )
 
 
 class PlannerForm(forms.Form):

@@ -247,6 +247,21 @@ STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     Meeting.Status.CANCELLED: frozenset({Meeting.Status.PLANNED}),
 }
 
+# Stepping a mistaken status back, one stage at a time: the secretariat only, confirmed, kept in history.
+# services.change_status() refuses a step back past something that cannot be undone (an issued summary).
+STEP_BACK: dict[str, str] = {
+    Meeting.Status.HELD: Meeting.Status.CONFIRMED,
+    Meeting.Status.SUMMARY_DRAFTED: Meeting.Status.HELD,
+    Meeting.Status.ISSUED: Meeting.Status.SUBMITTED,
+    Meeting.Status.PUBLISHED: Meeting.Status.ISSUED,
+}
+
+# Moves that are confirmed first, on a page that says what will happen: they make the meeting past,
+# record a Council document, publish it, or cancel it. Every step back is confirmed too.
+CONFIRMED_MOVES = frozenset(
+    {Meeting.Status.HELD, Meeting.Status.ISSUED, Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED}
+)
+
 
 class TimelineStep(models.Model):
     """One step of a meeting's preparation or follow-up, with its due date and who did it."""

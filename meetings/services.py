@@ -7,14 +7,28 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats
+from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
+from accounts import permissions
 from core.concurrency import StaleEdit, save_versioned
 
 from . import deadlines
-from .models import STATUS_TRANSITIONS, AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep, symbol_validator
+from .models import (
+    CONFIRMED_MOVES,
+    STATUS_TRANSITIONS,
+    STEP_BACK,
+    AgendaEntry,
+    AgendaYear,
+    Holiday,
+    Meeting,
+    TimelineStep,
+    symbol_validator,
+)
+
+STEP_BACK_REASON_MAX = 60
 
 
 class InvalidTransition(Exception):
@@ -214,21 +228,133 @@ def skip_step(step: TimelineStep, *, by, note: str = "", expected_version: int |
 
 
 def allowed_statuses(meeting: Meeting) -> list[str]:
+    """The statuses the meeting may move on to (forward, or sideways to cancelled), in the workflow's order."""
     return [s for s in Meeting.Status.values if s in STATUS_TRANSITIONS[meeting.status]]
 
 
-@transaction.atomic
-def change_status(meeting: Meeting, new_status: str, *, by=None, symbol: str = "") -> Meeting:
-    """Move a meeting along its life. Marking a country meeting held proposes its follow-up."""
+def step_back_status(meeting: Meeting) -> str | None:
+    """The status a mistaken one steps back to (``STEP_BACK``), or None when there is none."""
+    return STEP_BACK.get(meeting.status)
+
+
+def is_step_back(meeting: Meeting, new_status: str) -> bool:
+    return new_status not in STATUS_TRANSITIONS[meeting.status] and STEP_BACK.get(meeting.status) == new_status
+
+
+def needs_confirmation(meeting: Meeting, new_status: str) -> bool:
+    return new_status in CONFIRMED_MOVES or is_step_back(meeting, new_status)
+
+
+def _long_date(day: datetime.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def held_refusal(meeting: Meeting, today: datetime.date) -> str | None:
+    """Why the meeting cannot be marked held today (no date yet, or its date is still to come), or None."""
+    if meeting.date is None:
+        return _("Set the meeting date first.")
+    if meeting.date > today:
+        return _("The meeting is on %(date)s: it can be marked held from that day, not before.") % {
+            "date": _long_date(meeting.date)
+        }
+    return None
+
+
+def _step_back_refusal(meeting: Meeting, new_status: str) -> str | None:
+    """Why stepping back would undo what cannot be undone, and what it would need instead; or None."""
+    summary = getattr(meeting, "summary", None)  # documents.Summary, read through its reverse accessor
+    if meeting.status == Meeting.Status.HELD and summary is not None:
+        return _("A summary of this meeting is written: a meeting with a summary was held.")
+    if meeting.status == Meeting.Status.SUMMARY_DRAFTED and summary is not None:
+        return _("A summary of this meeting is being written: the status follows the summary.")
+    if meeting.status == Meeting.Status.ISSUED and summary is not None and summary.is_issued:
+        return _(
+            "The summary was issued as Security Council document %(symbol)s, which cannot be withdrawn here. "
+            "Correcting it needs a corrigendum issued by the Council's secretariat at the co-chairs' request; "
+            "record it when it is issued."
+        ) % {"symbol": meeting.symbol}
+    if meeting.status == Meeting.Status.PUBLISHED and summary is not None and summary.status == "published":
+        return _(
+            "The summary is on the public website and may have been downloaded already: it cannot be unpublished "
+            "here. Taking it off the public site needs an administrator."
+        )
+    return None
+
+
+def status_change_consequences(meeting: Meeting, new_status: str, *, symbol: str = "") -> list[str]:
+    """What a status move will do, in plain words, for the confirmation page."""
+    label = Meeting.Status(new_status).label
+    lines = []
+    if is_step_back(meeting, new_status):
+        lines.append(
+            _("The status goes back from “%(old)s” to “%(new)s”.") % {"old": meeting.get_status_display(), "new": label}
+        )
+        if meeting.status == Meeting.Status.ISSUED and meeting.symbol:
+            lines.append(_("The symbol %(symbol)s is removed from the meeting.") % {"symbol": meeting.symbol})
+        if meeting.status == Meeting.Status.PUBLISHED:
+            lines.append(_("The meeting and its files leave the public website."))
+        if meeting.status == Meeting.Status.HELD and meeting.follow_ups.exists():
+            lines.append(
+                _("The follow-up meeting proposed when it was marked held stays; delete it from its page if unwanted.")
+            )
+        lines.append(_("The history keeps who stepped it back, when, and why."))
+        return lines
+    lines.append(_("The status becomes “%(new)s”.") % {"new": label})
+    if new_status == Meeting.Status.HELD:
+        if meeting.kind in {Meeting.Kind.COUNTRY, Meeting.Kind.FOLLOW_UP} and not meeting.follow_ups.exists():
+            lines.append(
+                _("A follow-up meeting is proposed about six months later, with its own timeline and reminders.")
+            )
+        lines.append(_("The meeting counts as past: its preparation steps are no longer shown as upcoming."))
+    elif new_status == Meeting.Status.ISSUED:
+        lines.append(
+            _("The summary is recorded as issued as Security Council document %(symbol)s; this cannot be undone.")
+            % {"symbol": symbol or "S/…"}
+        )
+        lines.append(_("Nothing becomes public until the meeting is published."))
+    elif new_status == Meeting.Status.PUBLISHED:
+        lines.append(
+            _(
+                "The meeting, its issued summary, its published background note and its files become readable by "
+                "anyone on the public website, without signing in."
+            )
+        )
+    elif new_status == Meeting.Status.CANCELLED:
+        lines.append(_("Reminders and invitations not yet sent for it are not sent."))
+    lines.append(_("No email is sent by this change."))
+    return lines
+
+
+def check_status_change(
+    meeting: Meeting, new_status: str, *, by=None, symbol: str = "", today: datetime.date | None = None
+) -> str:
+    """Refuse (InvalidTransition, saying why) a move the workflow does not allow now; return the clean symbol.
+
+    Views call it before asking for confirmation, so nobody confirms a move that would then be refused.
+    """
+    if today is None:
+        today = timezone.localdate()
     if new_status not in Meeting.Status.values:
         raise InvalidTransition(_("Unknown status “%(status)s”.") % {"status": new_status})
-    if new_status not in STATUS_TRANSITIONS[meeting.status]:
+    step_back = is_step_back(meeting, new_status)
+    if new_status not in STATUS_TRANSITIONS[meeting.status] and not step_back:
         raise InvalidTransition(
             _("A meeting that is “%(old)s” cannot become “%(new)s”.")
             % {"old": meeting.get_status_display(), "new": Meeting.Status(new_status).label}
         )
-    if new_status in {Meeting.Status.CONFIRMED, Meeting.Status.HELD} and meeting.date is None:
+    if step_back:
+        if by is None or not permissions.is_secretariat(by):
+            raise InvalidTransition(_("Only the secretariat can step a status back."))
+        refusal = _step_back_refusal(meeting, new_status)
+        if refusal:
+            raise InvalidTransition(refusal)
+        return ""
+    if new_status == Meeting.Status.CONFIRMED and meeting.date is None:
         raise InvalidTransition(_("Set the meeting date first."))
+    if new_status == Meeting.Status.HELD:
+        refusal = held_refusal(meeting, today)
+        if refusal:
+            raise InvalidTransition(refusal)
     if new_status == Meeting.Status.ISSUED:
         symbol = symbol.strip()
         if not symbol:
@@ -239,14 +365,96 @@ def change_status(meeting: Meeting, new_status: str, *, by=None, symbol: str = "
             raise InvalidTransition(" ".join(exc.messages)) from exc
         if Meeting.objects.filter(symbol=symbol).exclude(pk=meeting.pk).exists():
             raise InvalidTransition(_("Symbol %(symbol)s is already used by another meeting.") % {"symbol": symbol})
-        meeting.symbol = symbol
+        return symbol
+    return ""
+
+
+@transaction.atomic
+def change_status(
+    meeting: Meeting,
+    new_status: str,
+    *,
+    by=None,
+    symbol: str = "",
+    today: datetime.date | None = None,
+    reason: str = "",
+) -> Meeting:
+    """Move a meeting along its life. Marking a country meeting held proposes its follow-up.
+
+    A meeting is not held before its date (``today`` is the secretariat's day, New York). A step back
+    (``STEP_BACK``) is for the secretariat only, and refused when it would undo what cannot be undone;
+    ``reason`` (why it is stepped back) goes into the history with who did it.
+    """
+    step_back = is_step_back(meeting, new_status)
+    symbol = check_status_change(meeting, new_status, by=by, symbol=symbol, today=today)
     old_label = meeting.get_status_display()
+    if new_status == Meeting.Status.ISSUED and not step_back:
+        meeting.symbol = symbol
+    if step_back and meeting.status == Meeting.Status.ISSUED:
+        meeting.symbol = ""
     meeting.status = new_status
-    meeting._change_reason = f"Status: {old_label} → {meeting.get_status_display()}"
+    if step_back:
+        # simple-history keeps 100 characters of reason: the form takes at most STEP_BACK_REASON_MAX of "why".
+        change = f"Stepped back to {meeting.get_status_display()}"
+        why = " ".join(reason.split())[:STEP_BACK_REASON_MAX]
+        meeting._change_reason = f"{change}: {why}" if why else f"{change} (was {old_label})"
+    else:
+        meeting._change_reason = f"Status: {old_label} → {meeting.get_status_display()}"
+    if by is not None:
+        meeting._history_user = by
     save_versioned(meeting, None)
     if new_status == Meeting.Status.HELD and meeting.kind in {Meeting.Kind.COUNTRY, Meeting.Kind.FOLLOW_UP}:
         propose_follow_up(meeting, by=by)
     return meeting
+
+
+# What may depend on a meeting, by reverse accessor: the rows matching the Q do not stop its deletion (its own
+# timeline goes with it; notifications never sent are dropped with it). Any other related row does.
+DELETION_IGNORES = {"steps": None, "notifications": Q(sent_at__isnull=True)}
+
+
+def deletion_blockers(meeting: Meeting) -> list[str]:
+    """What stops deleting a meeting created by mistake: every kind of row that depends on it, with a count."""
+    blockers = []
+    for relation in Meeting._meta.related_objects:
+        accessor = relation.get_accessor_name()
+        if accessor in DELETION_IGNORES and DELETION_IGNORES[accessor] is None:
+            continue
+        rows = relation.related_model._base_manager.filter(**{relation.field.name: meeting})
+        if DELETION_IGNORES.get(accessor) is not None:
+            rows = rows.exclude(DELETION_IGNORES[accessor])
+        count = rows.count()
+        if count:
+            meta = relation.related_model._meta
+            name = meta.verbose_name if count == 1 else meta.verbose_name_plural
+            blockers.append(f"{count} {name}")
+    return blockers
+
+
+class DeletionRefused(InvalidTransition):
+    """The meeting has rows that depend on it; the message lists them."""
+
+
+@transaction.atomic
+def delete_meeting(meeting: Meeting, *, by, reason: str = "") -> None:
+    """Delete a meeting created by mistake, while nothing depends on it. The history keeps the deletion."""
+    if by is None or not permissions.is_secretariat(by):
+        raise InvalidTransition(_("Only the secretariat can delete a meeting."))
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    blockers = deletion_blockers(meeting)
+    if blockers:
+        raise DeletionRefused(
+            _("This meeting cannot be deleted: %(what)s depend on it. Remove them first, or cancel the meeting.")
+            % {"what": ", ".join(blockers)}
+        )
+    why = " ".join(reason.split())
+    meeting._change_reason = (f"Deleted (created by mistake): {why}" if why else "Deleted (created by mistake)")[:100]
+    meeting._history_user = by
+    for step in meeting.steps.all():
+        step._change_reason = "Meeting deleted"
+        step._history_user = by
+        step.delete()
+    meeting.delete()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("meetings/<int:pk>/status/", views.meeting_status, name="status"),
+    path("meetings/<int:pk>/delete/", views.meeting_delete, name="delete"),
     path("meetings/<int:pk>/history/", views.meeting_history, name="history"),
     path("meetings/<int:pk>/steps/<int:step_pk>/edit/", views.step_edit, name="step_edit"),
     path(

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import permissions
 from approvals.services import reset_agenda_approvals
 from core.concurrency import NEW, StaleEdit, refuse_stale
+from core.confirm import confirmation_page, confirmed
 from core.decorators import secretariat_required, staff_view
 from core.pagecache import cached_page
 from core.pagination import paginate
@@ -25,6 +27,7 @@ from . import deadlines, services
 from .forms import (
     AgendaEntryForm,
     AgendaYearForm,
+    MeetingDeleteForm,
     MeetingForm,
     PlannerForm,
     StatusForm,
@@ -228,8 +231,12 @@ def meeting_detail(request, pk: int):
                 and deadlines.letter_lead_too_short(meeting.date, today)
             ),
             "follow_ups": list(meeting.follow_ups.select_related("situation")),
-            "status_form": StatusForm(),
-            "allowed_statuses": [(s, Meeting.Status(s).label) for s in services.allowed_statuses(meeting)],
+            "status_forms": _status_forms(request.user, meeting, today),
+            "held_refusal": (
+                services.held_refusal(meeting, today)
+                if Meeting.Status.HELD in services.allowed_statuses(meeting)
+                else None
+            ),
             "can_edit": permissions.can_edit(request.user),
         },
     )
@@ -262,29 +269,99 @@ def meeting_edit(request, pk: int):
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
 
+def _status_forms(user, meeting: Meeting, today) -> list[StatusForm]:
+    """One small form per move the secretariat can make now: the next statuses, then the step back."""
+    if not permissions.can_edit(user):
+        return []
+    moves = [
+        s
+        for s in services.allowed_statuses(meeting)
+        if s != Meeting.Status.HELD or not services.held_refusal(meeting, today)
+    ]
+    back = services.step_back_status(meeting)
+    if back and permissions.is_secretariat(user):
+        moves.append(back)
+    return [StatusForm(meeting=meeting, new_status=status, auto_id=f"id_{status}_%s") for status in moves]
+
+
 @secretariat_required
 @require_POST
 def meeting_status(request, pk: int):
-    meeting = get_object_or_404(Meeting, pk=pk)
-    form = StatusForm(request.POST)
-    if form.is_valid():
+    """Move the status; moves that make the meeting past, issue, publish, cancel or step back are confirmed first."""
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=pk)
+    new_status = request.POST.get("status", "")
+    form = StatusForm(request.POST, meeting=meeting, new_status=new_status)
+    if not form.is_valid():
+        messages.error(
+            request, " ".join(e for errors in form.errors.values() for e in errors) or _("Choose a valid status.")
+        )
+        return redirect(meeting)
+    symbol = form.cleaned_data.get("symbol", "")
+    today = timezone.localdate()
+    try:
+        symbol = services.check_status_change(meeting, new_status, by=request.user, symbol=symbol, today=today)
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+        return redirect(meeting)
+    if services.needs_confirmation(meeting, new_status) and not confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("%(move)s: %(meeting)s?") % {"move": form.label, "meeting": meeting.subject},
+            consequences=services.status_change_consequences(meeting, new_status, symbol=symbol),
+            action=reverse("meetings:status", args=[meeting.pk]),
+            cancel_url=meeting.get_absolute_url(),
+            button=_("Confirm: %(move)s") % {"move": form.label},
+            # A step back asks why on this page (its form carries the status); other moves re-post their fields.
+            fields={}
+            if form.step_back
+            else {"status": new_status, "symbol": symbol}
+            if symbol
+            else {"status": new_status},
+            extra_fields=StatusForm(meeting=meeting, new_status=new_status) if form.step_back else None,
+        )
+    try:
+        services.change_status(
+            meeting,
+            new_status,
+            by=request.user,
+            symbol=symbol,
+            today=today,
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+        return redirect(meeting)
+    messages.success(request, _("Status is now “%(status)s”.") % {"status": meeting.get_status_display()})
+    follow_up = meeting.follow_ups.first()
+    if meeting.status == Meeting.Status.HELD and follow_up:
+        messages.info(
+            request,
+            _("Follow-up meeting proposed for %(date)s.") % {"date": formats.date_format(follow_up.date)},
+        )
+    return redirect(meeting)
+
+
+@secretariat_required
+def meeting_delete(request, pk: int):
+    """Delete a meeting created by mistake: a confirmation page first, and only while nothing depends on it."""
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=pk)
+    blockers = services.deletion_blockers(meeting)
+    form = MeetingDeleteForm(request.POST or None)
+    if request.method == "POST" and not blockers and confirmed(request) and form.is_valid():
+        year = meeting.agenda_year.year
         try:
-            services.change_status(
-                meeting, form.cleaned_data["status"], by=request.user, symbol=form.cleaned_data["symbol"]
-            )
+            services.delete_meeting(meeting, by=request.user, reason=form.cleaned_data["reason"])
         except services.InvalidTransition as exc:
             messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Status is now “%(status)s”.") % {"status": meeting.get_status_display()})
-            follow_up = meeting.follow_ups.first()
-            if meeting.status == Meeting.Status.HELD and follow_up:
-                messages.info(
-                    request,
-                    _("Follow-up meeting proposed for %(date)s.") % {"date": formats.date_format(follow_up.date)},
-                )
-    else:
-        messages.error(request, _("Choose a valid status."))
-    return redirect(meeting)
+            return redirect(meeting)
+        messages.success(request, _("Meeting “%(meeting)s” deleted; the history keeps it.") % {"meeting": meeting})
+        return redirect("meetings:year", year=year)
+    return render(
+        request,
+        "meetings/meeting_confirm_delete.html",
+        {"meeting": meeting, "blockers": blockers, "form": form},
+        status=409 if blockers and request.method == "POST" else 200,
+    )
 
 
 @secretariat_required

@@ -107,6 +107,20 @@ def digest(row, entries, *, today: datetime.date, holiday_dates) -> EmailMultiAl
     return _render("digest", context, row=row)
 
 
+def note_shared(row, version) -> EmailMultiAlternatives:
+    """A background note shared with Council members; for a revised version, what changed."""
+    note = version.note
+    context = {
+        "row": row,
+        "recipient": row.recipient,
+        "meeting": note.meeting,
+        "version": version,
+        "changed": version.changed_headings,
+        "link": absolute(note.get_absolute_url()),
+    }
+    return _render("note_shared", context, row=row)
+
+
 def meeting_invitation(row, meeting) -> EmailMultiAlternatives:
     """The invitation to a meeting, with an .ics file calendars can add (and update: same UID, higher SEQUENCE)."""
     context = {

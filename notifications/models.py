@@ -31,6 +31,7 @@ class Notification(models.Model):
         REVIEW_DUE = "review_due", _("Recommendation review due")
         DIGEST = "digest", _("Daily digest")
         INVITATION = "invitation", _("Meeting invitation")
+        NOTE_SHARED = "note_shared", _("Background note shared")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")

@@ -704,6 +704,8 @@ def _build(row: Notification, *, now: datetime.datetime):
     holiday_dates = holidays()
     if row.kind == Kind.DIGEST:
         return _build_digest(row, now=now, today=today, holiday_dates=holiday_dates)
+    if row.kind == Kind.NOTE_SHARED:
+        return _build_note_shared(row)
     if row.kind == Kind.INVITATION:
         meeting = Meeting.objects.select_related("situation", "agenda_year").filter(pk=row.object_id).first()
         _check_invitation(row, meeting)
@@ -816,6 +818,24 @@ class InvitationError(Exception):
     """The invitation cannot be sent; the message says why, for the user."""
 
 
+def invitation_plan(meeting: Meeting) -> tuple[int, int]:
+    """(to be emailed, already invited) for the meeting's date: what sending the invitations would do."""
+    if meeting.date is None:
+        raise InvitationError("Set the meeting date before sending invitations.")
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise InvitationError("The meeting is cancelled.")
+    invited = Notification.objects.filter(
+        content_type=ContentType.objects.get_for_model(Meeting),
+        object_id=meeting.pk,
+        rule=INVITATION_RULE,
+        due_date=meeting.date,
+    ).exclude(state=State.CANCELLED)
+    emails_invited = set(invited.values_list("email", flat=True))
+    recipients = list(invitation_recipients(meeting).values_list("email", flat=True))
+    already = sum(1 for email in recipients if email in emails_invited)
+    return len(recipients) - already, already
+
+
 @transaction.atomic
 def send_meeting_invitation(meeting: Meeting, *, by, now: datetime.datetime) -> int:
     """Queue one invitation (with an .ics) per person who may see the meeting; once per person and date.
@@ -851,6 +871,71 @@ def send_meeting_invitation(meeting: Meeting, *, by, now: datetime.datetime) -> 
     pks = _mark_for_queue(now)
     transaction.on_commit(lambda: _enqueue_safely(pks))
     return created
+
+
+def note_readers(note) -> QuerySet:
+    """Who is told when a background note is shared: the people who may read it, apart from the secretariat
+    (who shares it): experts of the year's Council members, of its co-chairs and of delegations invited."""
+    User = get_user_model()
+    year = note.meeting.agenda_year
+    invited = note.invitations.values("member_state_id")  # documents.NoteInvitation, by reverse accessor
+    return (
+        User.objects.filter(is_active=True, email_notifications=True)
+        .exclude(email="")
+        .exclude(groups__name=SECRETARIAT_GROUP)
+        .filter(
+            Q(delegation__cochaired_years=year)
+            | Q(delegation__council_seats__year=year.year)
+            | Q(delegation_id__in=invited)
+        )
+        .distinct()
+    )
+
+
+def note_rule(version) -> str:
+    return f"note_v{version.number}"
+
+
+@transaction.atomic
+def announce_note_version(version, *, now: datetime.datetime) -> int:
+    """Queue one email per reader of a note just shared (``version``: documents.SharedNoteVersion); a revised
+    version's email says it is revised and which sections changed. Returns how many were queued."""
+    note = version.note
+    content_type = ContentType.objects.get_for_model(version)
+    rows = [
+        Notification(
+            kind=Kind.NOTE_SHARED,
+            content_type=content_type,
+            object_id=version.pk,
+            meeting=note.meeting,
+            rule=note_rule(version),
+            due_date=note.meeting.date or decision_day(now),
+            recipient_id=pk,
+            email=email,
+            scheduled_for=now,
+            created_at=now,
+        )
+        for pk, email in note_readers(note).values_list("pk", "email")
+    ]
+    created = len(Notification.objects.bulk_create(rows, ignore_conflicts=True))
+    pks = _mark_for_queue(now)
+    transaction.on_commit(lambda: _enqueue_safely(pks))
+    return created
+
+
+def _build_note_shared(row: Notification):
+    version = (
+        row.content_type.model_class()
+        .objects.select_related("note__meeting__situation")
+        .filter(pk=row.object_id)
+        .first()
+    )
+    if version is None:
+        raise Cancel("The shared note was deleted.")
+    latest = version.note.shared_versions.order_by("-number").first()
+    if latest is not None and latest.number > version.number:
+        raise Cancel("A newer version was shared since; its own email follows.")
+    return emails.note_shared(row, version)
 
 
 @transaction.atomic

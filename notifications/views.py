@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
+from core.confirm import confirmation_page, confirmed
 from core.decorators import secretariat_required, staff_view
 from core.pagination import paginate
 from meetings.models import Meeting, TimelineStep
@@ -40,6 +41,18 @@ def outbox(request):
 @require_POST
 def outbox_retry(request, pk: int):
     row = get_object_or_404(Notification, pk=pk)
+    if row.state == Notification.State.FAILED and not confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Send this email again?"),
+            consequences=[
+                _("“%(kind)s” is sent again to %(email)s.") % {"kind": row.get_kind_display(), "email": row.email},
+                _("It is built from today's state of what it is about; if that no longer applies, it is cancelled."),
+            ],
+            action=reverse("notifications:retry", args=[row.pk]),
+            cancel_url=reverse("notifications:outbox"),
+            button=_("Confirm: send again"),
+        )
     if services.retry_notification(row, by=request.user, now=timezone.now()):
         messages.success(request, _("Queued again: %(email)s.") % {"email": row.email})
     else:
@@ -119,7 +132,27 @@ def permissions_steps_filter(user):
 @secretariat_required
 @require_POST
 def send_invitation(request, pk: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=pk)
+    if not confirmed(request):
+        try:
+            new, already = services.invitation_plan(meeting)
+        except services.InvitationError as exc:
+            messages.error(request, str(exc))
+            return redirect(meeting)
+        return confirmation_page(
+            request,
+            title=_("Send the invitations?") + f" · {meeting.subject}",
+            consequences=[
+                _("%(n)d people are emailed an invitation for %(date)s, with a calendar file.")
+                % {"n": new, "date": meeting.date.strftime("%A %-d %B %Y")},
+                _("They are the secretariat, the co-chairs of %(year)s and the experts of its Council members.")
+                % {"year": meeting.agenda_year.year},
+                _("%(n)d already invited for this date are not emailed again.") % {"n": already},
+            ],
+            action=reverse("notifications:send_invitation", args=[meeting.pk]),
+            cancel_url=meeting.get_absolute_url(),
+            button=_("Confirm: send %(n)d invitations") % {"n": new},
+        )
     try:
         created = services.send_meeting_invitation(meeting, by=request.user, now=timezone.now())
     except services.InvitationError as exc:

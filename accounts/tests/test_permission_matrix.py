@@ -170,6 +170,10 @@ MATRIX: dict[str, list[Case]] = {
     ],
     "meetings:edit": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
     "meetings:status": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST, "post")],
+    "meetings:delete": [
+        Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT),
+        Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST | {"secretariat": 409}, "post", data={"confirm": "1"}),
+    ],
     "meetings:history": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
     "meetings:step_edit": [Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk}, SECRETARIAT)],
     "meetings:step_action": [
@@ -286,7 +290,8 @@ MATRIX: dict[str, list[Case]] = {
     ],
     # Reminders, outbox, calendar feeds.
     "notifications:outbox": [Case(expect=SECRETARIAT, shows={"secretariat": [OUTBOX]})],
-    "notifications:retry": [Case(lambda w: {"pk": w.notification.pk}, SECRETARIAT_POST, "post")],
+    # Without confirm=1: the confirmation page (what will happen), nothing sent.
+    "notifications:retry": [Case(lambda w: {"pk": w.notification.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")],
     "notifications:preferences": [Case()],
     "notifications:regenerate_feed": [Case(expect=roles(*[302] * 7), method="post")],
     "notifications:ical_feed": [
@@ -294,7 +299,9 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"token": w.feed.token}, PUBLIC, markers_as="expert", shows={"anon": [Y2026]}),
         Case({"token": "not-a-token"}, NOT_FOUND),
     ],
-    "notifications:send_invitation": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST, "post")],
+    "notifications:send_invitation": [
+        Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")
+    ],
 }
 
 

@@ -54,7 +54,7 @@ def hold(meeting, *, by=None):
     from meetings.services import change_status
 
     for status in ("confirmed", "held"):
-        change_status(meeting, status, by=by)
+        change_status(meeting, status, by=by, today=meeting.date)  # on the day: not held before its date
     return meeting
 
 

@@ -56,7 +56,11 @@ def test_invitation_choices_leave_out_council_members_and_invited_states(secreta
 
     note = f.make_note(meeting)
     sweden, chile = make_state("Sweden"), make_state("Chile")
-    response = secretariat_client.post(reverse("documents:note_invite", args=[meeting.pk]), {"member_state": sweden.pk})
+    url = reverse("documents:note_invite", args=[meeting.pk])
+    response = secretariat_client.post(url, {"member_state": sweden.pk})
+    assert response.status_code == 200 and "experts of Sweden can read" in response.content.decode()
+    assert not note.invitations.exists()  # not confirmed: nothing changed
+    response = secretariat_client.post(url, {"member_state": sweden.pk, "confirm": "1"})
     assert response.status_code == 302
     choices = {state.name for state in InvitationForm(note=note).fields["member_state"].queryset}
     assert chile.name in choices
@@ -68,12 +72,17 @@ def test_note_workflow_buttons(secretariat_client, meeting):
     note = f.make_note(meeting)
     url = reverse("documents:note_action", args=[meeting.pk, "review"])
     secretariat_client.post(url)
-    secretariat_client.post(reverse("documents:note_action", args=[meeting.pk, "share"]))
+    share = reverse("documents:note_action", args=[meeting.pk, "share"])
+    response = secretariat_client.post(share)
+    assert response.status_code == 200 and "What will happen" in response.content.decode()
+    note.refresh_from_db()
+    assert note.status == "in_review" and not note.shared_versions.exists()  # not confirmed: nothing changed
+    secretariat_client.post(share, {"confirm": "1"})
     note.refresh_from_db()
     assert note.status == "shared"
     assert meeting.steps.get(key="background_note").state == "done"
-    response = secretariat_client.post(reverse("documents:note_action", args=[meeting.pk, "share"]), follow=True)
-    assert "after the co-chairs" in response.content.decode()
+    response = secretariat_client.post(share, follow=True)
+    assert "Nothing changed since version 1 was shared" in response.content.decode()
 
 
 def test_the_secretariat_drafts_the_summary_and_a_change_resets_approvals(secretariat_client, cochair_client, meeting):
@@ -118,6 +127,13 @@ def test_issue_form_errors_keep_the_input(secretariat_client, meeting, cochair_u
     assert "S/2026/" in page and 'value="S/2025/77"' in page
     response = secretariat_client.post(
         reverse("documents:summary_issue", args=[meeting.pk]), {"symbol": "S/2026/77", "issue_date": "2026-12-28"}
+    )
+    assert response.status_code == 200 and "cannot be undone" in response.content.decode()
+    summary.refresh_from_db()
+    assert summary.status == "submitted"  # not confirmed: nothing changed
+    response = secretariat_client.post(
+        reverse("documents:summary_issue", args=[meeting.pk]),
+        {"symbol": "S/2026/77", "issue_date": "2026-12-28", "confirm": "1"},
     )
     assert response.status_code == 302
     summary.refresh_from_db()

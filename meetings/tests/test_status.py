@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_forward_moves_allowed(meeting):
     for status in ["date_proposed", "confirmed", "held", "summary_drafted", "submitted"]:
-        services.change_status(meeting, status)
+        services.change_status(meeting, status, today=meeting.date)
     services.change_status(meeting, "issued", symbol="S/2026/901")
     services.change_status(meeting, "published")
     meeting.refresh_from_db()
@@ -68,7 +68,7 @@ def test_confirming_needs_a_date(year):
 def test_holding_a_country_meeting_proposes_its_follow_up(year):
     factories.make_holidays(D(2027, 6, 10))
     meeting = factories.make_meeting(year, date=D(2026, 12, 10), status="confirmed")
-    services.change_status(meeting, "held")
+    services.change_status(meeting, "held", today=meeting.date)
     follow_up = meeting.follow_ups.get()
     # 10 June 2027 is a (test) holiday: the next business day.
     assert follow_up.date == D(2027, 6, 11)
@@ -82,11 +82,11 @@ def test_holding_a_country_meeting_proposes_its_follow_up(year):
 def test_follow_up_joins_the_year_of_its_date_when_it_exists(year):
     next_year = factories.make_year(2027)
     meeting = factories.make_meeting(year, date=D(2026, 11, 12), status="confirmed")
-    services.change_status(meeting, "held")
+    services.change_status(meeting, "held", today=meeting.date)
     assert meeting.follow_ups.get().agenda_year == next_year
 
 
 def test_holding_a_thematic_meeting_proposes_nothing(year):
     meeting = factories.make_meeting(year, None, kind="thematic", date=D(2026, 11, 16), status="confirmed")
-    services.change_status(meeting, "held")
+    services.change_status(meeting, "held", today=meeting.date)
     assert not meeting.follow_ups.exists()

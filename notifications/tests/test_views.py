@@ -75,8 +75,13 @@ def test_retry_a_failed_row(secretariat_client, meeting):
     make_rows(meeting, 1)  # row 0 is failed
     row = Notification.objects.get()
     assert secretariat_client.get(reverse("notifications:retry", args=[row.pk])).status_code == 405
+    with TestCase.captureOnCommitCallbacks(execute=False) as callbacks:
+        response = secretariat_client.post(reverse("notifications:retry", args=[row.pk]))
+    assert response.status_code == 200 and "is sent again to" in response.content.decode()
+    row.refresh_from_db()
+    assert row.state == "failed" and not callbacks  # not confirmed: nothing queued
     with TestCase.captureOnCommitCallbacks(execute=False):
-        secretariat_client.post(reverse("notifications:retry", args=[row.pk]))
+        secretariat_client.post(reverse("notifications:retry", args=[row.pk]), {"confirm": "1"})
     row.refresh_from_db()
     assert (row.state, row.attempts) == ("pending", 0)
 
@@ -149,6 +154,10 @@ def test_invitation_sends_an_ics_once_per_person_and_date(
     assert secretariat_client.get(url).status_code == 405
     with time_machine.travel(at(D(2026, 11, 20)), tick=False), TestCase.captureOnCommitCallbacks(execute=True):
         response = secretariat_client.post(url)
+    assert response.status_code == 200 and "3 people are emailed an invitation" in response.content.decode()
+    assert mail.outbox == [] and not Notification.objects.exists()  # not confirmed: nothing sent
+    with time_machine.travel(at(D(2026, 11, 20)), tick=False), TestCase.captureOnCommitCallbacks(execute=True):
+        response = secretariat_client.post(url, {"confirm": "1"})
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == ["cochair@example.org", "expert@example.org", "sec@example.org"]
     message = mail.outbox[0]
@@ -158,8 +167,9 @@ def test_invitation_sends_an_ics_once_per_person_and_date(
     event = next(iter(Calendar.from_ical(content).walk("VEVENT")))
     assert event.decoded("dtstart") == D(2026, 12, 10)
     assert str(event.get("uid")) == f"meeting-{meeting.pk}@ieg.example.org"
+    assert "3 already invited" in secretariat_client.post(url).content.decode()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        secretariat_client.post(url)
+        secretariat_client.post(url, {"confirm": "1"})
     assert len(mail.outbox) == 3  # nobody invited twice for the same date
 
 

@@ -15,7 +15,7 @@ D = datetime.date
 
 def _held(meeting: Meeting) -> Meeting:
     meeting_services.change_status(meeting, Meeting.Status.CONFIRMED)
-    return meeting_services.change_status(meeting, Meeting.Status.HELD)
+    return meeting_services.change_status(meeting, Meeting.Status.HELD, today=meeting.date)
 
 
 @pytest.mark.parametrize(
