@@ -16,16 +16,14 @@
     const style = getComputedStyle(el);
     return style.display !== "none" && style.visibility !== "hidden" && el.getClientRects().length > 0;
   };
-  // The standard "visually hidden" pattern: a 1 px box clipped to nothing. Its content is meant to be cut.
-  const visuallyHidden = (el) => {
-    for (let node = el; node && node !== document.body; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      const rect = node.getBoundingClientRect();
-      if ((style.clip === "rect(0px, 0px, 0px, 0px)" || style.clipPath === "inset(50%)") && rect.width <= 1) return true;
-    }
-    return false;
-  };
   const elements = [...document.body.querySelectorAll("*")].filter(shown);
+  // The standard "visually hidden" pattern: a 1 px box clipped to nothing. Its content is meant to be cut.
+  const hiddenBoxes = elements.filter((el) => {
+    const style = getComputedStyle(el);
+    const clipped = style.clip === "rect(0px, 0px, 0px, 0px)" || style.clipPath === "inset(50%)";
+    return clipped && el.getBoundingClientRect().width <= 1;
+  });
+  const visuallyHidden = (el) => hiddenBoxes.some((box) => box.contains(el));
 
   // 1. No sideways scrolling of the document.
   if (root.scrollWidth > viewport) {
