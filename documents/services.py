@@ -476,7 +476,7 @@ def invite_consequences(note: BackgroundNote, member_state) -> list[str]:
 def issue_consequences(summary: Summary, symbol: str, issue_date: datetime.date) -> list[str]:
     return [
         _("The summary is recorded as issued on %(date)s as Security Council document %(symbol)s.")
-        % {"date": f"{issue_date.day} {issue_date:%B %Y}", "symbol": symbol},
+        % {"date": formats.date_format(issue_date), "symbol": symbol},
         _("The PDF is stored as issued, without the draft mark; the text can no longer be edited."),
         _("This cannot be undone: a correction needs a corrigendum from the Council's secretariat."),
         _("Nothing becomes public until the summary is published. No email is sent."),

@@ -245,17 +245,13 @@ def needs_confirmation(meeting: Meeting, new_status: str) -> bool:
     return new_status in CONFIRMED_MOVES or is_step_back(meeting, new_status)
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def held_refusal(meeting: Meeting, today: datetime.date) -> str | None:
     """Why the meeting cannot be marked held today (no date yet, or its date is still to come), or None."""
     if meeting.date is None:
         return _("Set the meeting date first.")
     if meeting.date > today:
         return _("The meeting is on %(date)s: it can be marked held from that day, not before.") % {
-            "date": _long_date(meeting.date)
+            "date": formats.date_format(meeting.date)
         }
     return None
 

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -144,7 +144,7 @@ def send_invitation(request, pk: int):
             title=_("Send the invitations?") + f" · {meeting.subject}",
             consequences=[
                 _("%(n)d people are emailed an invitation for %(date)s, with a calendar file.")
-                % {"n": new, "date": meeting.date.strftime("%A %-d %B %Y")},
+                % {"n": new, "date": formats.date_format(meeting.date)},
                 _("They are the secretariat, the co-chairs of %(year)s and the experts of its Council members.")
                 % {"year": meeting.agenda_year.year},
                 _("%(n)d already invited for this date are not emailed again.") % {"n": already},
