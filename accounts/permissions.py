@@ -89,6 +89,23 @@ def can_approve(user, agenda_year: AgendaYear) -> bool:
     return is_cochair(user, agenda_year)
 
 
+COCHAIR_STEP = "co_chairs"  # TimelineStep.responsible of the steps the co-chairs take (meetings.deadlines)
+
+
+def can_complete_step(user, step) -> bool:
+    """Mark a timeline step done or open it again: the secretariat any step; the co-chairs of the meeting's year
+    the steps the co-chairs are responsible for (the letter, the room, informing the Council and the mission,
+    submitting the summary), never the secretariat's steps."""
+    if is_secretariat(user):
+        return True
+    return step.responsible == COCHAIR_STEP and is_cochair(user, step.meeting.agenda_year)
+
+
+def can_record_for_cochair(user, agenda_year: AgendaYear) -> bool:
+    """Record an approval or a step a co-chair state sent outside the app (e.g. by email): the secretariat."""
+    return is_secretariat(user)
+
+
 def can_view_drafts(user, agenda_year: AgendaYear) -> bool:
     """Drafts (notes in draft or review, unapproved summaries): never for Council experts."""
     return is_secretariat(user) or is_cochair(user, agenda_year)

@@ -21,7 +21,7 @@ from core.pagecache import cached_page
 from core.pagination import paginate
 
 from . import deadlines, services
-from .forms import AgendaEntryForm, AgendaYearForm, MeetingForm, PlannerForm, StatusForm, StepForm
+from .forms import AgendaEntryForm, AgendaYearForm, MeetingForm, PlannerForm, StatusForm, StepDoneForm, StepForm
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 
 DASHBOARD_HORIZON_DAYS = 7
@@ -198,7 +198,7 @@ def _meeting_for(user, pk: int) -> Meeting:
 def meeting_detail(request, pk: int):
     meeting = _meeting_for(request.user, pk)
     today = timezone.localdate()
-    steps = list(meeting.steps.select_related("done_by", "assignee"))
+    steps = list(meeting.steps.select_related("done_by__delegation", "assignee", "on_behalf_of", "recorded_by"))
     steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))
     return render(
         request,
@@ -219,6 +219,8 @@ def meeting_detail(request, pk: int):
             "status_form": StatusForm(),
             "allowed_statuses": [(s, Meeting.Status(s).label) for s in services.allowed_statuses(meeting)],
             "can_edit": permissions.can_edit(request.user),
+            # The co-chairs of the year mark their own steps done (accounts.permissions.can_complete_step).
+            "can_act": permissions.is_cochair(request.user, meeting.agenda_year),
         },
     )
 
@@ -263,44 +265,108 @@ def meeting_status(request, pk: int):
     return redirect(meeting)
 
 
-@secretariat_required
+STEP_RELATED = ("meeting__agenda_year", "meeting__situation", "done_by__delegation", "on_behalf_of", "recorded_by")
+
+
+def _step_for(user, pk: int, step_pk: int) -> TimelineStep:
+    """A step of a meeting the user may open (404 otherwise)."""
+    return get_object_or_404(
+        TimelineStep.objects.visible_to(user).select_related(*STEP_RELATED, "assignee"), pk=step_pk, meeting_id=pk
+    )
+
+
+def _done_form(request, step: TimelineStep, data=None) -> StepDoneForm:
+    return StepDoneForm(
+        data,
+        step=step,
+        may_record_for_cochair=permissions.can_record_for_cochair(request.user, step.meeting.agenda_year),
+        today=timezone.localdate(),
+    )
+
+
+def _step_page(request, step: TimelineStep, *, form=None, done_form=None, status: int = 200):
+    """The step's page: assignment and note (the secretariat), and marking it done (whoever may)."""
+    user = request.user
+    if form is None and permissions.can_edit(user):
+        form = StepForm(instance=step)
+    can_complete = step.state == TimelineStep.State.OPEN and permissions.can_complete_step(user, step)
+    if done_form is None and can_complete:
+        done_form = _done_form(request, step)
+    return render(
+        request,
+        "meetings/step_form.html",
+        {"form": form, "done_form": done_form if can_complete else None, "step": step, "meeting": step.meeting},
+        status=status,
+    )
+
+
+@staff_view
 @require_POST
 def step_action(request, pk: int, step_pk: int, action: str):
-    step = get_object_or_404(TimelineStep.objects.select_related("meeting"), pk=step_pk, meeting_id=pk)
+    """Done, reopen (who may complete the step: accounts.permissions.can_complete_step) or not needed (secretariat)."""
+    step = _step_for(request.user, pk, step_pk)
+    if action not in {"done", "reopen", "skip"}:
+        raise Http404
+    allowed = permissions.can_edit if action == "skip" else lambda user: permissions.can_complete_step(user, step)
+    if not allowed(request.user):
+        raise PermissionDenied
     try:
         if action == "done":
-            step = services.complete_step(step, by=request.user, now=timezone.now(), note=request.POST.get("note", ""))
+            form = _done_form(request, step, request.POST)
+            if not form.is_valid():
+                if request.htmx:
+                    return HttpResponse(" ".join(m for errors in form.errors.values() for m in errors), status=400)
+                return _step_page(request, step, done_form=form, status=400)
+            step = services.complete_step(
+                step,
+                by=request.user,
+                now=timezone.now(),
+                note=form.cleaned_data["note"],
+                on_behalf_of=form.cleaned_data.get("on_behalf_of"),
+                received_on=form.cleaned_data.get("received_on"),
+            )
         elif action == "reopen":
             step = services.reopen_step(step, by=request.user)
-        elif action == "skip":
-            step = services.skip_step(step, by=request.user, note=request.POST.get("note", ""))
         else:
-            raise Http404
+            step = services.skip_step(step, by=request.user, note=request.POST.get("note", "")[:500])
     except services.InvalidTransition as exc:
         if request.htmx:
             return HttpResponse(str(exc), status=409)
         messages.error(request, str(exc))
         return redirect(step.meeting)
     if request.htmx:
-        step = TimelineStep.objects.select_related("done_by", "assignee", "meeting").get(pk=step.pk)
+        step = TimelineStep.objects.select_related(*STEP_RELATED, "assignee").get(pk=step.pk)
         return render(
             request,
             "meetings/_step_row.html",
-            {"step": step, "meeting": step.meeting, "today": timezone.localdate(), "can_edit": True},
+            {
+                "step": step,
+                "meeting": step.meeting,
+                "today": timezone.localdate(),
+                "can_edit": permissions.can_edit(request.user),
+                "can_act": True,
+            },
         )
     messages.success(request, _("“%(step)s” updated.") % {"step": step.get_key_display()})
-    return redirect(step.meeting)
+    return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
 
 
-@secretariat_required
+@staff_view
 def step_edit(request, pk: int, step_pk: int):
-    step = get_object_or_404(TimelineStep.objects.select_related("meeting__agenda_year"), pk=step_pk, meeting_id=pk)
-    form = StepForm(request.POST or None, instance=step)
-    if request.method == "POST" and form.is_valid():
-        services.update_step(form.instance, by=request.user)
-        messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
-        return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
-    return render(request, "meetings/step_form.html", {"form": form, "step": step, "meeting": step.meeting})
+    """The secretariat assigns a step and notes on it; whoever may complete the step marks it done here."""
+    step = _step_for(request.user, pk, step_pk)
+    if not (permissions.can_edit(request.user) or permissions.can_complete_step(request.user, step)):
+        raise PermissionDenied
+    if request.method == "POST":
+        if not permissions.can_edit(request.user):
+            raise PermissionDenied
+        form = StepForm(request.POST, instance=step)
+        if form.is_valid():
+            services.update_step(form.instance, by=request.user)
+            messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
+            return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
+        return _step_page(request, step, form=form, status=400)
+    return _step_page(request, step)
 
 
 @staff_view

@@ -141,9 +141,14 @@ MATRIX: dict[str, list[Case]] = {
     "meetings:edit": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
     "meetings:status": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST, "post")],
     "meetings:history": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
-    "meetings:step_edit": [Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk}, SECRETARIAT)],
+    # The first step is the co-chairs' request letter: the year's co-chairs mark it done too.
+    "meetings:step_edit": [Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk}, YEAR_2026 | {"expert": 403})],
     "meetings:step_action": [
-        Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk, "action": "done"}, SECRETARIAT_POST, "post")
+        Case(
+            lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk, "action": "done"},
+            YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 302},
+            "post",
+        )
     ],
     # Co-chairs' approval of the agenda.
     "approvals:agenda_approve": [
