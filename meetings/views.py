@@ -41,8 +41,17 @@ MEETING_SORTS = {
 @staff_view
 @cached_page
 def dashboard(request):
-    """This week: every open step due in the next seven days or already late, across meetings."""
+    """Where each role's work is, at sign-in: the secretariat's week (every open step due in the next seven days
+    or already late, across meetings); a co-chair's approvals and steps; a Council expert's shared notes."""
     today = timezone.localdate()
+    if not permissions.is_secretariat(request.user):
+        # The lists come from the apps that own them (approvals_tags.cochair_work, documents_tags.shared_notes).
+        template = "meetings/dashboard_cochair.html" if permissions.cochair_years(request.user) else None
+        return render(
+            request,
+            template or "meetings/dashboard_expert.html",
+            {"today": today, "now": timezone.now(), "user_state": request.user.delegation},
+        )
     horizon = today + datetime.timedelta(days=DASHBOARD_HORIZON_DAYS)
     steps = list(
         TimelineStep.objects.visible_to(request.user)
@@ -365,7 +374,7 @@ def step_edit(request, pk: int, step_pk: int):
             services.update_step(form.instance, by=request.user)
             messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
             return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
-        return _step_page(request, step, form=form, status=400)
+        return _step_page(request, step, form=form)
     return _step_page(request, step)
 
 

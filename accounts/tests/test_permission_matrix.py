@@ -213,6 +213,12 @@ MATRIX: dict[str, list[Case]] = {
     "documents:note_history": [Case(meeting_pk, SECRETARIAT)],
     "documents:note_invite": [Case(meeting_pk, SECRETARIAT_POST, "post")],
     "documents:note_uninvite": [Case(lambda w: meeting_pk(w) | {"pk": w.invitation.pk}, SECRETARIAT_POST, "post")],
+    # Co-chairs approve a note's text (an empty form: refused with a message); the secretariat only records
+    # a co-chair's approval received by email (with the form's fields).
+    "documents:note_approve": [
+        Case(draft_meeting_pk, DRAFTS_2026 | {"cochair": 302, "secretariat": 403}, "post"),
+        Case(meeting_pk, YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 403}, "post"),
+    ],
     "documents:note_action": [Case(lambda w: meeting_pk(w) | {"action": "draft"}, SECRETARIAT_POST, "post")],
     "documents:summary": [
         Case(meeting_pk, YEAR_2026),
