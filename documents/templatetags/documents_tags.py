@@ -1,5 +1,8 @@
+import datetime
+
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import F
 from django.utils.safestring import mark_safe
 
 from accounts import permissions
@@ -54,4 +57,25 @@ def public_documents(meeting):
         "summary": summary if summary is not None and summary.status == Summary.Status.PUBLISHED else None,
         "note": note if note is not None and note.status == BackgroundNote.Status.PUBLISHED else None,
         "attachments": list(meeting.attachments.all()) if published else [],
+    }
+
+
+NEW_NOTE_DAYS = 7  # a note shared this recently is marked "new" on the expert's landing page
+
+
+@register.inclusion_tag("documents/_shared_notes.html", takes_context=True)
+def shared_notes(context, now, limit: int = 50):
+    """A Council expert's landing page: the background notes shared with it (readable: its Council's, or
+    those its delegation was invited to), newest first; those shared in the last week marked new."""
+    user = context["request"].user
+    notes = list(
+        BackgroundNote.objects.visible_to(user)
+        .filter(status__in=permissions.NOTE_SHARED_STATUSES)
+        .with_meeting()
+        .order_by(F("shared_at").desc(nulls_last=True), "-pk")[:limit]
+    )
+    since = now - datetime.timedelta(days=NEW_NOTE_DAYS)
+    return {
+        "notes": [(note, note.shared_at is not None and note.shared_at >= since) for note in notes],
+        "request": context["request"],
     }
