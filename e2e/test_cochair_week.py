@@ -1,5 +1,5 @@
 """A co-chair's week in the browser: land on what awaits Denmark, mark a co-chairs' step done, approve the
-background note and the summary; and a Council expert's landing page with the notes shared with it."""
+background note, the summary and the agenda; and a Council expert's landing page with the notes shared with it."""
 
 import datetime
 
@@ -75,6 +75,12 @@ def test_cochairs_week(page, live_server, cochair_user, week):
     summary.refresh_from_db()
     assert summary.status == Summary.Status.APPROVED
     assert page.get_by_text("Karen Holm Nielsen").first.is_visible()  # Denmark's representative signs
+
+    # Last, the year's agenda; then nothing awaits Denmark.
+    page.goto(f"{live_server.url}/work/")
+    page.get_by_role("link", name="The agenda of 2026").click()
+    page.get_by_role("button", name="Approve this agenda for Denmark").click()
+    assert page.get_by_role("status").filter(has_text="Agenda approved").is_visible()
     page.goto(f"{live_server.url}/work/")
     assert page.get_by_text("Nothing awaits your approval.").is_visible()
 
@@ -92,5 +98,5 @@ def test_expert_lands_on_the_notes_shared_with_it(page, live_server, expert_user
     assert "Haiti" in items.nth(1).inner_text() and "New" not in items.nth(1).inner_text()
     assert_accessible(page)
     screenshot(page, "expert-landing")
-    items.nth(0).get_by_role("link", name="South Sudan").click()
+    items.nth(0).get_by_role("link", name="South Sudan", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Background note: South Sudan"
