@@ -21,6 +21,7 @@ from accounts import permissions
 from accounts.security import client_ip
 from approvals import services as approval_services
 from approvals.forms import RecordApprovalForm
+from approvals.models import NoteApproval
 from core.concurrency import refuse_stale
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
@@ -250,7 +251,11 @@ def note_uninvite(request, meeting_pk: int, pk: int):
 @secretariat_required
 def note_history(request, meeting_pk: int):
     note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
-    entries = history_entries(note.history.all(), NoteInvitation.history.filter(note_id=note.pk))
+    entries = history_entries(
+        note.history.all(),
+        NoteInvitation.history.filter(note_id=note.pk),
+        NoteApproval.history.filter(note_id=note.pk).select_related("member_state"),
+    )
     return render(request, "documents/history.html", {"document": note, "meeting": note.meeting, "entries": entries})
 
 

@@ -114,6 +114,8 @@ def test_secretariat_records_a_note_approval_received_by_email(secretariat_clien
     assert approval.approved_credit == expected
     assert expected in secretariat_client.get(note.get_absolute_url()).content.decode()
     assert history_entries(NoteApproval.history.all())[0].who == expected
+    history = secretariat_client.get(reverse("documents:note_history", args=[note.meeting_id])).content.decode()
+    assert expected in history
 
 
 def test_a_bad_record_form_says_why_and_records_nothing(secretariat_client, note, year):
