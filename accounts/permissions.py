@@ -163,6 +163,20 @@ def readable_notes_filter(user) -> Q:
     return allowed | (Q(status="shared") & experts)
 
 
+def notes_shared_with_filter(user) -> Q:
+    """A Q over BackgroundNote: the notes shared with the user's delegation (its Council years' notes, and those
+    it was invited to), shared or since published. Not every published note: those are everyone's."""
+    from documents.models import NoteInvitation
+
+    state_id = delegation_id(user)
+    if state_id is None:
+        return Q(pk__in=[])
+    addressed = Q(meeting__agenda_year__year__in=sorted(council_years(user))) | Q(
+        pk__in=NoteInvitation.objects.filter(member_state_id=state_id).values("note_id")
+    )
+    return Q(status__in=NOTE_SHARED_STATUSES) & addressed
+
+
 def can_read_summary(user, summary) -> bool:
     """A summary: secretariat and the year's co-chairs always; experts of that year's Council members once
     the co-chairs approved it; everyone once published."""

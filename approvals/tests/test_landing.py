@@ -76,10 +76,23 @@ def test_expert_lands_on_shared_notes_newest_first_new_marked(expert_client, yea
     assert ">New<" in item_new and ">New<" not in item_old
 
 
-def test_expert_of_another_year_sees_none_of_them(nonmember_client, year):
+def test_expert_of_another_year_sees_none_of_them(nonmember_client, year, client, plain_user):
     make_note(factories.make_meeting(year, "Haiti", date=D(2026, 3, 10)), status="shared", shared_at=shared(1))
+    published = make_note(
+        factories.make_meeting(year, "Mali", date=D(2026, 2, 10)), status="published", shared_at=shared(30)
+    )
     html = nonmember_client.get(reverse("meetings:dashboard")).content.decode()
     assert "No background note has been shared with you yet." in html
+    client.force_login(plain_user)  # published notes are everyone's, not "shared with you"
+    assert published.get_absolute_url() not in client.get(reverse("meetings:dashboard")).content.decode()
+
+
+def test_a_delegation_invited_to_a_note_finds_it(nonmember_client, nonmember_user, year):
+    from documents.models import NoteInvitation
+
+    note = make_note(factories.make_meeting(year, "Haiti", date=D(2026, 3, 10)), status="shared", shared_at=shared(1))
+    NoteInvitation.objects.create(note=note, member_state=nonmember_user.delegation, invited_at=shared(1))
+    assert note.get_absolute_url() in nonmember_client.get(reverse("meetings:dashboard")).content.decode()
 
 
 @pytest.mark.parametrize("rows", [10, 200])

@@ -70,7 +70,7 @@ def shared_notes(context, now, limit: int = 50):
     user = context["request"].user
     notes = list(
         BackgroundNote.objects.visible_to(user)
-        .filter(status__in=permissions.NOTE_SHARED_STATUSES)
+        .filter(permissions.notes_shared_with_filter(user))
         .with_meeting()
         .order_by(F("shared_at").desc(nulls_last=True), "-pk")[:limit]
     )
