@@ -89,6 +89,23 @@ def can_approve(user, agenda_year: AgendaYear) -> bool:
     return is_cochair(user, agenda_year)
 
 
+COCHAIR_STEP = "co_chairs"  # TimelineStep.responsible of the steps the co-chairs take (meetings.deadlines)
+
+
+def can_complete_step(user, step) -> bool:
+    """Mark a timeline step done or open it again: the secretariat any step; the co-chairs of the meeting's year
+    the steps the co-chairs are responsible for (the letter, the room, informing the Council and the mission,
+    submitting the summary), never the secretariat's steps."""
+    if is_secretariat(user):
+        return True
+    return step.responsible == COCHAIR_STEP and is_cochair(user, step.meeting.agenda_year)
+
+
+def can_record_for_cochair(user, agenda_year: AgendaYear) -> bool:
+    """Record an approval or a step a co-chair state sent outside the app (e.g. by email): the secretariat."""
+    return is_secretariat(user)
+
+
 def can_view_drafts(user, agenda_year: AgendaYear) -> bool:
     """Drafts (notes in draft or review, unapproved summaries): never for Council experts."""
     return is_secretariat(user) or is_cochair(user, agenda_year)
@@ -144,6 +161,20 @@ def readable_notes_filter(user) -> Q:
     if state_id is not None:
         experts |= Q(pk__in=NoteInvitation.objects.filter(member_state_id=state_id).values("note_id"))
     return allowed | (Q(status="shared") & experts)
+
+
+def notes_shared_with_filter(user) -> Q:
+    """A Q over BackgroundNote: the notes shared with the user's delegation (its Council years' notes, and those
+    it was invited to), shared or since published. Not every published note: those are everyone's."""
+    from documents.models import NoteInvitation
+
+    state_id = delegation_id(user)
+    if state_id is None:
+        return Q(pk__in=[])
+    addressed = Q(meeting__agenda_year__year__in=sorted(council_years(user))) | Q(
+        pk__in=NoteInvitation.objects.filter(member_state_id=state_id).values("note_id")
+    )
+    return Q(status__in=NOTE_SHARED_STATUSES) & addressed
 
 
 def can_read_summary(user, summary) -> bool:

@@ -7,35 +7,34 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .querysets import AgendaApprovalQuerySet
+from accounts.onbehalf import RecordedOnBehalf
+
+from .querysets import StateApprovalQuerySet
 
 
-class AgendaApproval(models.Model):
-    """One co-chair state's approval of a year's agenda, as the agenda stood then (its fingerprint).
+class StateApproval(RecordedOnBehalf):
+    """One co-chair state's approval of something as it stood then (its fingerprint): the agenda, a note.
 
-    Rows are never deleted: a reset (agenda edited, or approval withdrawn) stamps ``reset_at``, so the
-    table itself is the approval history. At most one current (not reset) row per state and year.
+    Rows are never deleted: a reset (the thing edited, or the approval withdrawn) stamps ``reset_at``, so the
+    table itself is the approval history. At most one current (not reset) row per state and approved thing.
+    A co-chair approves in the app (``approved_by``), or the secretariat records an approval the state sent
+    by email (``on_behalf_of``, ``received_on``, ``recorded_by``; ``approved_by`` stays empty).
     """
 
-    agenda_year = models.ForeignKey(
-        "meetings.AgendaYear", verbose_name=_("IEG year"), on_delete=models.CASCADE, related_name="approvals"
-    )
     member_state = models.ForeignKey(
-        "countries.MemberState",
-        verbose_name=_("co-chair"),
-        on_delete=models.PROTECT,
-        related_name="agenda_approvals",
+        "countries.MemberState", verbose_name=_("co-chair"), on_delete=models.PROTECT, related_name="+"
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("approved by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved at"))
     fingerprint = models.CharField(
-        _("agenda fingerprint"), max_length=64, help_text=_("A digest of the agenda as it was approved.")
+        _("fingerprint"), max_length=64, help_text=_("A digest of what was approved, as it was approved.")
     )
     reset_at = models.DateTimeField(_("reset at"), null=True, blank=True)
     reset_by = models.ForeignKey(
@@ -48,25 +47,49 @@ class AgendaApproval(models.Model):
     )
     reset_reason = models.CharField(_("reset because"), max_length=200, blank=True)
 
+    objects = StateApprovalQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reset_by__isnull=True) | models.Q(reset_at__isnull=False),
+                name="%(app_label)s_%(class)s_reset_has_time",
+            ),
+        ]
+
+    @property
+    def is_current(self) -> bool:
+        return self.reset_at is None
+
+    @property
+    def approved_credit(self) -> str:
+        """ "Mette Larsen (Denmark)", or "Denmark (received by email on …, recorded by …)"."""
+        return self.credit(self.approved_by) or str(_("a former user"))
+
+
+class AgendaApproval(StateApproval):
+    """One co-chair state's approval of a year's agenda (co-chairs, penholder, notes, countries and why)."""
+
+    agenda_year = models.ForeignKey(
+        "meetings.AgendaYear", verbose_name=_("IEG year"), on_delete=models.CASCADE, related_name="approvals"
+    )
+
     history = HistoricalRecords()
-    objects = AgendaApprovalQuerySet.as_manager()
 
     # What __str__ reads, fetched for many objects at once where histories name them (core.history).
     history_label_related = ("member_state", "agenda_year")
 
-    class Meta:
+    class Meta(StateApproval.Meta):
         ordering = ["agenda_year", "member_state__name", "-approved_at"]
         verbose_name = _("agenda approval")
         verbose_name_plural = _("agenda approvals")
         constraints = [
+            *StateApproval.Meta.constraints,
             models.UniqueConstraint(
                 fields=["agenda_year", "member_state"],
                 condition=models.Q(reset_at__isnull=True),
                 name="approvals_agendaapproval_one_current_per_state",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(reset_by__isnull=True) | models.Q(reset_at__isnull=False),
-                name="approvals_agendaapproval_reset_has_time",
             ),
         ]
         indexes = [
@@ -77,9 +100,41 @@ class AgendaApproval(models.Model):
     def __str__(self) -> str:
         return f"{self.member_state} · {self.agenda_year}"
 
-    @property
-    def is_current(self) -> bool:
-        return self.reset_at is None
+
+class NoteApproval(StateApproval):
+    """One co-chair state's approval of a background note's text, before it is shared with the Council."""
+
+    note = models.ForeignKey(
+        "documents.BackgroundNote",
+        verbose_name=_("background note"),
+        on_delete=models.CASCADE,
+        related_name="approvals",
+    )
+
+    history = HistoricalRecords()
+
+    # What __str__ reads, fetched for many objects at once where histories name them (core.history).
+    history_label_related = ("member_state", "note__meeting__situation")
+
+    class Meta(StateApproval.Meta):
+        ordering = ["note", "member_state__name", "-approved_at"]
+        verbose_name = _("note approval")
+        verbose_name_plural = _("note approvals")
+        constraints = [
+            *StateApproval.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["note", "member_state"],
+                condition=models.Q(reset_at__isnull=True),
+                name="approvals_noteapproval_one_current_per_state",
+            ),
+        ]
+        indexes = [
+            # Serves the note page, the co-chairs' landing page and every reset: a note's current approvals.
+            models.Index(fields=["note", "reset_at"], name="approvals_note_reset"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} · {self.note}"
 
 
 class Comment(models.Model):

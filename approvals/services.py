@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts import permissions
 from meetings.models import AgendaYear
 
-from .models import AgendaApproval, Comment
+from .models import AgendaApproval, Comment, NoteApproval, StateApproval
 
 
 class ApprovalError(Exception):
@@ -53,17 +53,26 @@ def agenda_fingerprint(agenda_year: AgendaYear, entries=None) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
+def note_fingerprint(note) -> str:
+    """A digest of a background note's text (its sections, as stored: sanitized). Any edit to it changes it.
+
+    ``note`` is a ``documents.BackgroundNote``; this module reads it by attribute and does not import it.
+    """
+    content = [[name, getattr(note, name)] for name, _heading in note.SECTIONS]
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class CoChairApproval:
-    """How one co-chair state stands on the agenda: approved (the current approval) or not yet."""
+    """How one co-chair state stands on the agenda or a note: approved (the current approval) or not yet."""
 
     member_state: object
-    approval: AgendaApproval | None
-    outdated: AgendaApproval | None  # an approval of an earlier version of the agenda, not yet reset
+    approval: StateApproval | None
+    outdated: StateApproval | None  # an approval of an earlier version, not yet reset
 
 
 @dataclass(frozen=True)
-class AgendaStatus:
+class ApprovalStatus:
     fingerprint: str
     co_chairs: list[CoChairApproval]
 
@@ -71,22 +80,41 @@ class AgendaStatus:
     def complete(self) -> bool:
         return bool(self.co_chairs) and all(row.approval for row in self.co_chairs)
 
-    def approval_of(self, state_id: int | None) -> AgendaApproval | None:
+    def approval_of(self, state_id: int | None) -> StateApproval | None:
         return next((row.approval for row in self.co_chairs if row.member_state.pk == state_id), None)
 
+    @property
+    def pending_states(self) -> list:
+        return [row.member_state for row in self.co_chairs if row.approval is None]
 
-def agenda_status(agenda_year: AgendaYear, entries=None) -> AgendaStatus:
-    """Each co-chair state's approval of the agenda as it stands now."""
-    fingerprint = agenda_fingerprint(agenda_year, entries)
-    current = {a.member_state_id: a for a in agenda_year.approvals.current().for_panel()}
+
+AgendaStatus = ApprovalStatus  # the name the year page's panel knew
+
+
+def _status(co_chairs, current, fingerprint: str) -> ApprovalStatus:
+    """Each co-chair state against the current approvals (``current``: an iterable of approval rows)."""
+    by_state = {a.member_state_id: a for a in current}
     rows = []
-    for state in agenda_year.co_chairs.all():
-        approval = current.get(state.pk)
+    for state in co_chairs:
+        approval = by_state.get(state.pk)
         if approval is not None and approval.fingerprint != fingerprint:
             rows.append(CoChairApproval(state, None, approval))
         else:
             rows.append(CoChairApproval(state, approval, None))
-    return AgendaStatus(fingerprint, rows)
+    return ApprovalStatus(fingerprint, rows)
+
+
+def agenda_status(agenda_year: AgendaYear, entries=None) -> ApprovalStatus:
+    """Each co-chair state's approval of the agenda as it stands now."""
+    fingerprint = agenda_fingerprint(agenda_year, entries)
+    return _status(agenda_year.co_chairs.all(), agenda_year.approvals.current().for_panel(), fingerprint)
+
+
+def note_status(note) -> ApprovalStatus:
+    """Each co-chair state's approval of a background note's text as it stands now."""
+    return _status(
+        note.meeting.agenda_year.co_chairs.all(), note.approvals.current().for_panel(), note_fingerprint(note)
+    )
 
 
 def _lock(agenda_year: AgendaYear) -> AgendaYear:
@@ -94,7 +122,7 @@ def _lock(agenda_year: AgendaYear) -> AgendaYear:
     return AgendaYear.objects.select_for_update().get(pk=agenda_year.pk)
 
 
-def _reset(approval: AgendaApproval, *, by, now: datetime.datetime, reason: str) -> None:
+def _reset(approval: StateApproval, *, by, now: datetime.datetime, reason: str) -> None:
     approval.reset_at = now
     approval.reset_by = by if getattr(by, "is_authenticated", False) else None
     approval.reset_reason = reason[:200]
@@ -102,29 +130,87 @@ def _reset(approval: AgendaApproval, *, by, now: datetime.datetime, reason: str)
     approval.save(update_fields=["reset_at", "reset_by", "reset_reason"])
 
 
+def _acting_state(agenda_year: AgendaYear, *, by, on_behalf_of, what: str):
+    """The co-chair state an approval is for: ``by``'s own, or (the secretariat recording) ``on_behalf_of``."""
+    if on_behalf_of is None:
+        if not permissions.can_approve(by, agenda_year):
+            raise ApprovalError(
+                _("Only the co-chairs of %(year)s can approve %(what)s.") % {"year": agenda_year.year, "what": what}
+            )
+        return by.delegation
+    if not permissions.can_record_for_cochair(by, agenda_year):
+        raise ApprovalError(_("Only the secretariat records an approval on a co-chair's behalf."))
+    if not agenda_year.co_chairs.filter(pk=on_behalf_of.pk).exists():
+        raise ApprovalError(
+            _("%(state)s does not co-chair %(year)s.") % {"state": on_behalf_of, "year": agenda_year.year}
+        )
+    return on_behalf_of
+
+
+def _approve(
+    current,
+    new: StateApproval,
+    *,
+    state,
+    fingerprint: str,
+    by,
+    now: datetime.datetime,
+    on_behalf_of,
+    received_on: datetime.date | None,
+    already: str,
+) -> StateApproval:
+    """Record ``state``'s approval of ``fingerprint`` (``current``: the target's current approvals, locked)."""
+    existing = current.filter(member_state=state).first()
+    if existing is not None:
+        if existing.fingerprint == fingerprint:
+            raise ApprovalError(already % {"state": state})
+        _reset(existing, by=by, now=now, reason=_("Changed since this approval"))
+    new.member_state = state
+    new.approved_at = now
+    new.fingerprint = fingerprint
+    if on_behalf_of is None:
+        new.approved_by = by
+        new._change_reason = _("Approved by %(state)s") % {"state": state}
+    else:
+        new.on_behalf_of, new.received_on, new.recorded_by = state, received_on, by
+        new._change_reason = _("Approval of %(state)s recorded") % {"state": state}
+    new.save()
+    return new
+
+
 @transaction.atomic
-def approve_agenda(agenda_year: AgendaYear, *, by, now: datetime.datetime, seen_fingerprint: str) -> AgendaApproval:
-    """Record the approval of ``by``'s co-chair state for the agenda ``by`` saw (``seen_fingerprint``)."""
+def approve_agenda(
+    agenda_year: AgendaYear,
+    *,
+    by,
+    now: datetime.datetime,
+    seen_fingerprint: str,
+    on_behalf_of=None,
+    received_on: datetime.date | None = None,
+) -> AgendaApproval:
+    """Record the approval of ``by``'s co-chair state for the agenda ``by`` saw (``seen_fingerprint``).
+
+    With ``on_behalf_of``, the secretariat (``by``) records that co-chair state's approval, received by email
+    on ``received_on``.
+    """
     agenda_year = _lock(agenda_year)
-    if not permissions.can_approve(by, agenda_year):
-        raise ApprovalError(_("Only the co-chairs of %(year)s can approve its agenda.") % {"year": agenda_year.year})
+    state = _acting_state(agenda_year, by=by, on_behalf_of=on_behalf_of, what=_("its agenda"))
     fingerprint = agenda_fingerprint(agenda_year)
     if seen_fingerprint != fingerprint:
         raise ApprovalError(
             _("The agenda changed after you opened the page. Review the agenda below, then approve it again.")
         )
-    state = by.delegation
-    current = agenda_year.approvals.current().filter(member_state=state).first()
-    if current is not None:
-        if current.fingerprint == fingerprint:
-            raise ApprovalError(_("%(state)s has already approved this agenda.") % {"state": state})
-        _reset(current, by=by, now=now, reason=_("Agenda changed since this approval"))
-    approval = AgendaApproval(
-        agenda_year=agenda_year, member_state=state, approved_by=by, approved_at=now, fingerprint=fingerprint
+    return _approve(
+        agenda_year.approvals.current(),
+        AgendaApproval(agenda_year=agenda_year),
+        state=state,
+        fingerprint=fingerprint,
+        by=by,
+        now=now,
+        on_behalf_of=on_behalf_of,
+        received_on=received_on,
+        already=_("%(state)s has already approved this agenda."),
     )
-    approval._change_reason = _("Approved by %(state)s") % {"state": state}
-    approval.save()
-    return approval
 
 
 @transaction.atomic
@@ -150,14 +236,78 @@ def reset_agenda_approvals(
     changed nothing the approval covers keeps the approvals. Returns how many were reset.
     """
     agenda_year = _lock(agenda_year)
+    return _reset_outdated(
+        agenda_year.approvals.current(),
+        agenda_fingerprint(agenda_year),
+        by=by,
+        now=now,
+        reason=reason or _("Agenda edited after approval"),
+    )
+
+
+def _reset_outdated(current, fingerprint: str, *, by, now: datetime.datetime | None, reason: str) -> int:
     now = now or timezone.now()
-    fingerprint = agenda_fingerprint(agenda_year)
     count = 0
-    for approval in agenda_year.approvals.current():
+    for approval in current:
         if approval.fingerprint != fingerprint:
-            _reset(approval, by=by, now=now, reason=reason or _("Agenda edited after approval"))
+            _reset(approval, by=by, now=now, reason=reason)
             count += 1
     return count
+
+
+# Background notes: the co-chairs approve the text before the secretariat shares it with the Council.
+
+NOTE_APPROVABLE_STATUSES = ("draft", "in_review")  # documents.BackgroundNote.Status values
+
+
+def _lock_note(note):
+    return type(note).objects.select_for_update().select_related("meeting__agenda_year").get(pk=note.pk)
+
+
+@transaction.atomic
+def approve_note(
+    note,
+    *,
+    by,
+    now: datetime.datetime,
+    seen_fingerprint: str,
+    on_behalf_of=None,
+    received_on: datetime.date | None = None,
+) -> NoteApproval:
+    """Record a co-chair state's approval of the note's text as ``by`` read it (``seen_fingerprint``);
+    with ``on_behalf_of``, the secretariat records that state's approval received by email."""
+    note = _lock_note(note)
+    agenda_year = note.meeting.agenda_year
+    state = _acting_state(agenda_year, by=by, on_behalf_of=on_behalf_of, what=_("this note"))
+    if note.status not in NOTE_APPROVABLE_STATUSES:
+        raise ApprovalError(
+            _("A note that is “%(status)s” is no longer approved by the co-chairs.")
+            % {"status": note.get_status_display()}
+        )
+    fingerprint = note_fingerprint(note)
+    if seen_fingerprint != fingerprint:
+        raise ApprovalError(_("The note changed after you opened it. Read the current text, then approve it."))
+    return _approve(
+        note.approvals.current(),
+        NoteApproval(note=note),
+        state=state,
+        fingerprint=fingerprint,
+        by=by,
+        now=now,
+        on_behalf_of=on_behalf_of,
+        received_on=received_on,
+        already=_("%(state)s has already approved this note."),
+    )
+
+
+@transaction.atomic
+def reset_note_approvals(note, *, by, now: datetime.datetime | None = None) -> int:
+    """After an edit to a note: reset the approvals given to other words (documents.services.save_note calls
+    it). A save that changed no text keeps them. Returns how many were reset."""
+    note = _lock_note(note)
+    return _reset_outdated(
+        note.approvals.current(), note_fingerprint(note), by=by, now=now, reason=_("Note edited after approval")
+    )
 
 
 @transaction.atomic

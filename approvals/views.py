@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -15,7 +16,7 @@ from core.history import history_entries
 from meetings.models import AgendaEntry, AgendaYear, Meeting
 
 from . import services
-from .forms import CommentForm
+from .forms import CommentForm, RecordApprovalForm
 from .models import AgendaApproval
 
 
@@ -29,6 +30,12 @@ def _year_to_approve(request, year: int) -> AgendaYear:
 @staff_view
 @require_POST
 def agenda_approve(request, year: int):
+    """A co-chair approves the agenda for its state; the secretariat records a co-chair's approval by email."""
+    if "record-on_behalf_of" in request.POST:
+        agenda_year = get_object_or_404(AgendaYear.objects.visible_to(request.user), year=year)
+        if not permissions.can_record_for_cochair(request.user, agenda_year):
+            raise PermissionDenied
+        return _record_agenda_approval(request, agenda_year)
     agenda_year = _year_to_approve(request, year)
     try:
         services.approve_agenda(
@@ -38,6 +45,28 @@ def agenda_approve(request, year: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Agenda approved on behalf of %(state)s.") % {"state": request.user.delegation})
+    return redirect(agenda_year)
+
+
+def _record_agenda_approval(request, agenda_year: AgendaYear):
+    form = RecordApprovalForm(request.POST, states=agenda_year.co_chairs.all(), today=timezone.localdate())
+    if not form.is_valid():
+        errors = " ".join(message for field_errors in form.errors.values() for message in field_errors)
+        messages.error(request, _("The approval was not recorded: %(errors)s") % {"errors": errors})
+        return redirect(agenda_year)
+    try:
+        approval = services.approve_agenda(
+            agenda_year,
+            by=request.user,
+            now=timezone.now(),
+            seen_fingerprint=request.POST.get("fingerprint", ""),
+            on_behalf_of=form.cleaned_data["on_behalf_of"],
+            received_on=form.cleaned_data["received_on"],
+        )
+    except services.ApprovalError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Recorded: approved by %(who)s.") % {"who": approval.approved_credit})
     return redirect(agenda_year)
 
 
@@ -78,6 +107,8 @@ def comment_add(request, year: int, meeting_pk: int | None = None):
     if not permissions.can_comment(request.user, agenda_year):
         raise PermissionDenied
     target = meeting.get_absolute_url() if meeting else agenda_year.get_absolute_url()
+    if meeting and request.POST.get("from") == "note":  # the comment form on the background note's page
+        target = reverse("documents:note", args=[meeting.pk])
     form = CommentForm(request.POST)
     if not form.is_valid():
         context = {"form": form, "agenda_year": agenda_year, "meeting": meeting, "target": target}

@@ -57,4 +57,4 @@ def write_accounts(rows: list[dict[str, str]], path: Path | None = None) -> None
 
 
 def format_accounts(rows: list[dict[str, str]]) -> list[str]:
-    return [f"  {row['username']:<12} {row['password']}   {row.get('job', '')}".rstrip() for row in rows]
+    return [f"  {row['username']:<14} {row['password']}   {row.get('job', '')}".rstrip() for row in rows]

@@ -136,6 +136,42 @@ def _changes(record, previous, m2m_rows: dict) -> list[tuple[str, object, object
     return sorted(changes, key=lambda change: change[0])
 
 
+def _on_behalf_credits(shown, previous_of) -> dict:
+    """Who to credit for the records where the secretariat recorded a co-chair's act (``accounts.onbehalf``):
+    the state, with when its message arrived and who recorded it. Only the record that set those fields, not
+    later edits of the row. One query per related model, whatever the number of records."""
+    wanted = []
+    for record in shown:
+        if getattr(record, "on_behalf_of_id", None) is None:
+            continue
+        previous = previous_of[record.history_id, type(record)]
+        if previous is None or (previous.on_behalf_of_id, previous.received_on) != (
+            record.on_behalf_of_id,
+            record.received_on,
+        ):
+            wanted.append(record)
+    if not wanted:
+        return {}
+    from accounts.onbehalf import credit
+
+    model = wanted[0].instance_type
+    states = model._meta.get_field("on_behalf_of").related_model._base_manager.in_bulk(
+        {r.on_behalf_of_id for r in wanted}
+    )
+    users = model._meta.get_field("recorded_by").related_model._base_manager.in_bulk(
+        {r.recorded_by_id for r in wanted} - {None}
+    )
+    return {
+        (type(r), r.history_id): credit(
+            actor=None,
+            on_behalf_of=states.get(r.on_behalf_of_id),
+            received_on=r.received_on,
+            recorded_by=users.get(r.recorded_by_id),
+        )
+        for r in wanted
+    }
+
+
 def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
     """Merge several models' history, newest first, with per-field old and new values."""
     records = sorted(
@@ -154,6 +190,7 @@ def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
     compared = {id(r): r for r in shown} | {id(p): p for r in shown if (p := previous_of[r.history_id, type(r)])}
     m2m_rows = _m2m_rows(compared.values())
     labels = _object_labels(shown)
+    credits = _on_behalf_credits(shown, previous_of)
     entries = []
     raw: list[tuple[object, Change]] = []
     for record in reversed(shown):
@@ -170,7 +207,7 @@ def history_entries(*history_querysets, limit: int = 500) -> list[HistoryEntry]:
         entries.append(
             HistoryEntry(
                 when=record.history_date,
-                who=record.history_user,
+                who=credits.get((type(record), record.history_id)) or record.history_user,
                 kind=_KINDS.get(record.history_type, record.history_type),
                 object_label=labels[type(record), record.id],
                 reason=record.history_change_reason or "",

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.onbehalf import RecordedOnBehalf
+
 from .querysets import AttachmentQuerySet, BackgroundNoteQuerySet, DownloadLogQuerySet, SummaryQuerySet
 from .richtext import RichTextField
 
@@ -280,15 +282,21 @@ class Summary(models.Model):
         return self.status in {self.Status.DRAFT, self.Status.APPROVED}
 
 
-class SummaryApproval(models.Model):
-    """One co-chair state's approval of a summary, given by one of its experts on a given version."""
+class SummaryApproval(RecordedOnBehalf):
+    """One co-chair state's approval of a summary, given by one of its experts on a given version, or recorded
+    by the secretariat from the state's email (``on_behalf_of``, ``received_on``, ``recorded_by``; no ``user``)."""
 
     summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="approvals")
     member_state = models.ForeignKey(
         "countries.MemberState", verbose_name=_("co-chair"), on_delete=models.PROTECT, related_name="+"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     approved_at = models.DateTimeField(_("approved at"))
     version = models.PositiveIntegerField(_("version approved"))
@@ -308,6 +316,10 @@ class SummaryApproval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_state}: {self.summary}"
+
+    @property
+    def approved_credit(self) -> str:
+        return self.credit(self.user) or str(_("a former user"))
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts import permissions
+from approvals import services as approval_services
 from core.concurrency import NEW, StaleEdit, save_versioned
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep
@@ -133,6 +134,8 @@ def save_note(note: BackgroundNote, *, expected_version: int | None, by) -> Back
         # Shared before versions were kept: keep what the experts read before the edit lands.
         _snapshot(current, by=current.shared_by, now=current.shared_at)
     save_versioned(note, expected_version)
+    # The co-chairs approved other words: their approvals of an earlier text are reset (kept as history).
+    approval_services.reset_note_approvals(note, by=by)
     return note
 
 
@@ -306,27 +309,52 @@ def save_summary(summary: Summary, *, expected_version: int | None, by) -> Summa
 
 @transaction.atomic
 def approve_summary(
-    summary: Summary, *, by, now: datetime.datetime, version: int | None = None
+    summary: Summary,
+    *,
+    by,
+    now: datetime.datetime,
+    version: int | None = None,
+    on_behalf_of=None,
+    received_on: datetime.date | None = None,
 ) -> tuple[Summary, SummaryApproval]:
     """Record the approval of ``by``'s delegation; when every co-chair state approved, the summary is approved.
 
-    ``version`` is the version the co-chair read: if the text changed since, the approval is refused.
+    ``version`` is the version the co-chair read: if the text changed since, the approval is refused. With
+    ``on_behalf_of``, the secretariat (``by``) records that co-chair state's approval received by email.
     """
     summary = _locked(summary)
     agenda_year = summary.meeting.agenda_year
-    if not permissions.can_approve(by, agenda_year):
-        raise PermissionDenied(_("Only the co-chairs of %(year)s approve this summary.") % {"year": agenda_year.year})
+    if on_behalf_of is None:
+        if not permissions.can_approve(by, agenda_year):
+            raise PermissionDenied(
+                _("Only the co-chairs of %(year)s approve this summary.") % {"year": agenda_year.year}
+            )
+        state_id = by.delegation_id
+    else:
+        if not permissions.can_record_for_cochair(by, agenda_year):
+            raise PermissionDenied(_("Only the secretariat records an approval on a co-chair's behalf."))
+        if not agenda_year.co_chairs.filter(pk=on_behalf_of.pk).exists():
+            raise InvalidTransition(
+                _("%(state)s does not co-chair %(year)s.") % {"state": on_behalf_of, "year": agenda_year.year}
+            )
+        state_id = on_behalf_of.pk
     if summary.status != Summary.Status.DRAFT:
         raise InvalidTransition(
             _("A summary that is “%(status)s” cannot be approved.") % {"status": summary.get_status_display()}
         )
     if version is not None and version != summary.version:
         raise InvalidTransition(_("The summary changed since you opened it. Read the current text, then approve."))
-    if summary.approvals.filter(member_state_id=by.delegation_id).exists():
-        raise InvalidTransition(_("%(state)s has already approved this summary.") % {"state": by.delegation})
-    approval = SummaryApproval.objects.create(
-        summary=summary, member_state_id=by.delegation_id, user=by, approved_at=now, version=summary.version
-    )
+    if summary.approvals.filter(member_state_id=state_id).exists():
+        raise InvalidTransition(
+            _("%(state)s has already approved this summary.") % {"state": on_behalf_of or by.delegation}
+        )
+    approval = SummaryApproval(summary=summary, member_state_id=state_id, approved_at=now, version=summary.version)
+    if on_behalf_of is None:
+        approval.user = by
+    else:
+        approval.on_behalf_of, approval.received_on, approval.recorded_by = on_behalf_of, received_on, by
+        approval._change_reason = _("Approval of %(state)s recorded") % {"state": on_behalf_of}
+    approval.save()
     co_chairs = set(agenda_year.co_chairs.values_list("pk", flat=True))
     approved = set(summary.approvals.values_list("member_state_id", flat=True))
     if co_chairs <= approved:

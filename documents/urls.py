@@ -14,6 +14,7 @@ urlpatterns = [
     path("meetings/<int:meeting_pk>/note/history/", views.note_history, name="note_history"),
     path("meetings/<int:meeting_pk>/note/invitations/", views.note_invite, name="note_invite"),
     path("meetings/<int:meeting_pk>/note/invitations/<int:pk>/delete/", views.note_uninvite, name="note_uninvite"),
+    path("meetings/<int:meeting_pk>/note/approve/", views.note_approve, name="note_approve"),
     path("meetings/<int:meeting_pk>/note/<slug:action>/", views.note_action, name="note_action"),
     # Summary of a meeting, issued as a Security Council document.
     path("meetings/<int:meeting_pk>/summary/", views.summary_detail, name="summary"),

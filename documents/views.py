@@ -19,6 +19,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
 from accounts.security import client_ip
+from approvals import services as approval_services
+from approvals.forms import RecordApprovalForm
+from approvals.models import NoteApproval
 from core.concurrency import refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.decorators import secretariat_required, staff_view
@@ -113,7 +116,7 @@ def index(request):
 
 
 @staff_view
-def note_detail(request, meeting_pk: int):
+def note_detail(request, meeting_pk: int, *, record_form=None, status: int = 200):
     note = BackgroundNote.objects.with_meeting().filter(meeting_id=meeting_pk).first()
     if note is None and permissions.can_edit(request.user):
         return redirect("documents:note_edit", meeting_pk=meeting_pk)
@@ -146,8 +149,39 @@ def note_detail(request, meeting_pk: int):
             "invitation_form": InvitationForm(note=note) if is_secretariat else None,
             "downloads": (list(note.downloads.for_table()[:DOWNLOADS_ON_NOTE_PAGE]) if is_secretariat else []),
             "download_count": note.downloads.count() if is_secretariat else 0,
+            # The co-chairs' approvals and review comments: the secretariat and the year's co-chairs.
+            "can_review": permissions.can_view_drafts(request.user, note.meeting.agenda_year),
+            "record_form": record_form,
         },
+        status=status,
     )
+
+
+@staff_view
+@require_POST
+def note_approve(request, meeting_pk: int):
+    """A co-chair approves the note's text for its state; the secretariat records a co-chair's approval by email."""
+    note = _note(request.user, meeting_pk)
+    agenda_year = note.meeting.agenda_year
+    on_behalf = "record-on_behalf_of" in request.POST
+    allowed = permissions.can_record_for_cochair if on_behalf else permissions.can_approve
+    if not allowed(request.user, agenda_year):
+        raise PermissionDenied
+    kwargs = {}
+    if on_behalf:
+        form = RecordApprovalForm(request.POST, states=agenda_year.co_chairs.all(), today=timezone.localdate())
+        if not form.is_valid():
+            return note_detail(request, meeting_pk, record_form=form, status=400)
+        kwargs = {"on_behalf_of": form.cleaned_data["on_behalf_of"], "received_on": form.cleaned_data["received_on"]}
+    try:
+        approval = approval_services.approve_note(
+            note, by=request.user, now=timezone.now(), seen_fingerprint=request.POST.get("fingerprint", ""), **kwargs
+        )
+    except approval_services.ApprovalError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Note approved by %(who)s.") % {"who": approval.approved_credit})
+    return redirect(f"{reverse('documents:note', args=[meeting_pk])}#note-approval")
 
 
 @secretariat_required
@@ -281,19 +315,43 @@ def note_uninvite(request, meeting_pk: int, pk: int):
 @secretariat_required
 def note_history(request, meeting_pk: int):
     note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
-    entries = history_entries(note.history.all(), NoteInvitation.history.filter(note_id=note.pk))
+    entries = history_entries(
+        note.history.all(),
+        NoteInvitation.history.filter(note_id=note.pk),
+        NoteApproval.history.filter(note_id=note.pk).select_related("member_state"),
+    )
     return render(request, "documents/history.html", {"document": note, "meeting": note.meeting, "entries": entries})
 
 
 # Summaries.
 
 
-def _summary_page(request, summary: Summary, *, issue_form: IssueForm | None = None, status: int = 200):
+def _summary_page(
+    request,
+    summary: Summary,
+    *,
+    issue_form: IssueForm | None = None,
+    record_form: RecordApprovalForm | None = None,
+    status: int = 200,
+):
     meeting = summary.meeting
     user = request.user
-    approvals = list(summary.approvals.select_related("member_state", "user"))
+    approvals = list(
+        summary.approvals.select_related("member_state", "user__delegation", "on_behalf_of", "recorded_by")
+    )
     approved_states = {approval.member_state_id for approval in approvals}
     co_chairs = list(meeting.agenda_year.co_chairs.all())
+    pending = [state for state in co_chairs if state.pk not in approved_states]
+    if (
+        record_form is None
+        and pending
+        and summary.status == Summary.Status.DRAFT
+        and permissions.can_record_for_cochair(user, meeting.agenda_year)
+    ):
+        record_form = RecordApprovalForm(
+            states=meeting.agenda_year.co_chairs.filter(pk__in=[state.pk for state in pending]),
+            today=timezone.localdate(),
+        )
     context = pdf.summary_context(summary, today=timezone.localdate())
     can_edit = permissions.can_edit(user)
     return render(
@@ -302,7 +360,8 @@ def _summary_page(request, summary: Summary, *, issue_form: IssueForm | None = N
         {
             **context,
             "approvals": approvals,
-            "pending_states": [state for state in co_chairs if state.pk not in approved_states],
+            "pending_states": pending,
+            "record_form": record_form,
             "can_edit": can_edit,
             "can_approve": (
                 summary.status == Summary.Status.DRAFT
@@ -366,22 +425,37 @@ def summary_edit(request, meeting_pk: int):
 @staff_view
 @require_POST
 def summary_approve(request, meeting_pk: int):
+    """A co-chair approves the text for its state; the secretariat records a co-chair's approval by email."""
     summary = _summary(request.user, meeting_pk)
-    if not permissions.can_approve(request.user, summary.meeting.agenda_year):
+    agenda_year = summary.meeting.agenda_year
+    on_behalf = "record-on_behalf_of" in request.POST
+    allowed = permissions.can_record_for_cochair if on_behalf else permissions.can_approve
+    if not allowed(request.user, agenda_year):
         raise PermissionDenied
     form = ApproveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Reload the summary and approve again."))
         return redirect("documents:summary", meeting_pk=meeting_pk)
+    kwargs = {}
+    if on_behalf:
+        record_form = RecordApprovalForm(request.POST, states=agenda_year.co_chairs.all(), today=timezone.localdate())
+        if not record_form.is_valid():
+            return _summary_page(request, summary, record_form=record_form, status=400)
+        kwargs = {
+            "on_behalf_of": record_form.cleaned_data["on_behalf_of"],
+            "received_on": record_form.cleaned_data["received_on"],
+        }
     try:
-        summary, _approval = services.approve_summary(
-            summary, by=request.user, now=timezone.now(), version=form.cleaned_data["version"]
+        summary, approval = services.approve_summary(
+            summary, by=request.user, now=timezone.now(), version=form.cleaned_data["version"], **kwargs
         )
     except services.InvalidTransition as exc:
         messages.error(request, str(exc))
     else:
         if summary.status == Summary.Status.APPROVED:
             messages.success(request, _("Approved: every co-chair has now approved the summary."))
+        elif on_behalf:
+            messages.success(request, _("Recorded: approved by %(who)s.") % {"who": approval.approved_credit})
         else:
             messages.success(request, _("Your delegation's approval is recorded."))
     return redirect("documents:summary", meeting_pk=meeting_pk)

@@ -321,3 +321,43 @@ class HolidayForm(VersionedModelForm):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
+
+
+class StepDoneForm(forms.Form):
+    """Mark a step done, with a note; the secretariat may record a co-chairs' step a co-chair reported by email."""
+
+    note = forms.CharField(
+        label=_("Note"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500})
+    )
+    on_behalf_of = forms.ModelChoiceField(
+        label=_("Done by (co-chair)"),
+        queryset=MemberState.objects.none(),
+        required=False,
+        help_text=_("Only when a co-chair told you it is done (e.g. by email); leave empty if you did it yourself."),
+    )
+    received_on = forms.DateField(
+        label=_("Received by email on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, step: TimelineStep, may_record_for_cochair: bool, today: datetime.date, **kwargs):
+        kwargs.setdefault("prefix", "done")
+        super().__init__(*args, **kwargs)
+        self.today = today
+        if may_record_for_cochair and step.responsible == TimelineStep.Responsible.CO_CHAIRS:
+            self.fields["on_behalf_of"].queryset = step.meeting.agenda_year.co_chairs.all()
+        else:
+            del self.fields["on_behalf_of"]
+            del self.fields["received_on"]
+
+    def clean(self):
+        cleaned = super().clean()
+        state, received = cleaned.get("on_behalf_of"), cleaned.get("received_on")
+        if state and not received and "received_on" not in self.errors:
+            self.add_error("received_on", _("Enter the day the co-chair's message arrived."))
+        if received and not state:
+            self.add_error("on_behalf_of", _("Choose the co-chair whose message you record."))
+        if received and not datetime.date(2000, 1, 1) <= received <= self.today:
+            self.add_error("received_on", _("The message cannot have arrived after today."))
+        return cleaned

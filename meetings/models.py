@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.onbehalf import RecordedOnBehalf
 from countries.models import ConflictPhase
 
 from . import deadlines
@@ -263,8 +264,13 @@ CONFIRMED_MOVES = frozenset(
 )
 
 
-class TimelineStep(models.Model):
-    """One step of a meeting's preparation or follow-up, with its due date and who did it."""
+class TimelineStep(RecordedOnBehalf, models.Model):
+    """One step of a meeting's preparation or follow-up, with its due date and who did it.
+
+    Who did it: ``done_by`` when a user marked it done in the app (a co-chair for the co-chairs' steps, or the
+    secretariat); ``on_behalf_of`` (+ ``received_on``, ``recorded_by``) when the secretariat recorded a step a
+    co-chair state reported by email.
+    """
 
     class Responsible(models.TextChoices):
         CO_CHAIRS = deadlines.Responsible.CO_CHAIRS.value, _("Co-chairs")
@@ -336,6 +342,11 @@ class TimelineStep(models.Model):
     def is_at_risk(self, today: datetime.date, horizon_days: int = 3) -> bool:
         """Open and due within ``horizon_days`` calendar days."""
         return self.state == self.State.OPEN and today <= self.due <= today + datetime.timedelta(days=horizon_days)
+
+    @property
+    def done_credit(self) -> str:
+        """ "Mette Larsen (Denmark)", or "Denmark (received by email on 3 May 2021, recorded by J. Smith)"."""
+        return self.credit(self.done_by)
 
     def flag(self, today: datetime.date) -> str:
         """How the step reads today: 'done' (or not needed), 'late', 'risk' (due soon) or 'open'."""

@@ -150,19 +150,40 @@ def reschedule(meeting: Meeting, new_date: datetime.date, *, by=None) -> Meeting
 
 @transaction.atomic
 def complete_step(
-    step: TimelineStep, *, by, now: datetime.datetime, note: str = "", expected_version: int | None = None
+    step: TimelineStep,
+    *,
+    by,
+    now: datetime.datetime,
+    note: str = "",
+    on_behalf_of=None,
+    received_on: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> TimelineStep:
-    """Mark a step done. ``expected_version``: the version the person saw (None: a service acting on its own)."""
-    step = TimelineStep.objects.select_for_update().get(pk=step.pk)
+    """Mark a step done by ``by``; or, with ``on_behalf_of``, record that co-chair state did it (``by`` is
+    the secretariat member recording it, ``received_on`` the day its message arrived). ``expected_version``: the
+    version the person saw (None: a service acting on its own)."""
+    step = TimelineStep.objects.select_for_update().select_related("meeting__agenda_year").get(pk=step.pk)
     _refuse_if_stale(step, expected_version)
     if step.state == TimelineStep.State.DONE:
         raise InvalidTransition(_("This step is already marked done."))
+    if on_behalf_of is not None:
+        if step.responsible != TimelineStep.Responsible.CO_CHAIRS:
+            raise InvalidTransition(_("Only a co-chairs' step can be recorded on a co-chair's behalf."))
+        if not step.meeting.agenda_year.co_chairs.filter(pk=on_behalf_of.pk).exists():
+            raise InvalidTransition(
+                _("%(state)s does not co-chair %(year)s.") % {"state": on_behalf_of, "year": step.meeting.agenda_year}
+            )
     step.state = TimelineStep.State.DONE
     step.done_at = now
-    step.done_by = by
+    step.done_by = None if on_behalf_of is not None else by
+    step.on_behalf_of = on_behalf_of
+    step.received_on = received_on if on_behalf_of is not None else None
+    step.recorded_by = by if on_behalf_of is not None else None
     if note:
         step.note = note
-    step._change_reason = _("Marked done")
+    step._change_reason = (
+        _("Marked done for %(state)s") % {"state": on_behalf_of} if on_behalf_of is not None else _("Marked done")
+    )
     save_versioned(step, None)
     return step
 
@@ -182,6 +203,9 @@ def reopen_step(step: TimelineStep, *, by, expected_version: int | None = None) 
     step.state = TimelineStep.State.OPEN
     step.done_at = None
     step.done_by = None
+    step.on_behalf_of = None
+    step.received_on = None
+    step.recorded_by = None
     step._change_reason = _("Reopened")
     save_versioned(step, None)
     if step.meeting.date:

@@ -32,6 +32,7 @@ from .forms import (
     PlannerForm,
     StatusForm,
     StepActionForm,
+    StepDoneForm,
     StepForm,
 )
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
@@ -54,8 +55,17 @@ MEETING_SORTS = {
 @staff_view
 @cached_page
 def dashboard(request):
-    """This week: every open step due in the next seven days or already late, across meetings."""
+    """Where each role's work is, at sign-in: the secretariat's week (every open step due in the next seven days
+    or already late, across meetings); a co-chair's approvals and steps; a Council expert's shared notes."""
     today = timezone.localdate()
+    if not permissions.is_secretariat(request.user):
+        # The lists come from the apps that own them (approvals_tags.cochair_work, documents_tags.shared_notes).
+        template = "meetings/dashboard_cochair.html" if permissions.cochair_years(request.user) else None
+        return render(
+            request,
+            template or "meetings/dashboard_expert.html",
+            {"today": today, "now": timezone.now(), "user_state": request.user.delegation},
+        )
     horizon = today + datetime.timedelta(days=DASHBOARD_HORIZON_DAYS)
     steps = list(
         TimelineStep.objects.visible_to(request.user)
@@ -213,7 +223,7 @@ def _meeting_for(user, pk: int) -> Meeting:
 def meeting_detail(request, pk: int):
     meeting = _meeting_for(request.user, pk)
     today = timezone.localdate()
-    steps = list(meeting.steps.select_related("done_by", "assignee"))
+    steps = list(meeting.steps.select_related("done_by__delegation", "assignee", "on_behalf_of", "recorded_by"))
     steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))
     return render(
         request,
@@ -238,6 +248,8 @@ def meeting_detail(request, pk: int):
                 else None
             ),
             "can_edit": permissions.can_edit(request.user),
+            # The co-chairs of the year mark their own steps done (accounts.permissions.can_complete_step).
+            "can_act": permissions.is_cochair(request.user, meeting.agenda_year),
         },
     )
 
@@ -364,30 +376,83 @@ def meeting_delete(request, pk: int):
     )
 
 
-@secretariat_required
+STEP_RELATED = ("meeting__agenda_year", "meeting__situation", "done_by__delegation", "on_behalf_of", "recorded_by")
+
+
+def _step_for(user, pk: int, step_pk: int) -> TimelineStep:
+    """A step of a meeting the user may open (404 otherwise)."""
+    return get_object_or_404(
+        TimelineStep.objects.visible_to(user).select_related(*STEP_RELATED, "assignee"), pk=step_pk, meeting_id=pk
+    )
+
+
+def _done_form(request, step: TimelineStep, data=None) -> StepDoneForm:
+    return StepDoneForm(
+        data,
+        step=step,
+        may_record_for_cochair=permissions.can_record_for_cochair(request.user, step.meeting.agenda_year),
+        today=timezone.localdate(),
+    )
+
+
+def _step_page(request, step: TimelineStep, *, form=None, done_form=None, status: int = 200):
+    """The step's page: assignment and note (the secretariat), and marking it done (whoever may)."""
+    user = request.user
+    if form is None and permissions.can_edit(user):
+        form = StepForm(instance=step)
+    can_complete = step.state == TimelineStep.State.OPEN and permissions.can_complete_step(user, step)
+    if done_form is None and can_complete:
+        done_form = _done_form(request, step)
+    return render(
+        request,
+        "meetings/step_form.html",
+        {"form": form, "done_form": done_form if can_complete else None, "step": step, "meeting": step.meeting},
+        status=status,
+    )
+
+
+@staff_view
 @require_POST
 def step_action(request, pk: int, step_pk: int, action: str):
-    step = get_object_or_404(TimelineStep.objects.select_related("meeting"), pk=step_pk, meeting_id=pk)
+    """Done, reopen (who may complete the step: accounts.permissions.can_complete_step) or not needed (secretariat)."""
+    step = _step_for(request.user, pk, step_pk)
     if action not in {"done", "reopen", "skip"}:
         raise Http404
-    form = StepActionForm(request.POST)
-    if action != "reopen" and not form.is_valid():
-        # Only a hand-made request sends a bad note (the page's buttons send none): say why, keep the text.
-        if request.htmx:
-            return HttpResponse(" ".join(form.errors["note"]), status=400, content_type="text/plain; charset=utf-8")
-        context = {"form": form, "step": step, "meeting": step.meeting, "action": action}
-        return render(request, "meetings/step_action_form.html", context, status=400)
-    note = form.cleaned_data.get("note", "") if action != "reopen" else ""
+    allowed = permissions.can_edit if action == "skip" else lambda user: permissions.can_complete_step(user, step)
+    if not allowed(request.user):
+        raise PermissionDenied
     # The version of the step the page showed: a button pressed on an outdated timeline changes nothing.
     raw_version = request.POST.get("version", "")
     seen = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else NEW
     try:
         if action == "done":
-            step = services.complete_step(step, by=request.user, now=timezone.now(), note=note, expected_version=seen)
+            form = _done_form(request, step, request.POST)
+            if not form.is_valid():
+                if request.htmx:
+                    return HttpResponse(" ".join(m for errors in form.errors.values() for m in errors), status=400)
+                return _step_page(request, step, done_form=form, status=400)
+            step = services.complete_step(
+                step,
+                by=request.user,
+                now=timezone.now(),
+                note=form.cleaned_data["note"],
+                on_behalf_of=form.cleaned_data.get("on_behalf_of"),
+                received_on=form.cleaned_data.get("received_on"),
+                expected_version=seen,
+            )
         elif action == "reopen":
             step = services.reopen_step(step, by=request.user, expected_version=seen)
         else:
-            step = services.skip_step(step, by=request.user, note=note, expected_version=seen)
+            form = StepActionForm(request.POST)
+            if not form.is_valid():
+                # Only a hand-made request sends a bad note (the page's button sends none): say why, keep the text.
+                if request.htmx:
+                    return HttpResponse(
+                        " ".join(form.errors["note"]), status=400, content_type="text/plain; charset=utf-8"
+                    )
+                context = {"form": form, "step": step, "meeting": step.meeting, "action": action}
+                return render(request, "meetings/step_action_form.html", context, status=400)
+            step = services.skip_step(step, by=request.user, note=form.cleaned_data["note"], expected_version=seen)
     except StaleEdit:
         messages.error(
             request,
@@ -406,34 +471,47 @@ def step_action(request, pk: int, step_pk: int, action: str):
         messages.error(request, str(exc))
         return redirect(step.meeting)
     if request.htmx:
-        step = TimelineStep.objects.select_related("done_by", "assignee", "meeting").get(pk=step.pk)
+        step = TimelineStep.objects.select_related(*STEP_RELATED, "assignee").get(pk=step.pk)
         return render(
             request,
             "meetings/_step_row.html",
-            {"step": step, "meeting": step.meeting, "today": timezone.localdate(), "can_edit": True},
+            {
+                "step": step,
+                "meeting": step.meeting,
+                "today": timezone.localdate(),
+                "can_edit": permissions.can_edit(request.user),
+                "can_act": True,
+            },
         )
     messages.success(request, _("“%(step)s” updated.") % {"step": step.get_key_display()})
-    return redirect(step.meeting)
+    return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
 
 
-@secretariat_required
+@staff_view
 def step_edit(request, pk: int, step_pk: int):
-    step = get_object_or_404(TimelineStep.objects.select_related("meeting__agenda_year"), pk=step_pk, meeting_id=pk)
-    form = StepForm(request.POST or None, instance=step)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_step(
-                form.instance,
-                expected_version=form.expected_version,
-                by=request.user,
-                use_computed_date=form.sets_computed_date,
-            )
-        except StaleEdit as exc:
-            refuse_stale(form, exc)
-        else:
-            messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
-            return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
-    return render(request, "meetings/step_form.html", {"form": form, "step": step, "meeting": step.meeting})
+    """The secretariat assigns a step, notes on it and sets its due date; whoever may complete it marks it done here."""
+    step = _step_for(request.user, pk, step_pk)
+    if not (permissions.can_edit(request.user) or permissions.can_complete_step(request.user, step)):
+        raise PermissionDenied
+    if request.method == "POST":
+        if not permissions.can_edit(request.user):
+            raise PermissionDenied
+        form = StepForm(request.POST, instance=step)
+        if form.is_valid():
+            try:
+                services.update_step(
+                    form.instance,
+                    expected_version=form.expected_version,
+                    by=request.user,
+                    use_computed_date=form.sets_computed_date,
+                )
+            except StaleEdit as exc:
+                refuse_stale(form, exc)
+            else:
+                messages.success(request, _("“%(step)s” saved.") % {"step": step.get_key_display()})
+                return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
+        return _step_page(request, step, form=form)
+    return _step_page(request, step)
 
 
 @staff_view

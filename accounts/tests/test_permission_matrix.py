@@ -175,9 +175,14 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST | {"secretariat": 409}, "post", data={"confirm": "1"}),
     ],
     "meetings:history": [Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT)],
-    "meetings:step_edit": [Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk}, SECRETARIAT)],
+    # The first step is the co-chairs' request letter: the year's co-chairs mark it done too.
+    "meetings:step_edit": [Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk}, YEAR_2026 | {"expert": 403})],
     "meetings:step_action": [
-        Case(lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk, "action": "done"}, SECRETARIAT_POST, "post")
+        Case(
+            lambda w: {"pk": w.meeting.pk, "step_pk": w.step.pk, "action": "done"},
+            YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 302},
+            "post",
+        )
     ],
     # Co-chairs' approval of the agenda.
     "approvals:agenda_approve": [
@@ -260,6 +265,12 @@ MATRIX: dict[str, list[Case]] = {
     "documents:note_history": [Case(meeting_pk, SECRETARIAT)],
     "documents:note_invite": [Case(meeting_pk, SECRETARIAT_POST, "post")],
     "documents:note_uninvite": [Case(lambda w: meeting_pk(w) | {"pk": w.invitation.pk}, SECRETARIAT_POST, "post")],
+    # Co-chairs approve a note's text (an empty form: refused with a message); the secretariat only records
+    # a co-chair's approval received by email (with the form's fields).
+    "documents:note_approve": [
+        Case(draft_meeting_pk, DRAFTS_2026 | {"cochair": 302, "secretariat": 403}, "post"),
+        Case(meeting_pk, YEAR_2026 | {"expert": 403, "cochair": 302, "secretariat": 403}, "post"),
+    ],
     "documents:note_action": [Case(lambda w: meeting_pk(w) | {"action": "draft"}, SECRETARIAT_POST, "post")],
     "documents:summary": [
         Case(meeting_pk, YEAR_2026),

@@ -1,5 +1,8 @@
+import datetime
+
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import F
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -74,3 +77,24 @@ def public_summary_text(meeting):
     if summary is None or summary.status != Summary.Status.PUBLISHED:
         return {"summary": None}
     return summary_context(summary, today=summary.issue_date or timezone.localdate())
+
+
+NEW_NOTE_DAYS = 7  # a note shared this recently is marked "new" on the expert's landing page
+
+
+@register.inclusion_tag("documents/_shared_notes.html", takes_context=True)
+def shared_notes(context, now, limit: int = 50):
+    """A Council expert's landing page: the background notes shared with it (readable: its Council's, or
+    those its delegation was invited to), newest first; those shared in the last week marked new."""
+    user = context["request"].user
+    notes = list(
+        BackgroundNote.objects.visible_to(user)
+        .filter(permissions.notes_shared_with_filter(user))
+        .with_meeting()
+        .order_by(F("shared_at").desc(nulls_last=True), "-pk")[:limit]
+    )
+    since = now - datetime.timedelta(days=NEW_NOTE_DAYS)
+    return {
+        "notes": [(note, note.shared_at is not None and note.shared_at >= since) for note in notes],
+        "request": context["request"],
+    }

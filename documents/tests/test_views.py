@@ -229,7 +229,9 @@ def test_note_page_queries(rows, secretariat_client, meeting, expert_user, djang
     DownloadLog.objects.bulk_create(
         DownloadLog(note=note, user=expert_user, downloaded_at=timezone.now(), ip="192.0.2.1") for _ in range(rows)
     )
-    with django_assert_max_num_queries(12):
+    # ... plus the co-chairs' approval panel (co-chairs, current approvals, the co-chairs offered in the form to
+    # record an approval received by email) and the review comments: four more, whatever the rows.
+    with django_assert_max_num_queries(16):
         response = secretariat_client.get(reverse("documents:note", args=[meeting.pk]))
     assert response.status_code == 200
     assert response.content.decode().count("192.0.2.1") == min(rows, 20)
@@ -294,8 +296,8 @@ def test_note_history_queries(rows, secretariat_client, secretariat_user, meetin
         note.participation = f"<p>Participation {i}</p>"
         note.save()
     # session, user, secretariat group; the note (meeting, year, country); its history and its invitations',
-    # with who changed them; the note's label (its meeting, the meeting's country)
-    with django_assert_max_num_queries(8):
+    # with who changed them; the note's label (its meeting, the meeting's country); its approvals' history
+    with django_assert_max_num_queries(9):
         response = secretariat_client.get(reverse("documents:note_history", args=[meeting.pk]))
     assert response.status_code == 200
     assert f"Participation {rows - 1}" in response.content.decode()
@@ -316,7 +318,7 @@ def test_note_history_queries_as_invitations_grow(
             note=note, member_state=state, invited_by=secretariat_user, invited_at=timezone.now()
         )
     # as above, and what the invitations' names read, once for all of them: states, note, meeting, country
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = secretariat_client.get(reverse("documents:note_history", args=[meeting.pk]))
     assert response.status_code == 200
     assert f"State {rows - 1}" in response.content.decode()

@@ -1,6 +1,14 @@
 from django import template
 
+from accounts import permissions
+
 register = template.Library()
+
+
+@register.filter
+def completable_by(step, user) -> bool:
+    """Whether ``user`` may mark ``step`` done or reopen it (accounts.permissions.can_complete_step)."""
+    return permissions.can_complete_step(user, step)
 
 
 @register.filter

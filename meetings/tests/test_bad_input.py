@@ -18,7 +18,7 @@ def first_step(meeting):
 def test_marking_a_step_done_with_a_bad_note_is_refused_and_the_note_kept(secretariat_client, meeting, note):
     step = first_step(meeting)
     url = reverse("meetings:step_action", args=[meeting.pk, step.pk, "done"])
-    response = secretariat_client.post(url, {"note": note})
+    response = secretariat_client.post(url, {"done-note": note})
     assert response.status_code == 400
     page = response.content.decode()
     assert "Null characters are not allowed." in page or "at most 500 characters" in page
@@ -40,7 +40,7 @@ def test_marking_a_step_done_with_a_bad_note_by_htmx_answers_with_the_reason(sec
 def test_marking_a_step_done_with_a_good_note_keeps_it(secretariat_client, meeting):
     step = first_step(meeting)
     url = reverse("meetings:step_action", args=[meeting.pk, step.pk, "done"])
-    assert secretariat_client.post(url, {"note": "n" * 500}).status_code == 302
+    assert secretariat_client.post(url, {"done-note": "n" * 500, "version": step.version}).status_code == 302
     step.refresh_from_db()
     assert step.state == TimelineStep.State.DONE and step.note == "n" * 500
 

@@ -61,3 +61,30 @@ def test_a_new_database_gets_new_demo_passwords(settings, tmp_path):
     rows = {row["username"]: row["password"] for row in demo_accounts.read_accounts()}
     assert rows["secretariat"] != "from-another-database"
     assert User.objects.get(username="secretariat").check_password(rows["secretariat"])
+
+
+def test_every_cochair_of_the_demo_year_has_a_user_and_a_representative(capsys):
+    """A summary of the demo year can be approved by each co-chair state and signed by its representative."""
+    import datetime
+
+    from django.utils import timezone
+
+    from countries.models import PermanentRepresentative
+
+    call_command("load_demo")
+    today = timezone.localdate()
+    demo_year = AgendaYear.objects.get(year=today.year)
+    out = capsys.readouterr().out
+    assert demo_year.co_chairs.count() >= 2
+    for state in demo_year.co_chairs.all():
+        users = User.objects.filter(delegation=state, is_active=True)
+        assert users.exists(), f"no demo user for co-chair {state}"
+        assert all(f"Delegation of {state} (co-chair)" in out for _ in users), out
+        assert PermanentRepresentative.objects.as_of(today).filter(member_state=state).exists()
+    assert (
+        datetime.date(today.year, 1, 1)
+        >= PermanentRepresentative.objects.filter(member_state__in=demo_year.co_chairs.all())
+        .order_by("start_date")
+        .first()
+        .start_date
+    )

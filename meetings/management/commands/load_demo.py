@@ -30,6 +30,9 @@ PERMANENT_MEMBERS = ["China", "France", "Russian Federation", "United Kingdom", 
 STATE_ALIASES = {"United Kingdom (penholder)": "United Kingdom", "Syria": "Syrian Arab Republic"}
 THEMATIC_PREFIX = "Thematic: "
 SOURCE_NOTE = "The recommendations are suggestions from UN participants, not recommendations of the IEG as a whole."
+# The demo year's co-chairs and the permanent representatives who sign its summaries (illustrative names, like
+# the year itself), so that a summary can be approved by each co-chair state and signed end to end.
+DEMO_CO_CHAIRS = {"Denmark": "Karen Holm Nielsen", "Greece": "Nikos Vlachos"}
 DEMO_NOTE = (
     "Illustrative planning year for training and demonstration: its co-chairs, agenda and meeting dates are "
     "examples, not the public record."
@@ -182,7 +185,14 @@ class Command(BaseCommand):
         agenda_year.notes = DEMO_NOTE
         agenda_year.penholder = state("United Kingdom")
         agenda_year.save()
-        agenda_year.co_chairs.set([state("Denmark"), state("Greece")])
+        agenda_year.co_chairs.set([state(name) for name in DEMO_CO_CHAIRS])
+        for name, representative in DEMO_CO_CHAIRS.items():
+            if not PermanentRepresentative.objects.as_of(today).filter(member_state=state(name)).exists():
+                PermanentRepresentative.objects.update_or_create(
+                    member_state=state(name),
+                    name=representative,
+                    defaults={"start_date": datetime.date(today.year - 1, 1, 1), "end_date": None},
+                )
         plan = [
             ("South Sudan", "active", "Mandate renewal of UNMISS ahead; women's participation in the peace process."),
             ("Haiti", "active", "Gang violence and sexual violence; new mission configuration."),
@@ -251,6 +261,7 @@ class Command(BaseCommand):
         people = [
             ("secretariat", "Amina", "Diallo", "UN-Women, IEG secretariat", None, True),
             ("cochair", "Mette", "Larsen", "Delegation of Denmark (co-chair)", "Denmark", False),
+            ("cochair-greece", "Eleni", "Papadaki", "Delegation of Greece (co-chair)", "Greece", False),
             ("expert", "Claire", "Martin", "Delegation of France, Council expert", "France", False),
             ("observer", "Erik", "Lindqvist", "Delegation of Sweden (not on the Council)", "Sweden", False),
         ]

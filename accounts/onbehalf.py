@@ -1,0 +1,72 @@
+"""Acts of a co-chair state that the secretariat records for it ("received by email on ...").
+
+A co-chair approves or marks a step done in the app itself, or sends it by email and the secretariat records
+it. Rows that hold such an act carry these three fields: who really acted (the co-chair state), when the
+secretariat received it, and who recorded it. The row's history (``core.history``) then credits the state,
+not the recorder, for that change, and pages say "Done by Ireland (received by email on 3 May 2021,
+recorded by J. Smith)" through ``credit``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class RecordedOnBehalf(models.Model):
+    """The co-chair state an act is credited to when the secretariat recorded it for that state."""
+
+    on_behalf_of = models.ForeignKey(
+        "countries.MemberState",
+        verbose_name=gettext_lazy("acted by (co-chair)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=gettext_lazy("Set when the secretariat recorded a co-chair's act received outside the app."),
+    )
+    received_on = models.DateField(gettext_lazy("received by email on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_recorded_on_behalf(self) -> bool:
+        return self.on_behalf_of_id is not None
+
+    def credit(self, actor=None) -> str:
+        """Who acted, as pages show it: the state recorded for (with the receipt), else ``actor``."""
+        return credit(
+            actor=actor, on_behalf_of=self.on_behalf_of, received_on=self.received_on, recorded_by=self.recorded_by
+        )
+
+
+def credit(*, actor, on_behalf_of, received_on: datetime.date | None, recorded_by) -> str:
+    """ "Ireland (received by email on 3 May 2021, recorded by J. Smith)", or the actor as written.
+
+    A user acting for their own delegation reads "Mette Larsen (Denmark)".
+    """
+    if on_behalf_of is None:
+        if actor is None:
+            return ""
+        delegation = getattr(actor, "delegation", None) if getattr(actor, "delegation_id", None) else None
+        return f"{actor} ({delegation})" if delegation else str(actor)
+    details = []
+    if received_on:
+        details.append(_("received by email on %(date)s") % {"date": formats.date_format(received_on)})
+    if recorded_by:
+        details.append(_("recorded by %(who)s") % {"who": recorded_by})
+    return f"{on_behalf_of} ({', '.join(details)})" if details else str(on_behalf_of)
