@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from approvals import services
 from approvals.models import Comment, NoteApproval
@@ -110,7 +110,7 @@ def test_secretariat_records_a_note_approval_received_by_email(secretariat_clien
         denmark,
         secretariat_user,
     )
-    expected = f"Denmark (received by email on {today.day} {today:%B %Y}, recorded by {secretariat_user})"
+    expected = f"Denmark (received by email on {formats.date_format(today)}, recorded by {secretariat_user})"
     assert approval.approved_credit == expected
     assert expected in secretariat_client.get(note.get_absolute_url()).content.decode()
     assert history_entries(NoteApproval.history.all())[0].who == expected

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from approvals import services
 from approvals.models import AgendaApproval
@@ -32,7 +32,7 @@ def test_secretariat_records_the_agenda_approval_of_a_cochair(secretariat_client
     assert response.status_code == 302
     approval = AgendaApproval.objects.get()
     assert (approval.member_state, approval.approved_by, approval.recorded_by) == (greece, None, secretariat_user)
-    expected = f"Greece (received by email on {today.day} {today:%B %Y}, recorded by {secretariat_user})"
+    expected = f"Greece (received by email on {formats.date_format(today)}, recorded by {secretariat_user})"
     assert expected in secretariat_client.get(reverse("meetings:year", args=[2026])).content.decode()
     history = secretariat_client.get(reverse("approvals:agenda_history", args=[2026])).content.decode()
     assert expected in history
@@ -83,7 +83,7 @@ def test_secretariat_records_summary_approvals_until_the_summary_is_approved(
     assert summary.status == Summary.Status.APPROVED
     approval = SummaryApproval.objects.get(member_state=greece)
     assert (approval.user, approval.on_behalf_of, approval.recorded_by) == (None, greece, secretariat_user)
-    expected = f"Greece (received by email on {today.day} {today:%B %Y}, recorded by {secretariat_user})"
+    expected = f"Greece (received by email on {formats.date_format(today)}, recorded by {secretariat_user})"
     assert expected in secretariat_client.get(summary.get_absolute_url()).content.decode()
     history = secretariat_client.get(reverse("documents:summary_history", args=[meeting.pk])).content.decode()
     assert expected in history

@@ -49,7 +49,7 @@ def test_secretariat_completes_any_step_and_records_for_cochairs(meeting, secret
 def test_cochair_marks_own_step_done_with_htmx(cochair_client, cochair_user, meeting):
     """The bug: reminders told co-chairs to mark their steps done, and the button answered 403."""
     letter = step_of(meeting, "request_letter")
-    response = cochair_client.post(action_url(letter), HTTP_HX_REQUEST="true")
+    response = cochair_client.post(action_url(letter), {"version": letter.version}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     letter.refresh_from_db()
     assert letter.state == "done"
@@ -64,7 +64,7 @@ def test_cochair_marks_own_step_done_from_the_step_page_with_a_note(cochair_clie
     assert page.status_code == 200
     assert "Mark done for Denmark" in page.content.decode()
     assert "id_done-on_behalf_of" not in page.content.decode()  # only the secretariat records for others
-    response = cochair_client.post(action_url(step), {"done-note": "Room 5 booked"})
+    response = cochair_client.post(action_url(step), {"done-note": "Room 5 booked", "version": step.version})
     assert response.status_code == 302
     step.refresh_from_db()
     assert (step.state, step.note, step.done_by) == ("done", "Room 5 booked", cochair_user)
@@ -101,8 +101,8 @@ def test_meeting_page_offers_mark_done_on_cochair_steps_only(cochair_client, mee
 
 def test_cochair_reopens_own_step(cochair_client, cochair_user, meeting):
     letter = step_of(meeting, "request_letter")
-    services.complete_step(letter, by=cochair_user, now=timezone.now())
-    assert cochair_client.post(action_url(letter, "reopen")).status_code == 302
+    letter = services.complete_step(letter, by=cochair_user, now=timezone.now())
+    assert cochair_client.post(action_url(letter, "reopen"), {"version": letter.version}).status_code == 302
     letter.refresh_from_db()
     assert letter.state == "open"
 
@@ -118,7 +118,8 @@ def test_secretariat_records_a_step_on_a_cochairs_behalf(secretariat_client, sec
     letter = step_of(meeting, "request_letter")
     denmark = meeting.agenda_year.co_chairs.get(name="Denmark")
     response = secretariat_client.post(
-        action_url(letter), {"done-on_behalf_of": denmark.pk, "done-received_on": "2026-12-01"}
+        action_url(letter),
+        {"done-on_behalf_of": denmark.pk, "done-received_on": "2026-12-01", "version": letter.version},
     )
     assert response.status_code == 302
     letter.refresh_from_db()
@@ -128,7 +129,7 @@ def test_secretariat_records_a_step_on_a_cochairs_behalf(secretariat_client, sec
         denmark,
         secretariat_user,
     )
-    expected = "Denmark (received by email on 1 December 2026, recorded by Jane Smith)"
+    expected = "Denmark (received by email on 1 Dec 2026, recorded by Jane Smith)"
     assert letter.done_credit == expected
     assert f"Done by {expected}" in secretariat_client.get(meeting.get_absolute_url()).content.decode()
     # History: the record is the recorder's (simple-history), the credit is the co-chair's.
@@ -193,7 +194,7 @@ def test_reopen_clears_the_credit_and_a_later_edit_is_the_editors(meeting, secre
     letter.refresh_from_db()
     letter.note = "edited later"
     letter._history_user = secretariat_user  # what HistoryRequestMiddleware sets in a request
-    services.update_step(letter, by=secretariat_user)
+    services.update_step(letter, by=secretariat_user, expected_version=letter.version)
     entries = history_entries(TimelineStep.history.filter(id=letter.pk))
     assert entries[0].who == secretariat_user  # the later edit: no credit to Denmark
     assert str(entries[1].who).startswith("Denmark")

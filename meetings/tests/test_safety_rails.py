@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from meetings import services
 from meetings.models import Meeting
@@ -57,7 +57,7 @@ def test_status_form_says_why_held_is_not_offered_yet(secretariat_client, meetin
     day = _days_from_today(3)
     _set(meeting, "confirmed", date=day)
     html = secretariat_client.get(meeting.get_absolute_url()).content.decode()
-    assert 'id="held-refusal"' in html and f"{day:%A} {day.day} {day:%B %Y}" in html
+    assert 'id="held-refusal"' in html and formats.date_format(day) in html
     assert 'value="held"' not in html
 
 
