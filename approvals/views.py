@@ -15,6 +15,7 @@ from core.history import history_entries
 from meetings.models import AgendaEntry, AgendaYear, Meeting
 
 from . import services
+from .forms import CommentForm
 from .models import AgendaApproval
 
 
@@ -77,16 +78,21 @@ def comment_add(request, year: int, meeting_pk: int | None = None):
     if not permissions.can_comment(request.user, agenda_year):
         raise PermissionDenied
     target = meeting.get_absolute_url() if meeting else agenda_year.get_absolute_url()
-    try:
-        services.add_comment(
-            agenda_year=agenda_year,
-            meeting=meeting,
-            text=request.POST.get("text", ""),
-            by=request.user,
-            now=timezone.now(),
-        )
-    except services.ApprovalError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Comment added."))
-    return redirect(f"{target}#comments")
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_comment(
+                agenda_year=agenda_year,
+                meeting=meeting,
+                text=form.cleaned_data["text"],
+                by=request.user,
+                now=timezone.now(),
+            )
+        except services.ApprovalError as exc:
+            form.add_error("text", str(exc))
+        else:
+            messages.success(request, _("Comment added."))
+            return redirect(f"{target}#comments")
+    # The error beside the field, the text kept, on a page of its own (the comments sit far down the meeting page).
+    context = {"form": form, "agenda_year": agenda_year, "meeting": meeting, "back": f"{target}#comments"}
+    return render(request, "approvals/comment_form.html", context)

@@ -1,0 +1,29 @@
+"""``{% error_prefix %}``: "Error: " in front of a page's title while it shows a form's errors (WCAG 2.4.2, 3.3.1)."""
+
+from django import template
+from django.contrib.messages import constants
+from django.forms import BaseForm
+from django.forms.formsets import BaseFormSet
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _has_errors(value) -> bool:
+    if isinstance(value, BaseForm):
+        return value.is_bound and bool(value.errors)
+    if isinstance(value, BaseFormSet):
+        return value.is_bound and (bool(value.non_form_errors()) or any(value.errors))
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def error_prefix(context) -> str:
+    """ "Error: " when any bound form in the context has errors, or the page shows an error message."""
+    flat = context.flatten()
+    if any(_has_errors(value) for value in flat.values()):
+        return _("Error: ")
+    messages = flat.get("messages")
+    if messages and any(message.level >= constants.ERROR for message in messages):
+        return _("Error: ")
+    return ""
