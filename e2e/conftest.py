@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from e2e.site_pages import site, world  # noqa: F401  (fixtures: every page type per role, from the matrix)
+
 # The live server listens on 127.0.0.1 (an IP, so no IPv6/localhost ambiguity), on a free port.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
