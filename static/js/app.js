@@ -17,3 +17,12 @@ document.addEventListener("DOMContentLoaded", () => focusErrorSummary(document))
 document.addEventListener("htmx:afterSettle", (event) => {
   if (event.detail.elt instanceof Element) focusErrorSummary(event.detail.elt);
 });
+// A link of the error summary moves focus to its field (a same-page link alone only scrolls).
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("[data-error-summary] a[href^='#']");
+  const field = link && document.getElementById(link.hash.slice(1));
+  if (field) {
+    event.preventDefault();
+    field.focus();
+  }
+});
