@@ -19,9 +19,10 @@ def _has_errors(value) -> bool:
 
 @register.simple_tag(takes_context=True)
 def error_prefix(context) -> str:
-    """ "Error: " when any bound form in the context has errors, or the page shows an error message."""
+    """ "Error: " when any bound form in the context has errors (or the view says ``has_errors``, for forms
+    inside other objects), or the page shows an error message."""
     flat = context.flatten()
-    if any(_has_errors(value) for value in flat.values()):
+    if flat.get("has_errors") or any(_has_errors(value) for value in flat.values()):
         return _("Error: ")
     messages = flat.get("messages")
     if messages and any(message.level >= constants.ERROR for message in messages):

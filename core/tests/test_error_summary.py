@@ -11,7 +11,7 @@ def test_the_error_summary_links_each_error_to_its_field(secretariat_client, yea
     response = secretariat_client.post(reverse("meetings:create"), {"kind": "country"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert 'class="alert alert--danger error-summary" tabindex="-1" data-error-summary' in page
+    assert 'class="alert alert--danger error-summary" role="alert" tabindex="-1" data-error-summary' in page
     assert '<a href="#id_situation">Country or situation: Choose the country or situation' in page
     assert "<title>Error: New meeting" in page
 
