@@ -59,7 +59,10 @@ FOCUS_STOP = """() => {
         if ((lengths[3] || 0) >= 2) rings.push({kind: "shadow", color: parse(shadow), width: lengths[3]});
     }
     const lum = c => {
-        const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        const [r, g, b] = c.slice(0, 3).map(v => {
+            v /= 255;
+            return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
@@ -68,7 +71,8 @@ FOCUS_STOP = """() => {
         + (el.classList.length ? "." + [...el.classList].join(".") : "");
     const where = el.closest("header, thead, .alert, .card, .table-wrap, .filters, form, footer, main");
     return {
-        type, where: where ? where.tagName.toLowerCase() + (where.className ? "." + where.className.split(" ")[0] : "") : "",
+        type,
+        where: where ? where.tagName.toLowerCase() + (where.className ? "." + where.className.split(" ")[0] : "") : "",
         behind: behind.slice(0, 3).map(Math.round), best: Math.round(best * 100) / 100,
         rings: rings.map(r => `${r.kind} ${r.width}px ${cs.outlineStyle} ${r.color}`),
         text: (el.innerText || el.value || el.name || "").slice(0, 40), path: location.pathname + location.search,
@@ -123,8 +127,8 @@ def test_focus_indicator_contrasts_3_to_1_with_its_background(site, new_page, li
     ):
         assert expected in kinds, f"no {expected} reached with the Tab key (reached: {sorted(kinds)})"
     assert not failures, "Focus indicator below 3:1 against its background (WCAG 1.4.11):\n" + "\n".join(
-        f"  {s['type']} in {s['where']} on rgb{tuple(s['behind'])}: {s['best']}:1 ({'; '.join(s['rings']) or 'no ring'})"
-        f" e.g. {s['text']!r} at {s['path']}"
+        f"  {s['type']} in {s['where']} on rgb{tuple(s['behind'])}: {s['best']}:1"
+        f" ({'; '.join(s['rings']) or 'no ring'}) e.g. {s['text']!r} at {s['path']}"
         for s in failures.values()
     )
 
