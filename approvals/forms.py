@@ -7,21 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from countries.models import MemberState
 
-from .models import Comment
 
+class CommentForm(forms.Form):
+    """A review comment: at most 4,000 characters, no NUL byte; surrounding spaces are stripped, so a comment of
+    only spaces is refused."""
 
-class CommentForm(forms.ModelForm):
-    """A review comment: the model's limits (4,000 characters, no NUL byte). An empty one is the service's to refuse."""
-
-    class Meta:
-        model = Comment
-        fields = ["text"]
-        labels = {"text": _("Add a comment")}
-        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["text"].required = False
+    text = forms.CharField(
+        label=_("Add a comment"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write a comment first.")},
+    )
 
 
 class RecordApprovalForm(forms.Form):

@@ -110,19 +110,26 @@ def comment_add(request, year: int, meeting_pk: int | None = None):
     if meeting and request.POST.get("from") == "note":  # the comment form on the background note's page
         target = reverse("documents:note", args=[meeting.pk])
     form = CommentForm(request.POST)
-    if not form.is_valid():
-        context = {"form": form, "agenda_year": agenda_year, "meeting": meeting, "target": target}
-        return render(request, "approvals/comment_form.html", context, status=400)
-    try:
-        services.add_comment(
-            agenda_year=agenda_year,
-            meeting=meeting,
-            text=form.cleaned_data["text"],
-            by=request.user,
-            now=timezone.now(),
-        )
-    except services.ApprovalError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Comment added."))
-    return redirect(f"{target}#comments")
+    if form.is_valid():
+        try:
+            services.add_comment(
+                agenda_year=agenda_year,
+                meeting=meeting,
+                text=form.cleaned_data["text"],
+                by=request.user,
+                now=timezone.now(),
+            )
+        except services.ApprovalError as exc:
+            form.add_error("text", str(exc))
+        else:
+            messages.success(request, _("Comment added."))
+            return redirect(f"{target}#comments")
+    # The error beside the field, the text kept, on a page of its own (the comments sit far down the meeting page).
+    context = {
+        "form": form,
+        "agenda_year": agenda_year,
+        "meeting": meeting,
+        "back": f"{target}#comments",
+        "from_note": request.POST.get("from") == "note",
+    }
+    return render(request, "approvals/comment_form.html", context, status=400)

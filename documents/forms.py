@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.utils import formats
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core import forms as core_forms
@@ -13,6 +14,7 @@ from countries.models import MemberState
 from meetings.models import symbol_validator
 
 from .models import BackgroundNote, Summary
+from .richtext import sanitize
 from .uploads import UploadRefused, inspect_upload
 
 RICH_WIDGET = forms.Textarea(attrs={"rows": 7})
@@ -23,6 +25,15 @@ class NoteForm(VersionedModelForm):
         model = BackgroundNote
         fields = [name for name, _heading in BackgroundNote.SECTIONS]
         widgets = {name: RICH_WIDGET for name, _heading in BackgroundNote.SECTIONS}
+
+    def clean(self):
+        cleaned = super().clean()
+        sections = [name for name, _heading in BackgroundNote.SECTIONS]
+        if not self.errors and not any(strip_tags(sanitize(cleaned.get(name) or "")).strip() for name in sections):
+            raise forms.ValidationError(
+                _("Write at least one focus area: an empty background note is not saved."), code="empty"
+            )
+        return cleaned
 
 
 class SummaryForm(VersionedModelForm):

@@ -195,17 +195,20 @@ def _inject_axe(page):
     page.add_script_tag(url=axe_url)
 
 
-def axe_violations(page, *, impacts=FAILING_IMPACTS) -> list[dict]:
-    """axe-core's violations on the current page, limited to the given impacts."""
+def axe_violations(page, *, impacts=FAILING_IMPACTS, tags=None) -> list[dict]:
+    """axe-core's violations on the current page, limited to the given impacts (and to rules with these tags)."""
     _inject_axe(page)
     results = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ["violations"]});
+        """async (tags) => {
+            const options = {resultTypes: ["violations"]};
+            if (tags) options.runOnly = {type: "tag", values: tags};
+            const r = await axe.run(document, options);
             return r.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                 nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
             }));
-        }"""
+        }""",
+        list(tags) if tags else None,
     )
     return [v for v in results if v["impact"] in impacts]
 

@@ -302,7 +302,12 @@ def follow_up_review(request, meeting_pk: int):
     return render(
         request,
         "recommendations/follow_up_review.html",
-        {"meeting": meeting, "items": items, "stray_form": bound if stray_error else None},
+        {
+            "meeting": meeting,
+            "items": items,
+            "stray_form": bound if stray_error else None,
+            "has_errors": bound is not None and bool(bound.errors),
+        },
     )
 
 

@@ -32,12 +32,17 @@ def test_experts_cannot_comment_or_read_comments(expert_client, secretariat_clie
     assert "Review comments" not in page
 
 
-def test_empty_comment_is_refused_with_a_message(cochair_client, meeting):
-    response = post_comment(cochair_client, meeting, "   ")
-    assert response.status_code == 302
+@pytest.mark.parametrize("text", ["", "   ", " \n\t "])
+def test_a_comment_of_only_spaces_is_refused_beside_the_field(cochair_client, meeting, text):
+    """WCAG 3.3.1: the error sits next to the textarea, which points at it; the summary links to the field."""
+    response = post_comment(cochair_client, meeting, text)
+    assert response.status_code == 400
     assert not Comment.objects.exists()
-    page = cochair_client.get(response["Location"]).content.decode()
-    assert "Write a comment first." in page
+    page = response.content.decode()
+    assert "<title>Error: Add a comment · " in page
+    assert 'aria-invalid="true"' in page and 'aria-describedby="id_text_error"' in page
+    assert '<ul class="errorlist" id="id_text_error"><li>Write a comment first.</li></ul>' in page
+    assert "data-error-summary" in page and 'href="#id_text"' in page
 
 
 def test_comment_on_the_agenda(cochair_client, year):

@@ -371,3 +371,15 @@ def test_form_pages_queries(rows, secretariat_client, meeting, django_assert_max
         with django_assert_max_num_queries(bound):
             response = secretariat_client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("text", ["", "   ", "<p> </p>", "<p><br></p>"])
+def test_a_blank_note_is_refused_with_a_message(secretariat_client, meeting, text):
+    response = secretariat_client.post(
+        reverse("documents:note_edit", args=[meeting.pk]), {"participation": text, "un_plans": text}
+    )
+    assert response.status_code == 200
+    assert not BackgroundNote.objects.exists()
+    page = response.content.decode()
+    assert "Write at least one focus area: an empty background note is not saved." in page
+    assert "<title>Error: " in page
