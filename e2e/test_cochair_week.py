@@ -69,7 +69,7 @@ def test_cochairs_week(page, live_server, cochair_user, week):
     # The summary: Denmark's approval completes it (Greece's was recorded from its email).
     page.goto(f"{live_server.url}/work/")
     page.locator(f'a[href$="{summary.get_absolute_url()}"]').click()
-    assert page.get_by_text("Greece (received by email on 20 November 2026").is_visible()
+    assert page.get_by_text("Greece (received by email on 20 Nov 2026").is_visible()
     page.get_by_role("button", name="Approve this text for Denmark").click()
     assert page.get_by_role("status").filter(has_text="every co-chair has now approved").is_visible()
     summary.refresh_from_db()

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from countries.models import Situation
 from e2e.site_pages import ROLES
-from meetings.models import AgendaEntry, AgendaYear, Meeting
+from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting
 
 SUFFIX = " · IEG Workbench"
 # What a page's title starts with, by the end of its URL name: the action.
@@ -38,6 +38,8 @@ def _object_names(name: str, kwargs: dict) -> list[str]:
     names = []
     if "meeting_pk" in kwargs:
         names.append(str(Meeting.objects.get(pk=kwargs["meeting_pk"])))
+    elif name.startswith("meetings:holiday_"):
+        names.append(Holiday.objects.get(pk=kwargs["pk"]).name)
     elif name.startswith("meetings:") and "pk" in kwargs and name != "meetings:entry_edit":
         names.append(str(Meeting.objects.get(pk=kwargs["pk"])))
     if name == "meetings:entry_edit":

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from meetings import deadlines, services
 from meetings.models import TimelineStep
+from meetings.tests import factories
 
 
 @pytest.fixture
@@ -86,7 +87,9 @@ def test_moving_the_meeting_keeps_a_due_date_set_by_hand_and_says_so(secretariat
     assert other.due == _planned_due(meeting, "request_letter")  # follows the meeting
 
 
-def test_the_meeting_edit_message_names_the_kept_dates(secretariat_client, meeting, step):
+def test_the_meeting_edit_message_names_the_kept_dates(secretariat_client, meeting, step, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 1, 15, tzinfo=datetime.UTC))
+    factories.make_entry(meeting.agenda_year, meeting.situation.name)  # on the agenda: no date warning to confirm
     _edit(secretariat_client, meeting, step, due="2026-12-04", due_reason="Agreed with Denmark")
     meeting.refresh_from_db()
     data = {

@@ -25,7 +25,7 @@ def test_everyone_signed_in_reads_the_holidays(expert_client, client):
 
     page = expert_client.get(reverse("meetings:holidays")).content.decode()
 
-    assert "Christmas Day" in page and "Fri 25 Dec 2026" in page
+    assert "Christmas Day" in page and "25 Dec 2026" in page
     assert reverse("meetings:holiday_create") not in page  # read-only for a Council expert
     assert client.get(reverse("meetings:holidays")).status_code == 302
 
