@@ -38,7 +38,7 @@ def _object_names(name: str, kwargs: dict) -> list[str]:
     names = []
     if "meeting_pk" in kwargs:
         names.append(str(Meeting.objects.get(pk=kwargs["meeting_pk"])))
-    elif name.startswith("meetings:holiday_"):
+    elif name.startswith("meetings:holiday_") and "pk" in kwargs:
         names.append(Holiday.objects.get(pk=kwargs["pk"]).name)
     elif name.startswith("meetings:") and "pk" in kwargs and name != "meetings:entry_edit":
         names.append(str(Meeting.objects.get(pk=kwargs["pk"])))
