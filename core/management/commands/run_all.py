@@ -52,8 +52,11 @@ def group_alive(pgid: int) -> bool:
 
 
 class Child:
-    def __init__(self, name: str, args: list[str], *, env: dict[str, str], ready_text: str | None = None):
+    def __init__(
+        self, name: str, args: list[str], *, env: dict[str, str], ready_text: str | None = None, whole_group: bool
+    ):
         self.name = name
+        self.whole_group = whole_group
         self.ready = threading.Event()
         self.popen = subprocess.Popen(
             args,
@@ -75,8 +78,13 @@ class Child:
                 self.ready.set()
 
     def signal(self, signum: int) -> None:
+        """Stop it as a terminal would (the whole group), or through its main process when that one stops its
+        own children: Celery's pool processes die at once on a SIGTERM of their own instead of finishing."""
         try:
-            os.killpg(self.popen.pid, signum)
+            if self.whole_group or signum == signal.SIGKILL:
+                os.killpg(self.popen.pid, signum)
+            else:
+                os.kill(self.popen.pid, signum)
         except ProcessLookupError:
             pass
 
@@ -90,7 +98,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--grace", type=float, default=7.0, help="Seconds to wait before killing what is left.")
+        parser.add_argument("--grace", type=float, default=6.0, help="Seconds to wait before killing what is left.")
 
     def handle(self, *args, port: int, grace: float, **options):
         received: list[int] = []
@@ -107,7 +115,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Links in emails and iCal feeds: {settings.SITE_URL}")
         self.stdout.flush()
         children = [
-            Child("web", [sys.executable, manage, "runserver", f"127.0.0.1:{port}"], env=env),
+            # The autoreloader's parent and its server child both stop on the signal.
+            Child("web", [sys.executable, manage, "runserver", f"127.0.0.1:{port}"], env=env, whole_group=True),
             Child(
                 "worker",
                 [
@@ -124,6 +133,7 @@ class Command(BaseCommand):
                 ],
                 env=env,
                 ready_text=" ready.",
+                whole_group=False,  # the worker's warm shutdown stops its pool and the embedded beat
             ),
         ]
         web, worker = children
