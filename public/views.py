@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from core.pagination import paginate
+from core.params import text_param
 from countries.models import Situation
 from meetings.models import AgendaYear, Meeting
 from recommendations.models import Recommendation
@@ -49,11 +50,6 @@ def public_meetings():
         .select_related("agenda_year", "situation")
         .order_by("-date", "-pk")
     )
-
-
-def search_words(text: str) -> list[str]:
-    """The words of a search box's text: NUL bytes dropped, at most ``SEARCH_MAX_WORDS`` of a bounded string."""
-    return (text or "").replace("\x00", " ")[:SEARCH_MAX_LENGTH].split()[:SEARCH_MAX_WORDS]
 
 
 def _matching(word: str) -> Q:
@@ -174,8 +170,8 @@ def meeting_by_pk(request, pk: int):
 @public_page
 def search(request):
     """Published meetings whose record, summary, note or recommendations contain every word typed."""
-    query = (request.GET.get("q") or "").replace("\x00", "")[:SEARCH_MAX_LENGTH]
-    words = search_words(query)
+    query = text_param(request.GET, "q", max_length=SEARCH_MAX_LENGTH)  # a bad value (NUL, too long) reads as none
+    words = query.split()[:SEARCH_MAX_WORDS]
     page = None
     if words:
         meetings = public_meetings()
