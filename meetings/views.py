@@ -422,8 +422,8 @@ def step_action(request, pk: int, step_pk: int, action: str):
     if not allowed(request.user):
         raise PermissionDenied
     # The version of the step the page showed: a button pressed on an outdated timeline changes nothing.
-    raw_version = request.POST.get("version", "")
-    seen = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else NEW
+    seen = int_param(request.POST, "version")
+    seen = NEW if seen is None else seen
     try:
         if action == "done":
             form = _done_form(request, step, request.POST)
