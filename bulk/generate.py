@@ -577,7 +577,8 @@ def reference(g: Bulk) -> None:
             new.append(
                 PermanentRepresentative(
                     member_state=state,
-                    name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
+                    given_names=rng.choice(GIVEN),
+                    surname=rng.choice(FAMILY),
                     title="Permanent Representative",
                     start_date=start,
                     end_date=end if end <= g.today else None,

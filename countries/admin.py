@@ -20,7 +20,7 @@ class MemberStateAdmin(SimpleHistoryAdmin):
 class PermanentRepresentativeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "member_state", "title", "start_date", "end_date"]
     list_filter = ["member_state"]
-    search_fields = ["name"]
+    search_fields = ["surname", "given_names"]
 
 
 @admin.register(CouncilMembership)

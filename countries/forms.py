@@ -25,13 +25,16 @@ def _plausible(day: datetime.date | None) -> datetime.date | None:
 class PermanentRepresentativeForm(VersionedModelForm):
     class Meta:
         model = PermanentRepresentative
-        fields = ["member_state", "name", "title", "start_date", "end_date"]
+        fields = ["member_state", "given_names", "surname", "title", "ambassador", "start_date", "end_date"]
         labels = {"member_state": _("Member state")}
         help_texts = {"end_date": _("Leave empty while the representative is in office.")}
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET}
 
-    def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
+    def clean_given_names(self):
+        return " ".join(self.cleaned_data["given_names"].split())
+
+    def clean_surname(self):
+        return " ".join(self.cleaned_data["surname"].split())
 
     def clean_title(self):
         return " ".join(self.cleaned_data["title"].split())

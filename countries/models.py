@@ -42,6 +42,23 @@ class MemberState(models.Model):
     """A Member State of the United Nations (a delegation users can belong to)."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    short_name = models.CharField(
+        _("name in a sentence"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "How documents name the state inside a sentence, with its article: “the United Kingdom”. Empty: the name."
+        ),
+    )
+    formal_name = models.CharField(
+        _("formal name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "As in the title of a Council document: “the United Kingdom of Great Britain and Northern "
+            "Ireland”. Empty: the name in a sentence."
+        ),
+    )
     iso3 = models.CharField(_("ISO code"), max_length=3, unique=True, help_text=_("ISO 3166-1 alpha-3, e.g. GBR."))
 
     history = HistoricalRecords()
@@ -54,14 +71,33 @@ class MemberState(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def in_text(self) -> str:
+        """The state inside a sentence of a document: “the United Kingdom”, “Spain”."""
+        return self.short_name or self.name
+
+    @property
+    def formal(self) -> str:
+        """The state in a document's title: “the United Kingdom of Great Britain and Northern Ireland”."""
+        return self.formal_name or self.in_text
+
 
 class PermanentRepresentative(models.Model):
     """Who represented a member state at the UN, and with which title, over a span of dates."""
 
     member_state = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="representatives")
-    name = models.CharField(_("name"), max_length=160)
+    given_names = models.CharField(_("given names"), max_length=120, blank=True, help_text=_("“Geraldine”."))
+    surname = models.CharField(
+        _("surname"), max_length=120, help_text=_("“Byrne Nason”: printed in bold in signature blocks.")
+    )
     title = models.CharField(
-        _("title"), max_length=200, default="Permanent Representative", help_text=_("As printed under the signature.")
+        _("title"),
+        max_length=200,
+        default="Permanent Representative",
+        help_text=_("As signed: Permanent Representative, Chargé d'affaires a.i., Deputy Permanent Representative."),
+    )
+    ambassador = models.BooleanField(
+        _("ambassador"), default=True, help_text=_("Prints the line “Ambassador” under the signature.")
     )
     start_date = models.DateField(_("in office from"))
     end_date = models.DateField(_("in office until"), null=True, blank=True)
@@ -85,6 +121,18 @@ class PermanentRepresentative(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.member_state})"
+
+    @property
+    def name(self) -> str:
+        """Given names and surname, as signed: “Geraldine Byrne Nason”."""
+        return " ".join(part for part in (self.given_names, self.surname) if part)
+
+    @name.setter
+    def name(self, value: str) -> None:
+        """A whole name, split at its last space: right for “Matthew Rycroft”, not for “Geraldine Byrne Nason”
+        (set ``given_names`` and ``surname`` for those)."""
+        given, _space, surname = " ".join(value.split()).rpartition(" ")
+        self.given_names, self.surname = given, surname
 
     def in_office_on(self, day: datetime.date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)

@@ -75,7 +75,9 @@ def representative_list(request):
     representatives = PermanentRepresentative.objects.select_related("member_state")
     query = _search(request)
     if query:
-        representatives = representatives.filter(Q(name__icontains=query) | Q(member_state__name__icontains=query))
+        representatives = representatives.filter(
+            Q(surname__icontains=query) | Q(given_names__icontains=query) | Q(member_state__name__icontains=query)
+        )
     return render(
         request,
         "countries/representative_list.html",

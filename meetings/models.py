@@ -42,6 +42,14 @@ class Holiday(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name}"
 
 
+def default_group_name(year: int) -> str:
+    """The Group's name as its documents printed it: “Women and Peace and Security” in its first year (2016,
+    S/2016/1113), “Women, Peace and Security” from 2017."""
+    if year <= 2016:
+        return "Informal Expert Group on Women and Peace and Security"
+    return "Informal Expert Group on Women, Peace and Security"
+
+
 class AgendaYear(models.Model):
     """One IEG year: its co-chairs, the WPS penholder and the countries chosen for the agenda."""
 
@@ -56,6 +64,15 @@ class AgendaYear(models.Model):
         null=True,
         blank=True,
         related_name="penheld_years",
+    )
+    group_name = models.CharField(
+        _("the Group's name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "As documents of this year print it. Empty: “Informal Expert Group on Women and Peace and Security” "
+            "up to 2016, “Informal Expert Group on Women, Peace and Security” from 2017."
+        ),
     )
     notes = models.TextField(_("notes"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -73,6 +90,11 @@ class AgendaYear(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:year", args=[self.year])
+
+    @property
+    def group(self) -> str:
+        """The Group's name in this year's documents: the setting, else the name it had that year."""
+        return self.group_name or default_group_name(self.year)
 
 
 class AgendaEntry(models.Model):

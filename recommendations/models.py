@@ -18,6 +18,34 @@ from simple_history.models import HistoricalRecords
 from .querysets import CouncilQuestionQuerySet, GoalQuerySet, RecommendationQuerySet
 
 
+class RecommendationGroup(models.Model):
+    """A group of a meeting's recommendations as a document prints them: an optional heading and lead-in, then
+    its items lettered (a), (b) ... from (a) again in each lettered group, or as unlettered bullets."""
+
+    class Numbering(models.TextChoices):
+        LETTERED = "lettered", _("Lettered (a), (b), (c) …")
+        BULLETS = "bullets", _("Unnumbered bullets")
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="recommendation_groups")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    lead_in = models.TextField(
+        _("lead-in"), blank=True, help_text=_("The sentences printed before the group's items, if any.")
+    )
+    numbering = models.CharField(_("numbering"), max_length=10, choices=Numbering.choices, default=Numbering.LETTERED)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("group of recommendations")
+        verbose_name_plural = _("groups of recommendations")
+
+    def __str__(self) -> str:
+        return self.heading or _("Recommendations, group %(n)s") % {"n": self.order}
+
+
 class Recommendation(models.Model):
     """One key recommendation presented at a meeting, tracked until the Council acts on it (or not)."""
 
@@ -55,6 +83,15 @@ class Recommendation(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="recommendations")
     order = models.PositiveSmallIntegerField(
         _("order"), default=1, help_text=_("Lettered (a), (b), (c) in this order.")
+    )
+    group = models.ForeignKey(
+        RecommendationGroup,
+        verbose_name=_("group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        help_text=_("Where the document prints it. Empty: in the meeting's first group (or one lettered list)."),
     )
     text = models.TextField(_("text"))
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.BACKGROUND_NOTE)

@@ -89,9 +89,11 @@ class Command(BaseCommand):
                     member_state=state(name), year=year, defaults={"permanent": False}
                 )
         for row in rows("representatives.csv"):
+            given, _space, surname = row["name"].rpartition(" ")
             PermanentRepresentative.objects.update_or_create(
                 member_state=state(row["state"]),
-                name=row["name"],
+                given_names=given,
+                surname=surname,
                 defaults={
                     "title": row["title"],
                     "start_date": row["start_date"],
@@ -188,9 +190,11 @@ class Command(BaseCommand):
         agenda_year.co_chairs.set([state(name) for name in DEMO_CO_CHAIRS])
         for name, representative in DEMO_CO_CHAIRS.items():
             if not PermanentRepresentative.objects.as_of(today).filter(member_state=state(name)).exists():
+                given, _space, surname = representative.rpartition(" ")
                 PermanentRepresentative.objects.update_or_create(
                     member_state=state(name),
-                    name=representative,
+                    given_names=given,
+                    surname=surname,
                     defaults={"start_date": datetime.date(today.year - 1, 1, 1), "end_date": None},
                 )
         plan = [
