@@ -1,4 +1,5 @@
-"""Forms for the secretariat's reference-data pages: permanent representatives and missions."""
+"""Forms for the secretariat's reference-data pages: permanent representatives, member states' names and
+missions."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedModelForm
 
-from .models import Mission, PermanentRepresentative
+from .choices import SIGNING_TITLES
+from .models import MemberState, Mission, PermanentRepresentative
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 EARLIEST = datetime.date(1945, 10, 24)  # the Charter entered into force
@@ -22,22 +24,65 @@ def _plausible(day: datetime.date | None) -> datetime.date | None:
     return day
 
 
+def _one_line(value: str) -> str:
+    """Runs of spaces and line breaks typed or pasted into a name become one space."""
+    return " ".join(value.split())
+
+
+class TitleInput(forms.TextInput):
+    """A free text input offering the usual titles as signed (a datalist: any other title can be typed)."""
+
+    template_name = "countries/widgets/title_input.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"list": "signing-titles", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["suggestions"] = SIGNING_TITLES
+        return context
+
+
 class PermanentRepresentativeForm(VersionedModelForm):
     class Meta:
         model = PermanentRepresentative
         fields = ["member_state", "given_names", "surname", "title", "ambassador", "start_date", "end_date"]
-        labels = {"member_state": _("Member state")}
-        help_texts = {"end_date": _("Leave empty while the representative is in office.")}
-        widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET}
+        labels = {
+            "member_state": _("Member state"),
+            "title": _("Title as signed"),
+            "ambassador": _("Signs with the line “Ambassador”"),
+        }
+        help_texts = {
+            "given_names": _("As signed, before the surname: “Geraldine”, “Juan Ramón”."),
+            "surname": _(
+                "As signed; printed in bold in signature blocks: “Byrne Nason”, “de la Fuente Ramírez”, “Oyarzun”."
+            ),
+            "title": _(
+                "The office printed under the name, without the state: Permanent Representative, Chargé "
+                "d'affaires a.i., Deputy Permanent Representative. “Ambassador” is the separate line below."
+            ),
+            "ambassador": _("Ambassadors sign with “Ambassador” on its own line above their title."),
+            "end_date": _("Leave empty while the representative is in office."),
+        }
+        widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "title": TitleInput}
 
     def clean_given_names(self):
-        return " ".join(self.cleaned_data["given_names"].split())
+        return _one_line(self.cleaned_data["given_names"])
 
     def clean_surname(self):
-        return " ".join(self.cleaned_data["surname"].split())
+        return _one_line(self.cleaned_data["surname"])
 
     def clean_title(self):
-        return " ".join(self.cleaned_data["title"].split())
+        title = _one_line(self.cleaned_data["title"])
+        # "Ambassador of Ireland to the United Nations" is a rank and a state, not the office signed under.
+        if "ambassador" in title.casefold():
+            raise forms.ValidationError(
+                _(
+                    "“Ambassador” is not a title here: tick “Signs with the line “Ambassador”” and enter the "
+                    "office, e.g. Permanent Representative."
+                )
+            )
+        return title
 
     def clean_start_date(self):
         return _plausible(self.cleaned_data["start_date"])
@@ -51,6 +96,30 @@ class PermanentRepresentativeForm(VersionedModelForm):
         if start and end and end < start:
             self.add_error("end_date", _("The end of office cannot be before its start."))
         return cleaned
+
+
+class MemberStateNamesForm(VersionedModelForm):
+    """The names a Council document uses for a state: in a sentence and in a title."""
+
+    class Meta:
+        model = MemberState
+        fields = ["short_name", "formal_name"]
+        help_texts = {
+            "short_name": _(
+                "With its article where the state takes one: “the United Kingdom”, “the Niger”; "
+                "“Spain”, “Ireland” take none. Empty: the name in lists."
+            ),
+            "formal_name": _(
+                "As in the title of a Council document: “the United Kingdom of Great Britain and Northern "
+                "Ireland”, “the Plurinational State of Bolivia”. Empty: the name in a sentence."
+            ),
+        }
+
+    def clean_short_name(self):
+        return _one_line(self.cleaned_data["short_name"])
+
+    def clean_formal_name(self):
+        return _one_line(self.cleaned_data["formal_name"])
 
 
 class MissionForm(VersionedModelForm):

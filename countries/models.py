@@ -60,6 +60,7 @@ class MemberState(models.Model):
         ),
     )
     iso3 = models.CharField(_("ISO code"), max_length=3, unique=True, help_text=_("ISO 3166-1 alpha-3, e.g. GBR."))
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 

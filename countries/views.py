@@ -1,7 +1,8 @@
 """Reference data pages: situations on the Council's agenda, their missions, member states and Council seats.
 
-Everyone signed in reads them; the secretariat edits permanent representatives and missions here (not only in
-the admin), each edit checked against the version the form was opened with and kept in history.
+Everyone signed in reads them; the secretariat edits permanent representatives, the names documents give member
+states, and missions here (not only in the admin), each edit checked against the version the form was opened with
+and kept in history.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from core.history import history_entries
 from core.pagination import paginate
 from meetings.models import Meeting
 
-from .forms import MissionForm, PermanentRepresentativeForm
+from .forms import MemberStateNamesForm, MissionForm, PermanentRepresentativeForm
 from .models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 
 
@@ -142,6 +143,21 @@ def representative_form(request, pk: int | None = None):
 
 
 @secretariat_required
+def member_state_names(request, pk: int):
+    """The state's name in a sentence and its formal name, as Council documents print them."""
+    member_state = get_object_or_404(MemberState, pk=pk)
+    return _edit(
+        request,
+        MemberStateNamesForm,
+        member_state,
+        list_url="countries:member_states",
+        list_label=_("Member states"),
+        heading=_("Names of %(name)s in documents") % {"name": member_state},
+        history_url="countries:member_state_history",
+    )
+
+
+@secretariat_required
 def mission_form(request, pk: int | None = None):
     mission = get_object_or_404(Mission, pk=pk) if pk else Mission()
     return _edit(
@@ -167,6 +183,22 @@ def representative_history(request, pk: int):
             "entries": history_entries(representative.history.all()),
             "list_url": "countries:representatives",
             "list_label": _("Permanent representatives"),
+        },
+    )
+
+
+@secretariat_required
+@require_GET
+def member_state_history(request, pk: int):
+    member_state = get_object_or_404(MemberState, pk=pk)
+    return render(
+        request,
+        "countries/reference_history.html",
+        {
+            "object": member_state,
+            "entries": history_entries(member_state.history.all()),
+            "list_url": "countries:member_states",
+            "list_label": _("Member states"),
         },
     )
 

@@ -214,8 +214,10 @@ def _pr_data(pr=None, **overrides):
     state = pr.member_state if pr else factories.make_state("Ireland")
     data = {
         "member_state": state.pk,
-        "name": "Geraldine Byrne Nason",
+        "given_names": "Geraldine",
+        "surname": "Byrne Nason",
         "title": "Permanent Representative",
+        "ambassador": "on",
         "start_date": "2017-09-01",
         "end_date": "",
     }
@@ -229,6 +231,13 @@ def test_secretariat_adds_and_ends_a_representative_term(secretariat_client, sec
     assert response.status_code == 302
     pr = PermanentRepresentative.objects.get()
     assert pr.end_date is None
+    # Split as signed (“Geraldine Byrne **Nason**” would be wrong: the surname is “Byrne Nason”).
+    assert (pr.given_names, pr.surname, pr.title, pr.ambassador) == (
+        "Geraldine",
+        "Byrne Nason",
+        "Permanent Representative",
+        True,
+    )
 
     response = secretariat_client.post(
         reverse("countries:representative_edit", args=[pr.pk]), _pr_data(pr, end_date="2022-08-31")
@@ -239,9 +248,73 @@ def test_secretariat_adds_and_ends_a_representative_term(secretariat_client, sec
     assert pr.end_date == datetime.date(2022, 8, 31)
     assert [h.history_user for h in pr.history.all()] == [secretariat_user, secretariat_user]
     page = secretariat_client.get(reverse("countries:representatives")).content.decode()
-    assert "Geraldine Byrne Nason" in page and "until 31 Aug 2022" in page and "former" in page
+    assert 'Geraldine <strong class="surname">Byrne Nason</strong>' in page
+    assert "until 31 Aug 2022" in page and "former" in page
     history = secretariat_client.get(reverse("countries:representative_history", args=[pr.pk])).content.decode()
     assert "In office until" in history or "in office until" in history
+
+
+def test_representative_form_explains_the_bold_surname_and_offers_titles(secretariat_client):
+    page = secretariat_client.get(reverse("countries:representative_create")).content.decode()
+
+    assert "printed in bold" in page
+    assert 'name="given_names"' in page and 'name="surname"' in page and 'name="ambassador"' in page
+    assert 'list="signing-titles"' in page
+    for title in ("Permanent Representative", "Chargé d&#x27;affaires a.i.", "Deputy Permanent Representative"):
+        assert f'<option value="{title}">' in page
+
+
+def test_a_charge_d_affaires_without_the_ambassador_line(secretariat_client):
+    data = _pr_data(given_names="Jonathan", surname="Allen", title="Chargé d'affaires a.i.")
+    del data["ambassador"]  # an unticked box is not posted
+
+    response = secretariat_client.post(reverse("countries:representative_create"), data)
+
+    assert response.status_code == 302
+    pr = PermanentRepresentative.objects.get()
+    assert (pr.title, pr.ambassador) == ("Chargé d'affaires a.i.", False)
+    page = secretariat_client.get(reverse("countries:representatives")).content.decode()
+    assert "Chargé d&#x27;affaires a.i." in page
+
+
+def test_names_and_title_are_kept_on_one_line(secretariat_client):
+    response = secretariat_client.post(
+        reverse("countries:representative_create"),
+        _pr_data(given_names="  Juan\n Ramón ", surname="de la  Fuente\tRamírez", title=" Permanent  Representative"),
+    )
+
+    assert response.status_code == 302
+    pr = PermanentRepresentative.objects.get()
+    assert (pr.given_names, pr.surname, pr.title) == ("Juan Ramón", "de la Fuente Ramírez", "Permanent Representative")
+    assert pr.name == "Juan Ramón de la Fuente Ramírez"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"title": "Ambassador of Ireland to the United Nations"}, "is not a title here"),
+        ({"title": "Ambassador"}, "is not a title here"),
+        ({"title": "   "}, "This field is required"),
+        ({"surname": "   "}, "This field is required"),
+        ({"surname": ""}, "This field is required"),
+        ({"surname": "x" * 121}, "at most 120 characters"),
+        ({"surname": "Byrne\x00Nason"}, "Null characters are not allowed"),
+        ({"start_date": "2017-02-30"}, "Enter a valid date"),
+        ({"start_date": "1900-01-01"}, "between 1945 and 2100"),
+        ({"member_state": "99999999999999999999"}, "Select a valid choice"),
+        ({"version": "9" * 40}, "less than or equal to"),
+    ],
+)
+def test_bad_representative_input_is_a_form_error_with_the_input_kept(secretariat_client, overrides, message):
+    response = secretariat_client.post(
+        reverse("countries:representative_create"), _pr_data(given_names="Typed given names kept", **overrides)
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert "Typed given names kept" in page
+    assert not PermanentRepresentative.objects.exists()
 
 
 def test_representative_end_before_start_is_refused(secretariat_client):
@@ -256,18 +329,56 @@ def test_representative_end_before_start_is_refused(secretariat_client):
 
 def test_stale_representative_save_is_refused(secretariat_client):
     pr = PermanentRepresentative.objects.create(
-        member_state=factories.make_state("Ireland"), name="Someone", start_date=datetime.date(2017, 9, 1)
+        member_state=factories.make_state("Ireland"),
+        given_names="Some",
+        surname="One",
+        start_date=datetime.date(2017, 9, 1),
     )
     PermanentRepresentative.objects.filter(pk=pr.pk).update(version=pr.version + 1)
 
     response = secretariat_client.post(
-        reverse("countries:representative_edit", args=[pr.pk]), _pr_data(pr, name="Typed name")
+        reverse("countries:representative_edit", args=[pr.pk]), _pr_data(pr, surname="Typed surname")
     )
 
     assert response.status_code == 200
-    assert "Typed name" in response.content.decode()
+    assert "Typed surname" in response.content.decode()
     pr.refresh_from_db()
-    assert pr.name == "Someone"
+    assert pr.surname == "One"
+
+
+def test_representative_edit_page_links_its_history(secretariat_client, secretariat_user):
+    pr = PermanentRepresentative.objects.create(
+        member_state=factories.make_state("Spain"), given_names="Román", surname="Oyarzun", start_date="2014-01-01"
+    )
+
+    page = secretariat_client.get(reverse("countries:representative_edit", args=[pr.pk])).content.decode()
+    assert reverse("countries:representative_history", args=[pr.pk]) in page
+    assert 'value="Oyarzun"' in page
+    response = secretariat_client.post(
+        reverse("countries:representative_edit", args=[pr.pk]),
+        _pr_data(pr, given_names="Román", surname="Oyarzun Marchesi", start_date="2014-01-01"),
+    )
+    assert response.status_code == 302
+    history = secretariat_client.get(reverse("countries:representative_history", args=[pr.pk])).content.decode()
+    assert "<strong>surname</strong>" in history
+    assert "<del>Oyarzun</del>" in history and "<ins>Oyarzun Marchesi</ins>" in history
+    assert '<td data-label="Who">sec</td>' in history
+
+
+@pytest.mark.parametrize("name", ["countries:representative_edit", "countries:representative_history"])
+def test_only_the_secretariat_edits_a_representative_or_reads_its_history(
+    name, expert_client, cochair_client, nonmember_client, client
+):
+    pr = PermanentRepresentative.objects.create(
+        member_state=factories.make_state("Spain"), given_names="Román", surname="Oyarzun", start_date="2014-01-01"
+    )
+    url = reverse(name, args=[pr.pk])
+    for other in (expert_client, cochair_client, nonmember_client):
+        assert other.get(url).status_code == 403
+        assert other.post(url, {"surname": "x"}).status_code in (403, 405)
+    assert client.get(url).status_code == 302
+    pr.refresh_from_db()
+    assert pr.surname == "Oyarzun"
 
 
 def test_representative_search_with_a_nul_byte_does_not_fail(expert_client):
@@ -299,13 +410,13 @@ def test_representative_list_queries_constant(secretariat_client, rows, django_a
     for i in range(rows):
         state = MemberState.objects.create(name=f"State {i:03}", iso3="Z" + letters[i // 26] + letters[i % 26])
         PermanentRepresentative.objects.create(
-            member_state=state, name=f"Ambassador {i:03}", start_date=datetime.date(2020, 1, 1)
+            member_state=state, given_names="Given", surname=f"Surname {i:03}", start_date=datetime.date(2020, 1, 1)
         )
     # session, user, secretariat check, count, the page of representatives with their state
     with django_assert_max_num_queries(6):
         response = secretariat_client.get(reverse("countries:representatives"))
     assert response.status_code == 200
-    assert "Ambassador 009" in response.content.decode()
+    assert 'Given <strong class="surname">Surname 009</strong>' in response.content.decode()
 
 
 @pytest.mark.parametrize("rows", [10, 200])
