@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+from collections import defaultdict
 from pathlib import Path
 
 from django.contrib.auth.models import Group
@@ -20,6 +21,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
 from core import demo_accounts, pagecache
+from core.concurrency import save_versioned
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 from meetings import deadlines, services
 from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
@@ -30,9 +32,9 @@ PERMANENT_MEMBERS = ["China", "France", "Russian Federation", "United Kingdom", 
 STATE_ALIASES = {"United Kingdom (penholder)": "United Kingdom", "Syria": "Syrian Arab Republic"}
 THEMATIC_PREFIX = "Thematic: "
 SOURCE_NOTE = "The recommendations are suggestions from UN participants, not recommendations of the IEG as a whole."
-# The demo year's co-chairs and the permanent representatives who sign its summaries (illustrative names, like
-# the year itself), so that a summary can be approved by each co-chair state and signed end to end.
-DEMO_CO_CHAIRS = {"Denmark": "Karen Holm Nielsen", "Greece": "Nikos Vlachos"}
+# The demo year's co-chairs and the permanent representatives who sign its summaries (invented names, like the
+# year itself: given names, surname), so that a summary can be approved by each co-chair state and signed end to end.
+DEMO_CO_CHAIRS = {"Denmark": ("Karen Holm", "Nielsen"), "Greece": ("Nikos", "Vlachos")}
 DEMO_NOTE = (
     "Illustrative planning year for training and demonstration: its co-chairs, agenda and meeting dates are "
     "examples, not the public record."
@@ -46,6 +48,32 @@ def rows(name: str) -> list[dict[str, str]]:
 
 def state(name: str) -> MemberState:
     return MemberState.objects.get(name=STATE_ALIASES.get(name.strip(), name.strip()))
+
+
+def save_if_changed(obj, **values) -> None:
+    """Set ``values`` and save only a new or changed row, so that reloading the demo adds no history."""
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    for field in changed:
+        setattr(obj, field, values[field])
+    if obj.pk is None or changed:
+        save_versioned(obj, None)  # a form opened before the reload is then refused, not silently overwritten
+
+
+def _recorded_representative(
+    candidates: list[PermanentRepresentative], row: dict[str, str], start: datetime.date, claimed: set[int]
+) -> PermanentRepresentative | None:
+    """The row a CSV line describes: same names; or, as loaded before names were split as signed, the same
+    whole name (“Geraldine Byrne” + “Nason”) or the same start date (“Román Oyarzun Marchesi”)."""
+    full_name = " ".join(part for part in (row["given_names"], row["surname"]) if part)
+    for matches in (
+        lambda rep: (rep.given_names, rep.surname) == (row["given_names"], row["surname"]),
+        lambda rep: rep.name == full_name,
+        lambda rep: rep.start_date == start,
+    ):
+        for rep in candidates:
+            if rep.pk is not None and rep.pk not in claimed and matches(rep):
+                return rep
+    return None
 
 
 class Command(BaseCommand):
@@ -76,8 +104,16 @@ class Command(BaseCommand):
             Holiday.objects.update_or_create(date=row["date"], defaults={"name": row["name"]})
 
     def load_states(self):
+        existing = {s.name: s for s in MemberState.objects.all()}
         for row in rows("member_states.csv"):
-            MemberState.objects.update_or_create(name=row["name"], defaults={"iso3": row["iso3"]})
+            member_state = existing.get(row["name"]) or MemberState(name=row["name"])
+            # The names documents print are filled in, not reset: the secretariat may have corrected them.
+            save_if_changed(
+                member_state,
+                iso3=row["iso3"],
+                short_name=member_state.short_name or row["short_name"],
+                formal_name=member_state.formal_name or row["formal_name"],
+            )
         for row in rows("council_members.csv"):
             year = int(row["year"])
             for name in PERMANENT_MEMBERS:
@@ -88,18 +124,32 @@ class Command(BaseCommand):
                 CouncilMembership.objects.update_or_create(
                     member_state=state(name), year=year, defaults={"permanent": False}
                 )
-        for row in rows("representatives.csv"):
-            given, _space, surname = row["name"].rpartition(" ")
-            PermanentRepresentative.objects.update_or_create(
-                member_state=state(row["state"]),
-                given_names=given,
-                surname=surname,
-                defaults={
-                    "title": row["title"],
-                    "start_date": row["start_date"],
-                    "end_date": row["end_date"] or None,
-                },
+        self.load_representatives()
+
+    def load_representatives(self):
+        """The representatives who signed (or would have signed) the record's letters, as they signed."""
+        data = rows("representatives.csv")
+        states = {s.name: s for s in MemberState.objects.filter(name__in={r["state"] for r in data})}
+        recorded = defaultdict(list)
+        for rep in PermanentRepresentative.objects.filter(member_state__in=states.values()):
+            recorded[rep.member_state_id].append(rep)
+        claimed: set[int] = set()
+        for row in data:
+            member_state = states[row["state"]]
+            start = datetime.date.fromisoformat(row["start_date"])
+            rep = _recorded_representative(recorded[member_state.pk], row, start, claimed)
+            if rep is None:
+                rep = PermanentRepresentative(member_state=member_state)
+            save_if_changed(
+                rep,
+                given_names=row["given_names"],
+                surname=row["surname"],
+                title=row["title"],
+                ambassador=row["ambassador"] == "yes",
+                start_date=start,
+                end_date=datetime.date.fromisoformat(row["end_date"]) if row["end_date"] else None,
             )
+            claimed.add(rep.pk)
 
     def load_situations_and_missions(self):
         for row in rows("situations.csv"):
@@ -188,9 +238,8 @@ class Command(BaseCommand):
         agenda_year.penholder = state("United Kingdom")
         agenda_year.save()
         agenda_year.co_chairs.set([state(name) for name in DEMO_CO_CHAIRS])
-        for name, representative in DEMO_CO_CHAIRS.items():
+        for name, (given, surname) in DEMO_CO_CHAIRS.items():
             if not PermanentRepresentative.objects.as_of(today).filter(member_state=state(name)).exists():
-                given, _space, surname = representative.rpartition(" ")
                 PermanentRepresentative.objects.update_or_create(
                     member_state=state(name),
                     given_names=given,
