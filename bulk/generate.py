@@ -473,6 +473,40 @@ def synthetic_holidays(year: int) -> list[tuple[datetime.date, str]]:
     ]
 
 
+def representatives_between(
+    state: MemberState,
+    start: datetime.date,
+    until: datetime.date | None,
+    today: datetime.date,
+    rng: random.Random,
+) -> list[PermanentRepresentative]:
+    """Representatives of ``state`` in office from ``start`` to the day before ``until`` (None: to this day):
+    permanent representatives for three to six years, now and then a chargé d'affaires a.i. between two."""
+    reps = []
+    end_of_span = (until - datetime.timedelta(days=1)) if until else None
+    while start <= today and (end_of_span is None or start <= end_of_span):
+        if reps and rng.random() < 0.25:
+            title, ambassador, days = "Chargé d'affaires a.i.", False, 30 * rng.randint(1, 4)
+        else:
+            title, ambassador, days = "Permanent Representative", True, 365 * rng.randint(3, 6)
+        end = start + datetime.timedelta(days=days)
+        if end_of_span is not None and end >= end_of_span:
+            end = end_of_span
+        reps.append(
+            PermanentRepresentative(
+                member_state=state,
+                given_names=rng.choice(GIVEN),
+                surname=rng.choice(FAMILY),
+                title=title,
+                ambassador=ambassador,
+                start_date=start,
+                end_date=end if end_of_span is not None or end <= today else None,
+            )
+        )
+        start = end + datetime.timedelta(days=1)
+    return reps
+
+
 def reference(g: Bulk) -> None:
     """Member states, situations and missions (the demo record), holidays, Council seats and representatives.
 
@@ -482,7 +516,7 @@ def reference(g: Bulk) -> None:
     g.insert(
         MemberState,
         [
-            MemberState(name=r["name"], iso3=r["iso3"])
+            MemberState(name=r["name"], iso3=r["iso3"], short_name=r["short_name"], formal_name=r["formal_name"])
             for r in csv_rows("member_states.csv")
             if r["name"] not in existing
         ],
@@ -566,25 +600,22 @@ def reference(g: Bulk) -> None:
     ):
         g.council[seat.year].append(seat.member_state)
 
-    represented = set(PermanentRepresentative.objects.values_list("member_state_id", flat=True).distinct())
+    # Every state has someone in office on every day from before the first year to today (so any co-chair or
+    # penholder can sign any letter); representatives already recorded (the demo's) are kept and the gaps
+    # around them filled.
+    recorded = defaultdict(list)
+    for pr in PermanentRepresentative.objects.order_by("start_date"):
+        recorded[pr.member_state_id].append((pr.start_date, pr.end_date))
     new = []
     for state in g.states.values():
-        if state.pk in represented:
-            continue
-        start = datetime.date(g.years[0] - rng.randint(0, 3), rng.randint(1, 12), 1)
-        while start <= g.today:
-            end = start + datetime.timedelta(days=365 * rng.randint(3, 6))
-            new.append(
-                PermanentRepresentative(
-                    member_state=state,
-                    given_names=rng.choice(GIVEN),
-                    surname=rng.choice(FAMILY),
-                    title="Permanent Representative",
-                    start_date=start,
-                    end_date=end if end <= g.today else None,
-                )
-            )
-            start = end + datetime.timedelta(days=1)
+        cursor = datetime.date(g.years[0] - rng.randint(1, 4), rng.randint(1, 12), 1)
+        for start, end in [*recorded[state.pk], (None, None)]:
+            if start is None or start > cursor:
+                new += representatives_between(state, cursor, start, g.today, rng)
+            if start is not None and end is None:
+                break  # in office to this day
+            if start is not None:
+                cursor = max(cursor, end + datetime.timedelta(days=1))
     g.insert(PermanentRepresentative, new, created=lambda pr: at(pr.start_date))
 
 

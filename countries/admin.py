@@ -6,19 +6,20 @@ from .models import CouncilMembership, MemberState, Mission, PermanentRepresenta
 
 class PermanentRepresentativeInline(admin.TabularInline):
     model = PermanentRepresentative
+    fields = ["given_names", "surname", "title", "ambassador", "start_date", "end_date"]
     extra = 0
 
 
 @admin.register(MemberState)
 class MemberStateAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "iso3"]
-    search_fields = ["name", "iso3"]
+    list_display = ["name", "short_name", "formal_name", "iso3"]
+    search_fields = ["name", "short_name", "formal_name", "iso3"]
     inlines = [PermanentRepresentativeInline]
 
 
 @admin.register(PermanentRepresentative)
 class PermanentRepresentativeAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "member_state", "title", "start_date", "end_date"]
+    list_display = ["given_names", "surname", "member_state", "title", "ambassador", "start_date", "end_date"]
     list_filter = ["member_state"]
     search_fields = ["surname", "given_names"]
 

@@ -210,6 +210,8 @@ MATRIX: dict[str, list[Case]] = {
     "countries:situations": [Case()],
     "countries:situation": [Case(lambda w: {"pk": w.meeting.situation_id})],
     "countries:member_states": [Case()],
+    "countries:member_state_names": [Case(lambda w: {"pk": w.member_state.pk}, SECRETARIAT)],
+    "countries:member_state_history": [Case(lambda w: {"pk": w.member_state.pk}, SECRETARIAT)],
     "countries:representatives": [Case()],
     "countries:representative_create": [Case(expect=SECRETARIAT)],
     "countries:representative_edit": [Case(lambda w: {"pk": w.representative.pk}, SECRETARIAT)],
@@ -459,8 +461,9 @@ def _add_reference_data(world: World) -> None:
     from meetings.models import Holiday
 
     state = factories.make_state("Denmark")
+    world.extras["member_state"] = state
     world.extras["representative"] = PermanentRepresentative.objects.create(
-        member_state=state, name="Ambassador of Denmark", start_date=datetime.date(2024, 1, 1)
+        member_state=state, given_names="Karen Holm", surname="Nielsen", start_date=datetime.date(2024, 1, 1)
     )
     world.extras["mission"] = Mission.objects.create(
         acronym="UNMISS", situation=world.meeting.situation, kind="pko", mandate_expiry=datetime.date(2027, 4, 30)

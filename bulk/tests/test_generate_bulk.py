@@ -108,3 +108,43 @@ def test_command_prints_counts_and_refuses_years_that_exist():
     assert "Generated" in out.getvalue()
     with pytest.raises(CommandError, match="already exist"):
         call_command("generate_bulk", "--scale", "0.05", "--today", "2026-03-16", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_every_signatory_state_has_one_representative_on_every_meeting_date():
+    from countries.models import MemberState, PermanentRepresentative
+
+    # A state with a representative already recorded (as load_demo records them): kept, and the years around
+    # that term filled, not overlapped.
+    ireland = MemberState.objects.create(name="Ireland", iso3="IRL")
+    PermanentRepresentative.objects.create(
+        member_state=ireland,
+        given_names="Geraldine",
+        surname="Byrne Nason",
+        start_date=datetime.date(2024, 1, 1),
+        end_date=datetime.date(2025, 12, 31),
+    )
+    generate(scale=0.15, seed=7, today=TODAY)
+
+    years = list(AgendaYear.objects.select_related("penholder").prefetch_related("co_chairs"))
+    assert len(years) >= 2
+    for agenda_year in years:
+        for meeting in Meeting.objects.filter(agenda_year=agenda_year, date__isnull=False):
+            for state in [*agenda_year.co_chairs.all(), agenda_year.penholder]:
+                in_office = PermanentRepresentative.objects.filter(member_state=state).as_of(meeting.date)
+                assert in_office.count() == 1, (state, meeting.date)
+    reps = PermanentRepresentative.objects.filter(member_state=ireland).order_by("start_date")
+    assert "Byrne Nason" in [r.surname for r in reps]
+    assert MemberState.objects.get(name="Ireland").formal_name == ""  # an existing state is left as it was
+    assert MemberState.objects.get(name="United Kingdom").formal == (
+        "the United Kingdom of Great Britain and Northern Ireland"
+    )
+    for state in MemberState.objects.all():
+        spans = list(PermanentRepresentative.objects.filter(member_state=state).order_by("start_date"))
+        for before, after in zip(spans, spans[1:], strict=False):
+            assert before.end_date is not None
+            assert after.start_date == before.end_date + datetime.timedelta(days=1), (state, before, after)
+        assert spans[-1].end_date is None or spans[-1].end_date >= TODAY, state
+    titles = set(PermanentRepresentative.objects.values_list("title", flat=True))
+    assert titles <= {"Permanent Representative", "Chargé d'affaires a.i."}
+    assert not PermanentRepresentative.objects.filter(title="Chargé d'affaires a.i.", ambassador=True).exists()
