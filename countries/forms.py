@@ -50,7 +50,7 @@ class PermanentRepresentativeForm(VersionedModelForm):
         labels = {
             "member_state": _("Member state"),
             "title": _("Title as signed"),
-            "ambassador": _("Signs with the line “Ambassador”"),
+            "ambassador": _("Ambassador line"),
         }
         help_texts = {
             "given_names": _("As signed, before the surname: “Geraldine”, “Juan Ramón”."),
@@ -61,7 +61,7 @@ class PermanentRepresentativeForm(VersionedModelForm):
                 "The office printed under the name, without the state: Permanent Representative, Chargé "
                 "d'affaires a.i., Deputy Permanent Representative. “Ambassador” is the separate line below."
             ),
-            "ambassador": _("Ambassadors sign with “Ambassador” on its own line above their title."),
+            "ambassador": _("Tick for an ambassador: “Ambassador” prints on its own line between name and title."),
             "end_date": _("Leave empty while the representative is in office."),
         }
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "title": TitleInput}
@@ -78,8 +78,8 @@ class PermanentRepresentativeForm(VersionedModelForm):
         if "ambassador" in title.casefold():
             raise forms.ValidationError(
                 _(
-                    "“Ambassador” is not a title here: tick “Signs with the line “Ambassador”” and enter the "
-                    "office, e.g. Permanent Representative."
+                    "“Ambassador” is a rank, not the office signed under: tick the Ambassador line below and "
+                    "enter the office, e.g. Permanent Representative."
                 )
             )
         return title

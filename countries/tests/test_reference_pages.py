@@ -292,8 +292,8 @@ def test_names_and_title_are_kept_on_one_line(secretariat_client):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"title": "Ambassador of Ireland to the United Nations"}, "is not a title here"),
-        ({"title": "Ambassador"}, "is not a title here"),
+        ({"title": "Ambassador of Ireland to the United Nations"}, "is a rank, not the office signed under"),
+        ({"title": "Ambassador"}, "is a rank, not the office signed under"),
         ({"title": "   "}, "This field is required"),
         ({"surname": "   "}, "This field is required"),
         ({"surname": ""}, "This field is required"),
