@@ -115,7 +115,12 @@ class PermanentRepresentative(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
                 name="countries_permanentrepresentative_dates_ordered",
-            )
+            ),
+            # "Ambassador" is the rank line (``ambassador``), never the office signed under.
+            models.CheckConstraint(
+                condition=~models.Q(title__icontains="ambassador"),
+                name="countries_permanentrepresentative_title_not_ambassador",
+            ),
         ]
         # Serves PermanentRepresentativeQuerySet.as_of(): the representative of a state on a date.
         indexes = [models.Index(fields=["member_state", "start_date"], name="countries_pr_state_start")]

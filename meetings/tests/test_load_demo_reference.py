@@ -133,15 +133,14 @@ def test_a_name_corrected_in_the_app_survives_a_reload(demo):
 
 
 def test_rows_loaded_before_the_split_are_corrected_not_duplicated(db):
-    """A database loaded by the old loader: whole names split at the last space, "Ambassador" as the title."""
+    """A database loaded by the old loader: whole names split at the last space by the contract's migration (its
+    "Ambassador" titles are corrected by countries' migration 0004)."""
     call_command("load_demo", "--no-users")
     ireland = PermanentRepresentative.objects.get(member_state__name="Ireland")
     spain = PermanentRepresentative.objects.get(member_state__name="Spain", surname="Oyarzun")
-    PermanentRepresentative.objects.filter(pk=ireland.pk).update(
-        given_names="Geraldine Byrne", surname="Nason", title="Ambassador"
-    )
+    PermanentRepresentative.objects.filter(pk=ireland.pk).update(given_names="Geraldine Byrne", surname="Nason")
     PermanentRepresentative.objects.filter(pk=spain.pk).update(
-        given_names="Román Oyarzun", surname="Marchesi", title="Ambassador", end_date=datetime.date(2018, 12, 31)
+        given_names="Román Oyarzun", surname="Marchesi", end_date=datetime.date(2018, 12, 31)
     )
     count = PermanentRepresentative.objects.count()
 
