@@ -103,7 +103,17 @@ def mission_list(request):
     )
 
 
-def _edit(request, form_class, instance, *, list_url: str, list_label: str, heading: str, history_url: str):
+def _edit(
+    request,
+    form_class,
+    instance,
+    *,
+    list_url: str,
+    list_label: str,
+    heading: str,
+    history_url: str,
+    intro: str = "",
+):
     """The create/edit page of one reference row: a stale save is refused and the typed input kept."""
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -124,6 +134,7 @@ def _edit(request, form_class, instance, *, list_url: str, list_label: str, head
         "list_url": list_url,
         "list_label": list_label,
         "history_url": history_url,
+        "intro": intro,
     }
     return render(request, "countries/reference_form.html", context)
 
@@ -154,6 +165,11 @@ def member_state_names(request, pk: int):
         list_label=_("Member states"),
         heading=_("Names of %(name)s in documents") % {"name": member_state},
         history_url="countries:member_state_history",
+        intro=_(
+            "Lists and menus say “%(name)s”. As saved now, a letter's title reads “… from the Permanent "
+            "Representatives of %(formal)s to the United Nations …” and its text “… and %(in_text)s, as Co-Chairs …”."
+        )
+        % {"name": member_state.name, "formal": member_state.formal, "in_text": member_state.in_text},
     )
 
 

@@ -64,6 +64,7 @@ def test_names_page_shows_the_current_names_and_how_to_write_them(secretariat_cl
     page = secretariat_client.get(reverse("countries:member_state_names", args=[niger.pk])).content.decode()
 
     assert 'value="the Niger"' in page
+    assert "Representatives of the Niger to the United Nations" in page
     assert "with its article" in page.lower()
     assert reverse("countries:member_state_history", args=[niger.pk]) in page
 
