@@ -68,7 +68,7 @@ def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None
         ),
         ("Example Briefer B", "Senior Gender Adviser", acronym, "civilian", "videoconference"),
         ("Example Briefer C", "Police Commissioner's Gender Focal Point", acronym, "police", "videoconference"),
-        ("Example Briefer D", "Representative", "OSRSG-SVC", "civilian", "in_person"),
+        ("", "Representative", "OSRSG-SVC", "civilian", "in_person"),  # not named, as summaries often do
     ]:
         if not meeting.briefers.filter(name=name).exists():
             services.add_to_meeting(
@@ -76,9 +76,10 @@ def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None
                 meeting=meeting,
                 by=None,
             )
-    delegations = [
+    # The first question is not attributed ("A Council member asked ..."), as summaries often report them.
+    delegations = [None] + [
         m.member_state
-        for m in CouncilMembership.objects.for_year(meeting.agenda_year.year).order_by("member_state__name")[:3]
+        for m in CouncilMembership.objects.for_year(meeting.agenda_year.year).order_by("member_state__name")[:2]
     ]
     questions = [
         ("How many women serve in the ceasefire monitoring teams, and what is the target?", True, None, "", None),
