@@ -33,7 +33,8 @@ def _shown_labels(body: str) -> dict[str, str]:
     """Text of each recommendation on an app page → the label printed before it ("" for a bullet)."""
     found = {}
     for label, text in re.findall(
-        r'<span class="rec-list__letter">(.*?)</span>(?:</span>)?\s*<div>\s*<p class="rec-list__text">(.*?)(?:<sup>|</p>)',
+        r'<span class="rec-list__letter">(.*?)</span>(?:</span>)?\s*<div>\s*'
+        r'<p class="rec-list__text">(.*?)(?:<sup>|</p>)',
         body,
         flags=re.S,
     ):
