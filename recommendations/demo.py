@@ -15,7 +15,7 @@ from countries.models import CouncilMembership, Mission
 from meetings.models import AgendaYear, Meeting
 
 from . import services
-from .models import Briefer, CouncilQuestion, Goal, Recommendation
+from .models import Briefer, CouncilQuestion, Goal, Recommendation, RecommendationGroup
 
 NOTE = "Illustrative demo entry, not the public record."
 R = Recommendation
@@ -47,6 +47,13 @@ def _recommendation(meeting: Meeting, text: str, owner, **fields) -> tuple[Recom
     if existing:
         return existing, False
     return services.add_recommendation(meeting=meeting, by=None, text=text, owner=owner, **fields), True
+
+
+def _group(meeting: Meeting, heading: str, **fields) -> RecommendationGroup:
+    existing = meeting.recommendation_groups.filter(heading=heading).first()
+    if existing:
+        return existing
+    return services.add_to_meeting(RecommendationGroup(heading=heading, **fields), meeting=meeting, by=None)
 
 
 def _move(rec: Recommendation, steps: list[tuple[str, datetime.date]], today: datetime.date) -> None:
@@ -195,6 +202,13 @@ def _upcoming_country_meeting(meeting: Meeting, owner) -> None:
 
 
 def _thematic_meeting(meeting: Meeting, owner) -> None:
+    # As thematic summaries print them: the Council's recommendations lettered, then the members' as bullets.
+    council = _group(
+        meeting,
+        "Recommendations to the Security Council",
+        lead_in="Participants suggested that the Council:",
+    )
+    members = _group(meeting, "Suggestions to Council members", numbering=RecommendationGroup.Numbering.BULLETS)
     _recommendation(
         meeting,
         "Ensure women protection advisers' posts are funded from assessed budgets in every mission with a "
@@ -203,6 +217,7 @@ def _thematic_meeting(meeting: Meeting, owner) -> None:
         source=R.Source.UN_PARTICIPANTS,
         addressee=R.Addressee.SECURITY_COUNCIL,
         action_type=R.ActionType.OTHER,
+        group=council,
     )
     _recommendation(
         meeting,
@@ -212,4 +227,5 @@ def _thematic_meeting(meeting: Meeting, owner) -> None:
         source=R.Source.UN_PARTICIPANTS,
         addressee=R.Addressee.COUNCIL_MEMBERS,
         action_type=R.ActionType.SUBSIDIARY_BODIES,
+        group=members,
     )
