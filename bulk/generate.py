@@ -925,7 +925,8 @@ def briefings(g: Bulk) -> None:
                 Briefer(
                     meeting=m,
                     order=i,
-                    name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
+                    # One in five not named (summaries often give only the title and entity).
+                    name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}" if rng.random() >= 0.2 else "",
                     title=rng.choice(BRIEFER_TITLES),
                     entity=rng.choice([*(x.acronym for x in missions), "UN-Women", "OSRSG-SVC", "DPPA"])[:120],
                     component=rng.choice(("civilian", "civilian", "military", "police")),
@@ -937,7 +938,8 @@ def briefings(g: Bulk) -> None:
             q = CouncilQuestion(
                 meeting=m,
                 order=i,
-                delegation=rng.choice(council),
+                # About a third not attributed ("A Council member asked ..."), as summaries often report them.
+                delegation=rng.choice(council) if rng.random() >= 0.3 else None,
                 text=rng.choice(QUESTIONS).format(**words(g, rng, m)),
             )
             if rng.random() < 0.55:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation, StatusChange
+from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation, RecommendationGroup, StatusChange
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -21,9 +21,15 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "action_type", "addressee", "source"]
     search_fields = ["text"]
     list_select_related = ["meeting__situation", "target_mission"]
-    raw_id_fields = ["meeting", "owner"]
+    raw_id_fields = ["meeting", "owner", "group"]
     readonly_fields = ["status"]
     inlines = [StatusChangeInline]
+
+
+@admin.register(RecommendationGroup)
+class RecommendationGroupAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "order", "numbering"]
+    raw_id_fields = ["meeting"]
 
 
 @admin.register(Briefer)

@@ -15,7 +15,7 @@ from countries.models import CouncilMembership, Mission
 from meetings.models import AgendaYear, Meeting
 
 from . import services
-from .models import Briefer, CouncilQuestion, Goal, Recommendation
+from .models import Briefer, CouncilQuestion, Goal, Recommendation, RecommendationGroup
 
 NOTE = "Illustrative demo entry, not the public record."
 R = Recommendation
@@ -49,6 +49,13 @@ def _recommendation(meeting: Meeting, text: str, owner, **fields) -> tuple[Recom
     return services.add_recommendation(meeting=meeting, by=None, text=text, owner=owner, **fields), True
 
 
+def _group(meeting: Meeting, heading: str, **fields) -> RecommendationGroup:
+    existing = meeting.recommendation_groups.filter(heading=heading).first()
+    if existing:
+        return existing
+    return services.add_to_meeting(RecommendationGroup(heading=heading, **fields), meeting=meeting, by=None)
+
+
 def _move(rec: Recommendation, steps: list[tuple[str, datetime.date]], today: datetime.date) -> None:
     for status, day in steps:
         services.change_recommendation_status(rec, status, by=None, on=min(day, today), note=NOTE)
@@ -68,7 +75,7 @@ def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None
         ),
         ("Example Briefer B", "Senior Gender Adviser", acronym, "civilian", "videoconference"),
         ("Example Briefer C", "Police Commissioner's Gender Focal Point", acronym, "police", "videoconference"),
-        ("Example Briefer D", "Representative", "OSRSG-SVC", "civilian", "in_person"),
+        ("", "Representative", "OSRSG-SVC", "civilian", "in_person"),  # not named, as summaries often do
     ]:
         if not meeting.briefers.filter(name=name).exists():
             services.add_to_meeting(
@@ -76,9 +83,10 @@ def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None
                 meeting=meeting,
                 by=None,
             )
-    delegations = [
+    # The first question is not attributed ("A Council member asked ..."), as summaries often report them.
+    delegations = [None] + [
         m.member_state
-        for m in CouncilMembership.objects.for_year(meeting.agenda_year.year).order_by("member_state__name")[:3]
+        for m in CouncilMembership.objects.for_year(meeting.agenda_year.year).order_by("member_state__name")[:2]
     ]
     questions = [
         ("How many women serve in the ceasefire monitoring teams, and what is the target?", True, None, "", None),
@@ -194,6 +202,13 @@ def _upcoming_country_meeting(meeting: Meeting, owner) -> None:
 
 
 def _thematic_meeting(meeting: Meeting, owner) -> None:
+    # As thematic summaries print them: the Council's recommendations lettered, then the members' as bullets.
+    council = _group(
+        meeting,
+        "Recommendations to the Security Council",
+        lead_in="Participants suggested that the Council:",
+    )
+    members = _group(meeting, "Suggestions to Council members", numbering=RecommendationGroup.Numbering.BULLETS)
     _recommendation(
         meeting,
         "Ensure women protection advisers' posts are funded from assessed budgets in every mission with a "
@@ -202,6 +217,7 @@ def _thematic_meeting(meeting: Meeting, owner) -> None:
         source=R.Source.UN_PARTICIPANTS,
         addressee=R.Addressee.SECURITY_COUNCIL,
         action_type=R.ActionType.OTHER,
+        group=council,
     )
     _recommendation(
         meeting,
@@ -211,4 +227,5 @@ def _thematic_meeting(meeting: Meeting, owner) -> None:
         source=R.Source.UN_PARTICIPANTS,
         addressee=R.Addressee.COUNCIL_MEMBERS,
         action_type=R.ActionType.SUBSIDIARY_BODIES,
+        group=members,
     )

@@ -14,7 +14,7 @@ from core.forms import VersionedModelForm
 from countries.models import CouncilMembership, MemberState, Mission, Situation
 from meetings.models import AgendaYear, Meeting
 
-from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation
+from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation, RecommendationGroup
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -39,6 +39,8 @@ class MeetingItemForm(VersionedModelForm):
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        if self.instance.pk is None:
+            self.instance.meeting = meeting  # so that the model's own checks know the meeting
 
 
 class BrieferForm(MeetingItemForm):
@@ -47,10 +49,25 @@ class BrieferForm(MeetingItemForm):
         fields = ["name", "title", "entity", "component", "attendance"]
 
 
+class RecommendationGroupForm(MeetingItemForm):
+    class Meta:
+        model = RecommendationGroup
+        fields = ["heading", "lead_in", "numbering"]
+        widgets = {"lead_in": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"heading": _("Optional, e.g. “Recommendations to the Security Council”.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["numbering"].error_messages["invalid_choice"] = _(
+            "“%(value)s” is not a numbering: choose lettered or unnumbered bullets."
+        )
+
+
 class CouncilQuestionForm(MeetingItemForm):
     class Meta:
         model = CouncilQuestion
         fields = ["delegation", "text", "answered_at_meeting", "answer_due", "answer", "answered_on"]
+        labels = {"delegation": _("Asked by")}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "answer": forms.Textarea(attrs={"rows": 3}),
@@ -63,9 +80,13 @@ class CouncilQuestionForm(MeetingItemForm):
         # Questions come from the Council members of the meeting's year (all states if the year has none recorded).
         year = self.meeting.agenda_year.year
         members = MemberState.objects.filter(council_seats__year=year)
+        delegation = self.fields["delegation"]
+        delegation.empty_label = _("Not attributed (“A Council member asked …”)")
         if CouncilMembership.objects.filter(year=year).exists():
-            self.fields["delegation"].queryset = members
-            self.fields["delegation"].help_text = _("Council members in %(year)s.") % {"year": year}
+            delegation.queryset = members
+            delegation.help_text = _(
+                "Council members in %(year)s. Leave it not attributed when the summary names no delegation."
+            ) % {"year": year}
 
     def clean(self):
         cleaned = super().clean()
@@ -116,12 +137,24 @@ class GoalForm(MeetingItemForm):
 class RecommendationForm(MeetingItemForm):
     class Meta:
         model = Recommendation
-        fields = ["text", "source", "addressee", "action_type", "target_mission", "owner", "next_review"]
+        fields = ["text", "group", "source", "addressee", "action_type", "target_mission", "owner", "next_review"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4}), "next_review": DATE_WIDGET}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].error_messages["required"] = _("Enter the recommendation's text.")
+        groups = list(RecommendationGroup.objects.filter(meeting=self.meeting).order_by("order", "pk"))
+        if groups:
+            group = self.fields["group"]
+            group.queryset = RecommendationGroup.objects.filter(meeting=self.meeting).order_by("order", "pk")
+            group.empty_label = _("The first group (“%(group)s”)") % {"group": groups[0]}
+            group.error_messages["invalid_choice"] = _("Choose one of this meeting's groups of recommendations.")
+            group.help_text = _(
+                "Where the summary and the background note print it; lettered or bulleted as its group is."
+            )
+        else:
+            # No groups: the meeting's recommendations print as one lettered list (groups are set up on their page).
+            del self.fields["group"]
         self.fields["target_mission"].queryset = Mission.objects.order_by("acronym")
         self.fields["target_mission"].help_text = _("The mission whose mandate this recommendation targets, if any.")
         self.fields["owner"].queryset = User.objects.filter(groups__name=SECRETARIAT_GROUP).order_by(
@@ -134,7 +167,7 @@ class RecommendationForm(MeetingItemForm):
                 min_value=1,
                 max_value=999,
                 initial=self.instance.order,
-                help_text=_("Recommendations are lettered (a), (b), (c) in this order."),
+                help_text=_("Within its group, recommendations are lettered (a), (b), (c) in this order."),
             )
 
     def clean_text(self):

@@ -7,6 +7,7 @@ no group prints one lettered list. Withdrawn recommendations are never printed a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .models import Recommendation, RecommendationGroup
@@ -34,20 +35,39 @@ class LabelledGroup:
 def labelled_groups(meeting) -> list[LabelledGroup]:
     """The meeting's printed recommendations in their groups, each item with its label ("(a)", or "" for a
     bullet). The letters are those of the document, whoever reads: a page that may show a reader only some
-    recommendations drops the others from these groups and keeps the letters as they are."""
-    recommendations = [
-        rec for rec in meeting.recommendations.order_by("order", "pk") if rec.status != Recommendation.Status.WITHDRAWN
-    ]
-    groups = [
-        LabelledGroup(group.heading, group.lead_in, group.numbering, group)
-        for group in RecommendationGroup.objects.filter(meeting=meeting).order_by("order", "pk")
-    ]
-    if not groups:
-        groups = [LabelledGroup("", "", RecommendationGroup.Numbering.LETTERED, None)]
-    by_pk = {g.group.pk: g for g in groups if g.group is not None}
+    recommendations drops the others from these groups and keeps the letters as they are.
+    Two queries: the groups, the recommendations."""
+    return labelled_groups_of([meeting.pk])[meeting.pk]
+
+
+def labelled_groups_of(meeting_ids: Iterable[int]) -> dict[int, list[LabelledGroup]]:
+    """``labelled_groups`` for several meetings at once (a page listing recommendations of several meetings),
+    by meeting id: the same two queries, however many meetings."""
+    meeting_ids = list(dict.fromkeys(meeting_ids))
+    groups: dict[int, list[LabelledGroup]] = {pk: [] for pk in meeting_ids}
+    for group in RecommendationGroup.objects.filter(meeting_id__in=meeting_ids).order_by("meeting_id", "order", "pk"):
+        groups[group.meeting_id].append(LabelledGroup(group.heading, group.lead_in, group.numbering, group))
+    for listed in groups.values():
+        if not listed:
+            listed.append(LabelledGroup("", "", RecommendationGroup.Numbering.LETTERED, None))
+    by_group = {g.group.pk: g for listed in groups.values() for g in listed if g.group is not None}
+    recommendations = (
+        Recommendation.objects.filter(meeting_id__in=meeting_ids)
+        .exclude(status=Recommendation.Status.WITHDRAWN)
+        .order_by("meeting_id", "order", "pk")
+    )
     for rec in recommendations:
-        by_pk.get(rec.group_id, groups[0]).items.append(rec)
-    for group in groups:
-        recs = group.items
-        group.items = [(letter_label(i) if group.lettered else "", rec) for i, rec in enumerate(recs)]
+        group = by_group.get(rec.group_id)
+        if group is None or group.group.meeting_id != rec.meeting_id:  # ungrouped (or, never, another meeting's)
+            group = groups[rec.meeting_id][0]
+        group.items.append(rec)
+    for listed in groups.values():
+        for group in listed:
+            recs = group.items
+            group.items = [(letter_label(i) if group.lettered else "", rec) for i, rec in enumerate(recs)]
     return groups
+
+
+def labels(groups: Iterable[LabelledGroup]) -> dict[int, str]:
+    """Recommendation id → its label in ``groups`` ("(c)", or "" for a bullet); withdrawn ones are absent."""
+    return {rec.pk: label for group in groups for label, rec in group.items}

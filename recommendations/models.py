@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -82,7 +83,7 @@ class Recommendation(models.Model):
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="recommendations")
     order = models.PositiveSmallIntegerField(
-        _("order"), default=1, help_text=_("Lettered (a), (b), (c) in this order.")
+        _("order"), default=1, help_text=_("Lettered (a), (b), (c) in this order within its group.")
     )
     group = models.ForeignKey(
         RecommendationGroup,
@@ -145,6 +146,27 @@ class Recommendation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        check_group(self)
+
+
+def check_group(recommendation: Recommendation) -> None:
+    """A recommendation is printed only in a group of its own meeting (no database constraint can say so)."""
+    group_id = recommendation.group_id
+    if group_id is None:
+        return
+    group = recommendation.group if Recommendation.group.is_cached(recommendation) else None
+    group_meeting = (
+        group.meeting_id
+        if group is not None and group.pk == group_id
+        else RecommendationGroup.objects.filter(pk=group_id).values_list("meeting_id", flat=True).first()
+    )
+    if group_meeting != recommendation.meeting_id:
+        raise ValidationError(
+            {"group": _("Choose one of this meeting's groups of recommendations.")}, code="group_of_other_meeting"
+        )
 
 
 OPEN_STATUSES = frozenset(
@@ -234,7 +256,12 @@ class Briefer(models.Model):
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="briefers")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(
+        _("name"),
+        max_length=160,
+        blank=True,
+        help_text=_("Leave empty when the briefer is not named (summaries often name only the title and entity)."),
+    )
     title = models.CharField(_("title"), max_length=200, help_text=_("e.g. Deputy Special Representative"))
     entity = models.CharField(_("entity"), max_length=120, help_text=_("e.g. UNMISS, UN-Women, OSRSG-SVC"))
     component = models.CharField(_("component"), max_length=12, choices=Component.choices, default=Component.CIVILIAN)
@@ -249,12 +276,25 @@ class Briefer(models.Model):
         ordering = ["meeting", "order", "pk"]
         verbose_name = _("briefer")
         verbose_name_plural = _("briefers")
-        constraints = [
-            models.CheckConstraint(condition=~models.Q(name=""), name="recommendations_briefer_name_not_blank"),
-        ]
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.title} ({self.entity})"
+        return f"{self.name}, {self.described}" if self.name else self.described
+
+    @property
+    def described(self) -> str:
+        """Title and entity, as a page prints a briefer: "Deputy Special Representative (UNMISS)"."""
+        if self.title and self.entity:
+            return f"{self.title} ({self.entity})"
+        return self.title or self.entity
+
+    @property
+    def called(self) -> str:
+        """How a sentence names the briefer: the name, else "a briefer from UNMISS" (non-attribution)."""
+        if self.name:
+            return self.name
+        if self.entity:
+            return _("a briefer from %(entity)s") % {"entity": self.entity}
+        return str(_("a briefer"))
 
 
 class CouncilQuestion(models.Model):
@@ -262,8 +302,16 @@ class CouncilQuestion(models.Model):
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
+    # Empty: not attributed ("A Council member asked ..."), as summaries often report questions. PROTECT: a state
+    # named as having asked stays on record (its name is part of what the meeting's record says).
     delegation = models.ForeignKey(
-        "countries.MemberState", verbose_name=_("delegation"), on_delete=models.PROTECT, related_name="ieg_questions"
+        "countries.MemberState",
+        verbose_name=_("delegation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ieg_questions",
+        help_text=_("Leave empty when the question is not attributed to a delegation."),
     )
     text = models.TextField(_("question"))
     answered_at_meeting = models.BooleanField(_("answered at the meeting"), default=False)
@@ -302,7 +350,12 @@ class CouncilQuestion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.delegation}: {self.text[:60]}"
+        return f"{self.asked_by}: {self.text[:60]}"
+
+    @property
+    def asked_by(self) -> str:
+        """The delegation's name, or "A Council member" when the question is not attributed."""
+        return str(self.delegation) if self.delegation_id else str(_("A Council member"))
 
     @property
     def awaits_written_answer(self) -> bool:

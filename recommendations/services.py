@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -22,6 +22,7 @@ from core.concurrency import NEW, StaleEdit, save_versioned
 from countries.models import Mission
 from meetings.models import AgendaEntry, Meeting
 
+from .lettering import LabelledGroup, labelled_groups, labelled_groups_of, labels
 from .models import (
     OPEN_GOAL_STATUSES,
     OPEN_STATUSES,
@@ -31,7 +32,9 @@ from .models import (
     FollowUpReview,
     Goal,
     Recommendation,
+    RecommendationGroup,
     StatusChange,
+    check_group,
 )
 
 # Statuses that count as "acted on" in the uptake share.
@@ -74,20 +77,98 @@ def add_recommendation(*, meeting: Meeting, by, text: str, **fields) -> Recommen
     return recommendation
 
 
+MeetingItem = Briefer | CouncilQuestion | Goal | RecommendationGroup
+
+
 @transaction.atomic
-def add_to_meeting(item: Briefer | CouncilQuestion | Goal, *, meeting: Meeting, by) -> Briefer | CouncilQuestion | Goal:
-    """Save a new briefer, question or goal built by a form, placed after the meeting's others."""
+def add_to_meeting(item: MeetingItem, *, meeting: Meeting, by) -> MeetingItem:
+    """Save a new briefer, question, goal or group of recommendations built by a form, after the meeting's others."""
     item.meeting = meeting
     item.order = _next_order(type(item).objects.filter(meeting=meeting))
+    item._change_reason = _("Added")
     item.save()
     return item
 
 
 @transaction.atomic
 def save_edit(obj: models.Model, *, expected_version: int | None, by) -> models.Model:
-    """Save text edited in a form, refusing (core.concurrency.StaleEdit) if someone saved in between."""
+    """Save text edited in a form, refusing (core.concurrency.StaleEdit) if someone saved in between.
+
+    A recommendation goes only into a group of its own meeting (ValidationError), whatever the caller."""
+    if isinstance(obj, Recommendation):
+        check_group(obj)
     save_versioned(obj, expected_version)
     return obj
+
+
+# --- Groups of recommendations (how the documents print them) ---------------------------------------------------
+
+
+def _meeting_groups(meeting_id: int) -> list[RecommendationGroup]:
+    """The meeting's groups in order, locked: reordering and deleting renumber them one transaction at a time."""
+    return list(RecommendationGroup.objects.select_for_update().filter(meeting_id=meeting_id).order_by("order", "pk"))
+
+
+def _renumber(groups: list[RecommendationGroup], reason: str) -> None:
+    for number, group in enumerate(groups, start=1):
+        if group.order != number:
+            group.order = number
+            group._change_reason = reason
+            group.save(update_fields=["order"])
+
+
+@transaction.atomic
+def move_group(group: RecommendationGroup, *, up: bool, by) -> bool:
+    """Move a group one place up (or down) among its meeting's groups; False when it is already first (last).
+
+    The order only: the group's version is kept, so that a colleague's open edit of its heading still saves."""
+    groups = _meeting_groups(group.meeting_id)
+    index = next((i for i, g in enumerate(groups) if g.pk == group.pk), None)
+    if index is None:
+        return False
+    target = index - 1 if up else index + 1
+    if not 0 <= target < len(groups):
+        return False
+    groups[index], groups[target] = groups[target], groups[index]
+    _renumber(groups, _("Moved up") if up else _("Moved down"))
+    return True
+
+
+@transaction.atomic
+def delete_group(group: RecommendationGroup, *, by) -> RecommendationGroup | None:
+    """Delete a group; its recommendations return to the meeting's first remaining group (returned; None when
+    it was the last group, and the meeting prints one lettered list again)."""
+    groups = _meeting_groups(group.meeting_id)
+    remaining = [g for g in groups if g.pk != group.pk]
+    first = remaining[0] if remaining else None
+    for recommendation in Recommendation.objects.select_for_update().filter(group_id=group.pk).order_by("pk"):
+        recommendation.group = first
+        recommendation._change_reason = _("Its group was deleted")
+        save_versioned(recommendation, None)
+    group._change_reason = _("Deleted")
+    group.delete()
+    _renumber(remaining, _("Renumbered"))
+    return first
+
+
+def group_delete_consequences(group: RecommendationGroup) -> list[str]:
+    """What deleting ``group`` does, for the confirmation page."""
+    n = group.recommendations.count()
+    first = RecommendationGroup.objects.filter(meeting_id=group.meeting_id).exclude(pk=group.pk).order_by("order", "pk")
+    first = first.first()
+    consequences = [_("The group “%(group)s” is deleted (its history is kept).") % {"group": group}]
+    if n:
+        if first is not None:
+            consequences.append(
+                _("Its %(n)s recommendation(s) move to the first group, “%(first)s”, and are lettered there.")
+                % {"n": n, "first": first}
+            )
+        else:
+            consequences.append(
+                _("Its %(n)s recommendation(s) stay with the meeting, printed as one lettered list.") % {"n": n}
+            )
+    consequences.append(_("The letters of the meeting's recommendations may change."))
+    return consequences
 
 
 def allowed_statuses(recommendation: Recommendation) -> list[tuple[str, str]]:
@@ -174,13 +255,17 @@ def change_recommendation_status(
 
 @dataclass
 class MeetingRecord:
-    """What a meeting produced, for its pages: briefers, questions, goals and recommendations (four queries)."""
+    """What a meeting produced, for its pages: briefers, questions, goals and recommendations, the latter also in
+    their groups with the document's letters (``groups``), and the withdrawn ones, which take no letter.
+    Six queries: briefers, questions, goals, the recommendations visible, and lettering's two."""
 
     meeting: Meeting
     briefers: list[Briefer]
     questions: list[CouncilQuestion]
     goals: list[Goal]
     recommendations: list[Recommendation]
+    groups: list[LabelledGroup] = field(default_factory=list)
+    withdrawn: list[Recommendation] = field(default_factory=list)
 
     @property
     def written_answers_owed(self) -> int:
@@ -195,17 +280,52 @@ class MeetingRecord:
         return not (self.briefers or self.questions or self.goals or self.recommendations)
 
 
+def visible_groups(groups: Iterable[LabelledGroup], visible: Iterable[Recommendation]) -> list[LabelledGroup]:
+    """``groups`` as a reader sees them: only the ``visible`` recommendations (the objects given, with what they
+    carry), each keeping the document's letter. A group whose items are all hidden is left out, heading and all;
+    a group with no items yet stays (the secretariat sees where to put them)."""
+    by_pk = {rec.pk: rec for rec in visible}
+    shown = []
+    for group in groups:
+        items = [(label, by_pk[rec.pk]) for label, rec in group.items if rec.pk in by_pk]
+        if group.items and not items:
+            continue
+        shown.append(replace(group, items=items))
+    return shown
+
+
 def meeting_record(meeting: Meeting, *, user) -> MeetingRecord:
     """What happened at ``meeting``, as far as ``user`` may see it (the permission layer's querysets)."""
+    recommendations = list(
+        Recommendation.objects.visible_to(user).filter(meeting=meeting).select_related("target_mission", "owner")
+    )
     return MeetingRecord(
         meeting=meeting,
         briefers=list(meeting.briefers.all()),
         questions=list(CouncilQuestion.objects.visible_to(user).filter(meeting=meeting).select_related("delegation")),
         goals=list(Goal.objects.visible_to(user).filter(meeting=meeting).select_related("reported_at__situation")),
-        recommendations=list(
-            Recommendation.objects.visible_to(user).filter(meeting=meeting).select_related("target_mission", "owner")
-        ),
+        recommendations=recommendations,
+        groups=visible_groups(labelled_groups(meeting), recommendations),
+        withdrawn=[rec for rec in recommendations if rec.status == Recommendation.Status.WITHDRAWN],
     )
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a document prints one recommendation: its label ("(c)"; "" for a bullet) and its group's heading."""
+
+    label: str
+    heading: str
+    lettered: bool
+
+
+def placement(recommendation: Recommendation) -> Placement | None:
+    """The recommendation's place in its meeting's document (labelled_groups); None when withdrawn."""
+    for group in labelled_groups(recommendation.meeting):
+        for label, rec in group.items:
+            if rec.pk == recommendation.pk:
+                return Placement(label, group.heading, group.lettered)
+    return None
 
 
 # --- Follow-up meeting -----------------------------------------------------------------------------------------
@@ -282,6 +402,12 @@ def follow_up_items(meeting: Meeting, *, user) -> FollowUpItems:
         .select_related("meeting")
         .order_by("meeting__date", "order", "pk")
     )
+    if items.recommendations:
+        letters: dict[int, str] = {}
+        for groups in labelled_groups_of(earlier).values():
+            letters.update(labels(groups))
+        for rec in items.recommendations:
+            rec.label = letters.get(rec.pk, "")
     for kind, objects in (
         ("recommendation", items.recommendations),
         ("question", items.questions),

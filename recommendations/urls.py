@@ -16,6 +16,12 @@ urlpatterns = [
     path("meeting/<int:meeting_pk>/", views.meeting_outcomes, name="meeting"),
     path("meeting/<int:meeting_pk>/review/", views.follow_up_review, name="review"),
     path("meeting/<int:meeting_pk>/recommendations/add/", views.recommendation_add, name="add"),
+    path("meeting/<int:meeting_pk>/groups/", views.groups, name="groups"),
+    path("meeting/<int:meeting_pk>/groups/add/", views.item_form, {"kind": "group"}, name="group_add"),
+    path("meeting/<int:meeting_pk>/groups/<int:pk>/edit/", views.item_form, {"kind": "group"}, name="group_edit"),
+    path("meeting/<int:meeting_pk>/groups/<int:pk>/up/", views.group_move, {"direction": "up"}, name="group_up"),
+    path("meeting/<int:meeting_pk>/groups/<int:pk>/down/", views.group_move, {"direction": "down"}, name="group_down"),
+    path("meeting/<int:meeting_pk>/groups/<int:pk>/delete/", views.group_delete, name="group_delete"),
     path("meeting/<int:meeting_pk>/briefers/add/", views.item_form, {"kind": "briefer"}, name="briefer_add"),
     path("meeting/<int:meeting_pk>/briefers/<int:pk>/edit/", views.item_form, {"kind": "briefer"}, name="briefer_edit"),
     path(

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
 from core.concurrency import NEW, StaleEdit, refuse_stale
+from core.confirm import confirmation_page, confirmed
 from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagecache import cached_page
@@ -32,18 +33,19 @@ from .forms import (
     CouncilQuestionForm,
     GoalForm,
     RecommendationForm,
+    RecommendationGroupForm,
     RenewalsForm,
     ReviewForm,
     StatusChangeForm,
     TrackerFilterForm,
 )
-from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation, StatusChange
-from .templatetags.recommendations_tags import letter
+from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation, RecommendationGroup, StatusChange
 
 ITEM_KINDS = {
     "briefer": (Briefer, BrieferForm, "briefing"),
     "question": (CouncilQuestion, CouncilQuestionForm, "questions"),
     "goal": (Goal, GoalForm, "goals"),
+    "group": (RecommendationGroup, RecommendationGroupForm, "recommendations"),
 }
 
 
@@ -108,6 +110,8 @@ def item_form(request, meeting_pk: int, kind: str, pk: int | None = None):
             refuse_stale(form, exc)
         else:
             messages.success(request, _("%(thing)s saved.") % {"thing": model._meta.verbose_name.capitalize()})
+            if kind == "group":
+                return redirect("recommendations:groups", meeting_pk=meeting.pk)
             return redirect(_outcomes_url(meeting, anchor))
     return render(
         request,
@@ -130,17 +134,66 @@ def item_delete(request, meeting_pk: int, kind: str, pk: int):
     return redirect(_outcomes_url(item.meeting, anchor))
 
 
+# --- Groups of recommendations ---------------------------------------------------------------------------------
+
+
+def _groups_url(meeting_pk: int, group_pk: int | None = None) -> str:
+    url = reverse("recommendations:groups", args=[meeting_pk])
+    return f"{url}#group-{group_pk}" if group_pk else url
+
+
+@secretariat_required
+def groups(request, meeting_pk: int):
+    """The meeting's groups of recommendations as the documents print them, with their letters."""
+    meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
+    return render(
+        request,
+        "recommendations/groups.html",
+        {"meeting": meeting, "record": services.meeting_record(meeting, user=request.user)},
+    )
+
+
+@secretariat_required
+@require_POST
+def group_move(request, meeting_pk: int, pk: int, direction: str):
+    group = get_object_or_404(RecommendationGroup, pk=pk, meeting_id=meeting_pk)
+    if not services.move_group(group, up=direction == "up", by=request.user):
+        messages.info(request, _("“%(group)s” is already where it can go.") % {"group": group})
+    return redirect(_groups_url(meeting_pk, group.pk))
+
+
+@secretariat_required
+@require_POST
+def group_delete(request, meeting_pk: int, pk: int):
+    """Delete a group after a confirmation; its recommendations go to the first remaining group."""
+    group = get_object_or_404(RecommendationGroup, pk=pk, meeting_id=meeting_pk)
+    if not confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Delete the group “%(group)s”?") % {"group": group},
+            consequences=services.group_delete_consequences(group),
+            action=reverse("recommendations:group_delete", args=[meeting_pk, group.pk]),
+            cancel_url=_groups_url(meeting_pk, group.pk),
+            button=_("Delete the group"),
+            danger=True,
+        )
+    services.delete_group(group, by=request.user)
+    messages.success(request, _("Group deleted; its recommendations are in the first group."))
+    return redirect(_groups_url(meeting_pk))
+
+
 @secretariat_required
 def recommendation_add(request, meeting_pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
     form = RecommendationForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in RecommendationForm.Meta.fields}
+        fields = {name: form.cleaned_data[name] for name in RecommendationForm.Meta.fields if name in form.fields}
         recommendation = services.add_recommendation(meeting=meeting, by=request.user, **fields)
-        messages.success(
-            request,
-            _("Recommendation (%(letter)s) added.") % {"letter": letter(meeting.recommendations.count())},
-        )
+        place = services.placement(recommendation)
+        if place and place.label:
+            messages.success(request, _("Recommendation %(label)s added.") % {"label": place.label})
+        else:
+            messages.success(request, _("Recommendation added."))
         if "add_another" in request.POST:
             return redirect("recommendations:add", meeting_pk=meeting.pk)
         return redirect(_outcomes_url(meeting, f"rec-{recommendation.pk}"))
@@ -177,16 +230,13 @@ def _detail(request, recommendation: Recommendation, status_form: StatusChangeFo
             initial={"version": recommendation.version},
         )
     meeting = recommendation.meeting
-    position = meeting.recommendations.filter(order__lte=recommendation.order).exclude(
-        order=recommendation.order, pk__gt=recommendation.pk
-    )
     return render(
         request,
         "recommendations/recommendation_detail.html",
         {
             "recommendation": recommendation,
             "meeting": meeting,
-            "letter": letter(position.count()),
+            "place": services.placement(recommendation),
             "changes": recommendation.status_changes.select_related("changed_by").order_by("changed_on", "pk"),
             "reviews": recommendation.reviews.select_related("follow_up__situation", "reviewed_by"),
             "status_form": status_form,

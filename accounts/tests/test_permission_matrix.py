@@ -257,6 +257,18 @@ MATRIX: dict[str, list[Case]] = {
     "recommendations:goal_add": [Case(meeting_pk, SECRETARIAT)],
     "recommendations:goal_edit": [Case(lambda w: meeting_pk(w) | {"pk": w.goal.pk}, SECRETARIAT)],
     "recommendations:goal_delete": [Case(lambda w: meeting_pk(w) | {"pk": w.goal.pk}, SECRETARIAT_POST, "post")],
+    "recommendations:groups": [
+        Case(meeting_pk, SECRETARIAT),
+        Case(draft_meeting_pk, SECRETARIAT, shows={"secretariat": [PROPOSED]}),
+    ],
+    "recommendations:group_add": [Case(meeting_pk, SECRETARIAT)],
+    "recommendations:group_edit": [Case(lambda w: meeting_pk(w) | {"pk": w.group.pk}, SECRETARIAT)],
+    "recommendations:group_up": [Case(lambda w: meeting_pk(w) | {"pk": w.group.pk}, SECRETARIAT_POST, "post")],
+    "recommendations:group_down": [Case(lambda w: meeting_pk(w) | {"pk": w.group.pk}, SECRETARIAT_POST, "post")],
+    # Without confirm=1: the confirmation page (nothing deleted).
+    "recommendations:group_delete": [
+        Case(lambda w: meeting_pk(w) | {"pk": w.group.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")
+    ],
     # Background notes, summaries, attachments. The 2026 meeting's note is shared with the Council and its
     # summary approved by the co-chairs; the draft meeting's note and summary are drafts.
     "documents:index": [Case(shows={"cochair": [DRAFT], "secretariat": [DRAFT]})],
@@ -483,6 +495,11 @@ def _add_recommendations(world: World) -> None:
     # Proposed at a meeting whose note is still a draft: a draft for experts, on its own meeting's pages and
     # on those of the meeting that follows it up.
     rec.make_recommendation(world.draft_meeting, f"Proposed wording {PROPOSED}")
+    # The meeting's recommendations in two groups; the draft meeting's proposed one in a group of its own, so
+    # that its heading is withheld with it from Council experts.
+    world.extras["group"] = rec.make_group(world.meeting, heading="To the Council")
+    rec.make_group(world.meeting, heading="To the co-chairs", numbering="bullets")
+    rec.make_group(world.draft_meeting, heading=f"Proposed group {PROPOSED}")
     world.extras["follow_up"] = rec.make_follow_up(world.draft_meeting, date=datetime.date(2026, 12, 14))
     world.extras["briefer"] = rec.make_briefer(world.meeting)
     world.extras["question"] = rec.make_question(world.meeting)

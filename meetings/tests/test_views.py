@@ -349,9 +349,9 @@ def _fill_meeting(meeting, rows):
 def test_meeting_detail_queries_constant_as_rows_grow(secretariat_client, meeting, rows, django_assert_max_num_queries):
     _fill_meeting(meeting, rows)
     # session, user, role; meeting, steps, follow-ups; then a fixed number per panel other apps add (outbox
-    # counts, note, summary, attachments; briefers, questions, goals, recommendations, follow-up review; the
-    # review comments)
-    with django_assert_max_num_queries(15):
+    # counts, note, summary, attachments; briefers, questions, goals, recommendations and their letters (the
+    # meeting's groups of recommendations, its recommendations), follow-up review; the review comments)
+    with django_assert_max_num_queries(17):
         response = secretariat_client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("/documents/attachments/") >= rows
@@ -379,7 +379,7 @@ def test_meeting_follow_ups_queries_constant(secretariat_client, meeting, rows, 
         for _ in range(rows)
     )
     # the meeting page's own queries (as above), with the follow-ups and their countries in one query
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(17):
         response = secretariat_client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("Follow-up</dt>") == rows
@@ -393,7 +393,7 @@ def test_meeting_follow_ups_queries_constant(secretariat_client, meeting, rows, 
 def test_meeting_comments_queries_constant(cochair_client, cochair_user, meeting, rows, django_assert_max_num_queries):
     _comments(meeting, cochair_user, rows)
     # the meeting page's own queries, with the comments and their authors' delegations in one query
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(19):
         response = cochair_client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("Remark ") == rows

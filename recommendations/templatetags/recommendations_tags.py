@@ -1,4 +1,4 @@
-"""The recommendations part of the meeting page, and lettering (a), (b), (c) as in a Council document."""
+"""The recommendations part of the meeting page (its letters come from recommendations.lettering)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,6 @@ from django import template
 from accounts import permissions
 
 register = template.Library()
-
-
-@register.filter
-def letter(position: int) -> str:
-    """1 → a, 2 → b, … 26 → z, 27 → aa, 28 → ab: the letter of the n-th recommendation."""
-    position = int(position)
-    if position < 1:
-        return ""
-    letters = ""
-    while position:
-        position, rest = divmod(position - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 @register.inclusion_tag("recommendations/_meeting_section.html", takes_context=True)

@@ -9,7 +9,7 @@ from countries.models import Mission
 from meetings.models import Meeting
 from meetings.tests import factories as mf
 from recommendations import services
-from recommendations.models import Briefer, CouncilQuestion, Goal, Recommendation
+from recommendations.models import Briefer, CouncilQuestion, Goal, Recommendation, RecommendationGroup
 
 _texts = itertools.count(1)
 
@@ -52,10 +52,13 @@ def bulk_recommendations(meetings: list[Meeting], n: int, **fields) -> list[Reco
     return Recommendation.objects.bulk_create(rows)
 
 
-def make_question(meeting: Meeting, delegation: str = "France", text: str | None = None, **fields):
+def make_question(meeting: Meeting, delegation: str | None = "France", text: str | None = None, **fields):
+    """A question asked by ``delegation`` (a state's name; None: not attributed, "A Council member asked ...")."""
     return services.add_to_meeting(
         CouncilQuestion(
-            delegation=mf.make_state(delegation), text=text or f"Question {next(_texts)} about protection?", **fields
+            delegation=mf.make_state(delegation) if delegation else None,
+            text=text or f"Question {next(_texts)} about protection?",
+            **fields,
         ),
         meeting=meeting,
         by=None,
@@ -70,7 +73,13 @@ def make_goal(meeting: Meeting, text: str | None = None, entity: str = "UNMISS",
     )
 
 
+def make_group(meeting: Meeting, heading: str = "", **fields) -> RecommendationGroup:
+    """A group of the meeting's recommendations, after its others (``numbering="bullets"`` for bullets)."""
+    return services.add_to_meeting(RecommendationGroup(heading=heading, **fields), meeting=meeting, by=None)
+
+
 def make_briefer(meeting: Meeting, name: str = "Jane Example", **fields):
+    """A briefer (``name=""``: not named, as summaries often leave them)."""
     fields.setdefault("title", "Deputy Special Representative")
     fields.setdefault("entity", "UNMISS")
     return services.add_to_meeting(Briefer(name=name, **fields), meeting=meeting, by=None)

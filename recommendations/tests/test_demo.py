@@ -9,11 +9,19 @@ from django.core.management import call_command
 
 from meetings.models import Meeting
 from recommendations import services
-from recommendations.models import Briefer, CouncilQuestion, Goal, Recommendation, StatusChange
+from recommendations.models import (
+    Briefer,
+    CouncilQuestion,
+    Goal,
+    Recommendation,
+    RecommendationGroup,
+    StatusChange,
+)
 
 
 def _counts():
-    return [m.objects.count() for m in (Recommendation, StatusChange, Briefer, CouncilQuestion, Goal)]
+    models = (Recommendation, StatusChange, Briefer, CouncilQuestion, Goal, RecommendationGroup)
+    return [m.objects.count() for m in models]
 
 
 def test_demo_is_illustrative_and_idempotent(db, time_machine, secretariat_user):
@@ -31,3 +39,6 @@ def test_demo_is_illustrative_and_idempotent(db, time_machine, secretariat_user)
     assert items.recommendations and items.goals and items.questions
     # Thematic recommendations carry the source note of their meeting.
     assert Recommendation.objects.filter(meeting__kind="thematic").exclude(meeting__source_note="").exists()
+    # The thematic meeting's recommendations come in groups; briefers and questions include unattributed ones.
+    assert Recommendation.objects.filter(meeting__kind="thematic", group__isnull=False).exists()
+    assert Briefer.objects.filter(name="").exists() and CouncilQuestion.objects.filter(delegation=None).exists()

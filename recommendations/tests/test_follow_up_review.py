@@ -212,8 +212,9 @@ def test_review_page_query_count_is_constant(secretariat_client, meeting, rows, 
     services.record_review(
         follow_up=follow_up, item=meeting.recommendations.first(), outcome="progress", by=None, now=timezone.now()
     )
-    # session, user, groups (secretariat), meeting, chain (1 per link), reviews, recommendations, questions, goals
-    with django_assert_max_num_queries(9):
+    # session, user, groups (secretariat), meeting, chain (1 per link), reviews, recommendations, questions, goals,
+    # and the letters of the earlier meetings' recommendations (lettering: their groups, their recommendations)
+    with django_assert_max_num_queries(11):
         response = secretariat_client.get(_url(follow_up))
     assert response.content.decode().count('name="outcome"') == rows + 6
 
@@ -223,9 +224,10 @@ def test_meeting_page_panel_query_count_is_constant(secretariat_client, meeting,
     follow_up = f.make_follow_up(meeting, date=datetime.date(2027, 6, 10))
     f.bulk_recommendations([meeting], rows, status=S.PRESENTED)
     f.bulk_recommendations([follow_up], rows)
-    # The meeting page's own queries (about 11, with other apps' panels) plus this section's nine: briefers,
-    # questions, goals, recommendations, the chain link, reviews and the three kinds of open items.
-    with django_assert_max_num_queries(24):
+    # The meeting page's own queries (about 11, with other apps' panels) plus this section's thirteen: briefers,
+    # questions, goals, recommendations and their letters (groups, recommendations), the chain link, reviews, the
+    # three kinds of open items and their letters (groups, recommendations).
+    with django_assert_max_num_queries(28):
         response = secretariat_client.get(reverse("meetings:detail", args=[follow_up.pk]))
     body = response.content.decode()
     assert "Open items from the earlier meeting" in body

@@ -10,18 +10,19 @@ from django.urls import reverse
 from meetings.models import Meeting
 from meetings.tests import factories as mf
 from recommendations import services
+from recommendations.lettering import letter_label
 from recommendations.models import Briefer, CouncilQuestion, Goal
-from recommendations.templatetags.recommendations_tags import letter
 from recommendations.tests import factories as f
 
 D = datetime.date
 
 
 @pytest.mark.parametrize(
-    ("n", "expected"), [(1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "ab"), (52, "az"), (53, "ba"), (0, "")]
+    ("index", "expected"), [(0, "(a)"), (1, "(b)"), (25, "(z)"), (26, "(aa)"), (27, "(bb)"), (52, "(aaa)")]
 )
-def test_letters(n, expected):
-    assert letter(n) == expected
+def test_letters(index, expected):
+    """Council documents letter on from (z) with doubled letters: (aa), (bb) ..."""
+    assert letter_label(index) == expected
 
 
 def _detail(client, meeting):
@@ -101,8 +102,9 @@ def test_outcomes_page_query_count_is_constant(secretariat_client, meeting, rows
     Briefer.objects.bulk_create(
         Briefer(meeting=meeting, name=f"B{i}", title="T", entity="E", order=i) for i in range(rows)
     )
-    # session, user, groups, meeting; briefers, questions, goals, recommendations
-    with django_assert_max_num_queries(8):
+    # session, user, groups, meeting; briefers, questions, goals, recommendations; their letters (lettering: the
+    # meeting's groups of recommendations, its recommendations)
+    with django_assert_max_num_queries(10):
         response = secretariat_client.get(_outcomes(meeting))
     assert response.content.decode().count("Bulk recommendation") == rows
 
@@ -126,16 +128,16 @@ def test_add_briefer(secretariat_client, secretariat_user, meeting):
     assert briefer.history.get().history_user == secretariat_user
 
 
-def test_add_briefer_without_name_keeps_input(secretariat_client, meeting):
+def test_add_briefer_without_title_keeps_input(secretariat_client, meeting):
     url = reverse("recommendations:briefer_add", args=[meeting.pk])
     response = secretariat_client.post(
-        url, {"name": " ", "title": "Force Commander", "entity": "UNMISS", "component": "police", "attendance": "x"}
+        url, {"name": "Ana Example", "title": " ", "entity": "UNMISS", "component": "police", "attendance": "x"}
     )
     assert response.status_code == 200
     body = response.content.decode()
     assert "This field is required." in body
     assert "Select a valid choice." in body
-    assert 'value="Force Commander"' in body
+    assert 'value="Ana Example"' in body
     assert not Briefer.objects.exists()
 
 

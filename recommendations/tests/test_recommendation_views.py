@@ -250,8 +250,9 @@ def test_detail_query_count_is_constant(secretariat_client, meeting, rows, djang
         StatusChange(recommendation=rec, from_status=S.PROPOSED, to_status=S.PRESENTED, changed_on=D(2026, 12, 10))
         for _ in range(rows)
     )
-    # session, user, groups, recommendation (meeting, year, country, mission, owner), position, changes, reviews
-    with django_assert_max_num_queries(7):
+    # session, user, groups, recommendation (meeting, year, country, mission, owner), its letter (lettering: the
+    # meeting's groups, its recommendations), changes, reviews
+    with django_assert_max_num_queries(8):
         response = secretariat_client.get(rec.get_absolute_url())
     assert response.content.decode().count("Proposed → Presented") == rows
 
@@ -312,10 +313,11 @@ def test_form_pages_query_count_is_constant(secretariat_client, meeting, rows, d
     rec = meeting.recommendations.first()
     briefer, question, goal = f.make_briefer(meeting), f.make_question(meeting), f.make_goal(meeting)
     # session, user, groups; the meeting (year, country) or the item; then one query per choice field: missions
-    # and owners; the Council members (after checking the year has some); the later meetings (country joined)
+    # and owners; the meeting's groups of recommendations; the Council members (after checking the year has
+    # some); the later meetings (country joined)
     pages = {
-        reverse("recommendations:add", args=[meeting.pk]): 6,
-        reverse("recommendations:edit", args=[rec.pk]): 6,
+        reverse("recommendations:add", args=[meeting.pk]): 7,
+        reverse("recommendations:edit", args=[rec.pk]): 7,
         reverse("recommendations:briefer_add", args=[meeting.pk]): 4,
         reverse("recommendations:briefer_edit", args=[meeting.pk, briefer.pk]): 5,
         reverse("recommendations:question_add", args=[meeting.pk]): 6,
