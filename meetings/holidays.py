@@ -125,6 +125,11 @@ def un_hq_holidays(year: int) -> list[ComputedHoliday]:
     return sorted(holidays, key=lambda h: h.date)
 
 
+def holiday_year(rule: str, day: datetime.date) -> int:
+    """The year whose list has the holiday of ``rule`` observed on ``day`` (New Year's Day on 31 Dec: the next)."""
+    return day.year + 1 if rule == NEW_YEAR and day.month == 12 else day.year
+
+
 def holiday_dates(first: int, last: int) -> frozenset[datetime.date]:
     """Every observed holiday of the years ``first`` to ``last``, for the business-day rules."""
     return frozenset(h.date for year in range(first, last + 1) for h in un_hq_holidays(year))
