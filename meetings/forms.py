@@ -170,6 +170,8 @@ class MeetingForm(VersionedModelForm):
         symbol = self.cleaned_data["symbol"].strip()
         if not symbol and self.instance.status in {Meeting.Status.ISSUED, Meeting.Status.PUBLISHED}:
             raise forms.ValidationError(_("An issued summary has a symbol: correct it rather than remove it."))
+        if symbol and Meeting.objects.filter(symbol=symbol).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Symbol %(symbol)s is already used by another meeting.") % {"symbol": symbol})
         return symbol
 
     def clean(self):
