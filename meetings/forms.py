@@ -370,7 +370,7 @@ class StepDoneForm(forms.Form):
         kwargs.setdefault("prefix", "done")
         super().__init__(*args, **kwargs)
         self.today = today
-        self.default_done_on = default_done_on(step, today)
+        self.default_done_on = step.default_done_on(today)
         self.fields["done_on"].initial = self.default_done_on
         if may_record_for_cochair and step.responsible == TimelineStep.Responsible.CO_CHAIRS:
             self.fields["on_behalf_of"].queryset = step.meeting.agenda_year.co_chairs.all()
@@ -395,14 +395,6 @@ class StepDoneForm(forms.Form):
         elif done_on is not None and done_on < datetime.date(2000, 1, 1):
             self.add_error("done_on", _("Choose a date from 2000."))
         return cleaned
-
-
-def default_done_on(step: TimelineStep, today: datetime.date) -> datetime.date:
-    """The day a step is marked done unless told otherwise: today; for a meeting's record, the day its schedule
-    gave (its due date), never a day after today."""
-    if step.is_record:
-        return min(step.due, today)
-    return today
 
 
 class HolidayYearForm(VersionedModelForm):

@@ -440,6 +440,11 @@ class TimelineStep(RecordedOnBehalf, models.Model):
             return self.done_on
         return timezone.localdate(self.done_at) if self.done_at else None
 
+    def default_done_on(self, today: datetime.date) -> datetime.date:
+        """The day the step is marked done unless told otherwise: today; in a meeting's record, the day its
+        schedule gave (its due date), so nothing of 2021 is stamped with today's date."""
+        return min(self.due, today) if self.is_record else today
+
     def is_late(self, today: datetime.date) -> bool:
         return self.state == self.State.OPEN and self.due < today and not self.is_record
 

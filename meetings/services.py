@@ -200,14 +200,15 @@ def complete_step(
     """Mark a step done by ``by``; or, with ``on_behalf_of``, record that co-chair state did it (``by`` is
     the secretariat member recording it, ``received_on`` the day its message arrived). ``expected_version``: the
     version the person saw (None: a service acting on its own). ``done_on``: the day it really happened (a
-    record entered after the fact), never after today; default today."""
+    record entered after the fact), never after today; default today, or in a meeting's record the day its
+    schedule gave (``TimelineStep.default_done_on``: a background note of 2021 shared in the app now)."""
     step = TimelineStep.objects.select_for_update().select_related("meeting__agenda_year").get(pk=step.pk)
     _refuse_if_stale(step, expected_version)
     if step.state == TimelineStep.State.DONE:
         raise InvalidTransition(_("This step is already marked done."))
     today = timezone.localdate(now)
     if done_on is None:
-        done_on = today
+        done_on = step.default_done_on(today)
     if done_on > today:
         raise InvalidTransition(_("A step cannot be done after today: enter the day it happened."))
     if on_behalf_of is not None:

@@ -142,6 +142,18 @@ def test_the_step_form_offers_the_schedule_day_for_a_record(clock, secretariat_c
     assert step.due < D(2022, 1, 1)
 
 
+def test_a_service_marking_a_record_step_done_uses_its_schedule_day(clock, secretariat_user, year_2021):
+    # As documents does when a 2021 background note is shared in the app now.
+    meeting = factories.make_meeting(year_2021, "Libya", date=D(2021, 11, 29))
+    services.mark_record(meeting, today=D(2026, 12, 1))
+    meeting.save()
+
+    step = meeting.steps.get(key="background_note")
+    done = services.complete_step(step, by=secretariat_user, now=NOW)
+
+    assert done.done_on == step.due == D(2021, 11, 25)  # no holidays stored in this test
+
+
 def test_a_live_step_is_done_today_by_default(clock, secretariat_user, year):
     meeting = factories.make_meeting(year, "Libya", date=D(2026, 12, 10))
     step = meeting.steps.get(key="consult_entities")
