@@ -224,3 +224,20 @@ def test_a_record_moved_to_a_day_to_come_is_followed_again(clock, year):
     services.update_meeting(meeting, expected_version=None, today=D(2026, 12, 1))
 
     assert meeting.recorded_on is None
+
+
+def test_review_and_answer_dates_before_a_record_was_entered_are_not_reminded(clock, people, year_2021):
+    from recommendations.tests import factories as rec
+
+    record = factories.make_meeting(year_2021, "Libya", date=D(2021, 11, 29))
+    services.mark_record(record, today=D(2026, 12, 1))
+    record.save()
+    record.steps.update(state=TimelineStep.State.NOT_NEEDED)
+    rec.make_recommendation(record, next_review=D(2022, 5, 2))
+    rec.make_question(record, answer_due=D(2021, 12, 10))
+    # The control: a review date set after the record was entered is a live task, and is reminded.
+    later = rec.make_recommendation(record, next_review=D(2026, 12, 1))
+
+    tasks.sweep_reminders()
+
+    assert set(Notification.objects.values_list("object_id", flat=True)) == {later.pk}
