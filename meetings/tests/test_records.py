@@ -241,3 +241,16 @@ def test_review_and_answer_dates_before_a_record_was_entered_are_not_reminded(cl
     tasks.sweep_reminders()
 
     assert set(Notification.objects.values_list("object_id", flat=True)) == {later.pk}
+
+
+def test_a_cochair_sees_no_step_of_a_record_to_do(clock, secretariat_client, year_2021):
+    meeting = _enter_2021_meeting(secretariat_client, year_2021)
+    cochair = factories.make_user("irish_cochair", delegation="Ireland")
+    from django.test import Client
+
+    client = Client()
+    client.force_login(cochair)
+    page = client.get(reverse("meetings:dashboard")).content.decode()
+
+    assert "No open steps for the co-chairs." in page
+    assert not any(f"#step-{s.pk}" in page for s in meeting.steps.all())
