@@ -159,10 +159,8 @@ def update_meeting(
 ) -> Meeting:
     """Save edits made in a form; when the date moved, move the open steps with it (and, moved into the past,
     make the meeting a record: ``mark_record``)."""
-    stored_date, stored_symbol = Meeting.objects.filter(pk=meeting.pk).values_list("date", "symbol").first() or (
-        None,
-        "",
-    )
+    stored = Meeting.objects.filter(pk=meeting.pk).values("date", "symbol").first() or {"date": None, "symbol": ""}
+    stored_date, stored_symbol = stored["date"], stored["symbol"]
     # The date moved, or a meeting entered without steps (the historical record) gets its timeline now.
     if meeting.date != stored_date or (meeting.recorded_on is None and not meeting.steps.exists()):
         mark_record(meeting, today=today)
