@@ -254,3 +254,25 @@ def test_a_cochair_sees_no_step_of_a_record_to_do(clock, secretariat_client, yea
 
     assert "No open steps for the co-chairs." in page
     assert not any(f"#step-{s.pk}" in page for s in meeting.steps.all())
+
+
+def test_a_records_steps_are_not_in_the_calendar_feed(clock, year):
+    from django.test import Client
+    from icalendar import Calendar
+
+    from notifications import services as notification_services
+
+    cochair = factories.make_user("danish", delegation="Denmark")
+    meeting = factories.make_meeting(year, "Libya", date=D(2026, 12, 3))
+    feed = notification_services.calendar_feed(cochair)
+
+    def step_events():
+        response = Client().get(reverse("notifications:ical_feed", args=[feed.token]))
+        return [str(e.get("summary")) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+
+    live = [s for s in step_events() if "Permanent mission of the country informed" in s]
+    meeting.date = D(2026, 11, 26)  # it was held last week: entered now, it is a record
+    services.update_meeting(meeting, expected_version=None, today=D(2026, 12, 1))
+
+    assert live
+    assert not [s for s in step_events() if "Permanent mission of the country informed" in s]
