@@ -257,6 +257,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_digests",
         "schedule": crontab(hour=env.int("DIGEST_HOUR", default=7), minute=0),
     },
+    # Idempotent: writes only on the first run of a new year (or after the rules changed).
+    "un-hq-holidays": {
+        "task": "meetings.tasks.materialise_holidays",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Reminders (notifications app). Offsets are UN Headquarters business days from the due date; the rules

@@ -13,7 +13,7 @@ from core.forms import VersionedModelForm
 from countries.models import MemberState, Situation
 
 from . import services
-from .models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+from .models import AgendaEntry, AgendaYear, Holiday, HolidayYear, Meeting, TimelineStep
 from .services import STEP_BACK_REASON_MAX, is_step_back
 
 
@@ -78,7 +78,11 @@ class MeetingForm(VersionedModelForm):
     past_record = forms.BooleanField(
         label=_("This is a record of a past meeting"),
         required=False,
-        help_text=_("Tick it to enter a meeting that already took place: a date in the past is then expected."),
+        help_text=_(
+            "Tick it to enter a meeting that already took place: a date in the past is then expected. A meeting "
+            "dated before today is kept as a record: its steps are not late, no reminder is sent for them, and "
+            "each is marked done on the day it happened."
+        ),
     )
     confirm_warnings = forms.BooleanField(label=_("Save anyway"), required=False)
     warnings_seen = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -98,6 +102,7 @@ class MeetingForm(VersionedModelForm):
             "needs_interpretation",
             "interpretation_languages",
             "source_note",
+            "symbol",
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -113,6 +118,10 @@ class MeetingForm(VersionedModelForm):
             "date": _("Leave empty while the date is being negotiated; the timeline appears once it is set."),
             "start_time": _("New York time."),
             "interpretation_languages": _("e.g. French, Arabic."),
+            "symbol": _(
+                "The S/ symbol the summary was issued under, e.g. S/2016/673. Correct it here if it was recorded "
+                "wrongly: the history keeps the old one, with your name."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -126,6 +135,8 @@ class MeetingForm(VersionedModelForm):
         # "Save anyway" appears only with the warnings it confirms.
         self.fields["confirm_warnings"].widget = forms.HiddenInput()
         self.date_warnings: list[str] = []
+        if not self.instance.pk:
+            del self.fields["symbol"]  # set when the summary is issued, or corrected on the meeting's edit form
         order = list(self.fields)
         order.remove("past_record")
         order.insert(order.index("date") + 1, "past_record")
@@ -154,6 +165,14 @@ class MeetingForm(VersionedModelForm):
         data.pop(self.add_prefix("confirm_warnings"), None)  # a new set of warnings is confirmed anew
         self.data = data
         self.add_error("confirm_warnings", _("Check the warnings above, then tick “Save anyway” to save."))
+
+    def clean_symbol(self):
+        symbol = self.cleaned_data["symbol"].strip()
+        if not symbol and self.instance.status in {Meeting.Status.ISSUED, Meeting.Status.PUBLISHED}:
+            raise forms.ValidationError(_("An issued summary has a symbol: correct it rather than remove it."))
+        if symbol and Meeting.objects.filter(symbol=symbol).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Symbol %(symbol)s is already used by another meeting.") % {"symbol": symbol})
+        return symbol
 
     def clean(self):
         cleaned = super().clean()
@@ -340,11 +359,19 @@ class StepDoneForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    done_on = forms.DateField(
+        label=_("Done on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The day it really happened; not after today."),
+    )
 
     def __init__(self, *args, step: TimelineStep, may_record_for_cochair: bool, today: datetime.date, **kwargs):
         kwargs.setdefault("prefix", "done")
         super().__init__(*args, **kwargs)
         self.today = today
+        self.default_done_on = step.default_done_on(today)
+        self.fields["done_on"].initial = self.default_done_on
         if may_record_for_cochair and step.responsible == TimelineStep.Responsible.CO_CHAIRS:
             self.fields["on_behalf_of"].queryset = step.meeting.agenda_year.co_chairs.all()
         else:
@@ -360,4 +387,23 @@ class StepDoneForm(forms.Form):
             self.add_error("on_behalf_of", _("Choose the co-chair whose message you record."))
         if received and not datetime.date(2000, 1, 1) <= received <= self.today:
             self.add_error("received_on", _("The message cannot have arrived after today."))
+        done_on = cleaned.get("done_on")
+        if done_on is None and "done_on" not in self.errors:
+            cleaned["done_on"] = self.default_done_on  # the timeline's one-click button posts no day
+        elif done_on is not None and done_on > self.today:
+            self.add_error("done_on", _("A step cannot be done after today: enter the day it happened."))
+        elif done_on is not None and done_on < datetime.date(2000, 1, 1):
+            self.add_error("done_on", _("Choose a date from 2000."))
         return cleaned
+
+
+class HolidayYearForm(VersionedModelForm):
+    """Where one year's holidays were published (the ST/IC circular), entered by the secretariat."""
+
+    class Meta:
+        model = HolidayYear
+        fields = ["source", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_source(self):
+        return " ".join(self.cleaned_data["source"].split())

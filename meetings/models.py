@@ -8,14 +8,14 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
 from countries.models import ConflictPhase
 
-from . import deadlines
+from . import deadlines, holidays
 from .querysets import AgendaYearQuerySet, HolidayQuerySet, MeetingQuerySet, TimelineStepQuerySet
 
 symbol_validator = RegexValidator(
@@ -24,10 +24,27 @@ symbol_validator = RegexValidator(
 
 
 class Holiday(models.Model):
-    """A UN Headquarters official holiday: not a business day for deadlines."""
+    """A UN Headquarters official holiday: not a business day for deadlines.
+
+    Computed rows (``computed``) come from the rules (``meetings.holidays``, written by
+    ``services.materialise_holidays``), which may move them when the rules change; a row the secretariat saved
+    is kept as they saved it, and so is every row of a year recorded as published (``HolidayYear.source``).
+    """
 
     date = models.DateField(_("date"), unique=True)
     name = models.CharField(_("name"), max_length=120)
+    rule = models.CharField(
+        _("official holiday"),
+        max_length=20,
+        blank=True,
+        choices=list(holidays.NAMES.items()),
+        help_text=_("Which of the nine official holidays this is; empty for another day off."),
+    )
+    computed = models.BooleanField(
+        _("computed from the rules"),
+        default=False,
+        help_text=_("Computed from the rules, not yet confirmed by a circular; saved by hand, it is kept as saved."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -40,6 +57,43 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.name}"
+
+    @property
+    def year(self) -> int:
+        """The year whose list this holiday is on: New Year's Day observed on 31 December is next year's."""
+        return holidays.holiday_year(self.rule, self.date)
+
+
+class HolidayYear(models.Model):
+    """One year's list of UN Headquarters holidays: computed from the rules until the secretariat records the
+    ST/IC circular that published it (``source``); from then on the stored holidays of that year are the list."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    source = models.CharField(
+        _("published in"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The circular that published this year's holidays, e.g. ST/IC/2021/3. Empty: the holidays are "
+            "computed from the rules and follow them."
+        ),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("UN Headquarters holiday year")
+        verbose_name_plural = _("UN Headquarters holiday years")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    @property
+    def published(self) -> bool:
+        return bool(self.source)
 
 
 def default_group_name(year: int) -> str:
@@ -189,6 +243,14 @@ class Meeting(models.Model):
     date_is_approximate = models.BooleanField(
         _("date approximate"), default=False, help_text=_("Historical record: only the month or year is known.")
     )
+    # Set by the services when the meeting is entered (or its date set) after its date: steps due before that day
+    # are the record of what happened, never late and never reminded (TimelineStep.is_record, live()).
+    recorded_on = models.DateField(
+        _("entered as a record on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the meeting was entered after it took place; its earlier steps are a record."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -241,6 +303,11 @@ class Meeting(models.Model):
     @property
     def is_past(self) -> bool:
         return self.status in PAST_STATUSES
+
+    @property
+    def is_record(self) -> bool:
+        """Entered after it took place: the app keeps its record, it does not chase its steps."""
+        return self.recorded_on is not None
 
 
 PAST_STATUSES = frozenset(
@@ -321,6 +388,8 @@ class TimelineStep(RecordedOnBehalf, models.Model):
     window_start = models.DateField(_("window opens"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.OPEN)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    # The day it really happened: today when marked done as it happens, an earlier day for a record.
+    done_on = models.DateField(_("done on"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("done by"),
@@ -358,8 +427,26 @@ class TimelineStep(RecordedOnBehalf, models.Model):
     def rule(self) -> deadlines.StepRule:
         return deadlines.RULES_BY_KEY[self.key]
 
+    @property
+    def is_record(self) -> bool:
+        """Due before its meeting was entered as a record: history, not a task (reads ``self.meeting``)."""
+        recorded_on = self.meeting.recorded_on
+        return recorded_on is not None and self.due < recorded_on
+
+    @property
+    def happened_on(self) -> datetime.date | None:
+        """The day the step was done: as entered, else the day it was marked done (rows from before done_on)."""
+        if self.done_on is not None:
+            return self.done_on
+        return timezone.localdate(self.done_at) if self.done_at else None
+
+    def default_done_on(self, today: datetime.date) -> datetime.date:
+        """The day the step is marked done unless told otherwise: today; in a meeting's record, the day its
+        schedule gave (its due date), so nothing of 2021 is stamped with today's date."""
+        return min(self.due, today) if self.is_record else today
+
     def is_late(self, today: datetime.date) -> bool:
-        return self.state == self.State.OPEN and self.due < today
+        return self.state == self.State.OPEN and self.due < today and not self.is_record
 
     def is_at_risk(self, today: datetime.date, horizon_days: int = 3) -> bool:
         """Open and due within ``horizon_days`` calendar days."""
@@ -371,9 +458,12 @@ class TimelineStep(RecordedOnBehalf, models.Model):
         return self.credit(self.done_by)
 
     def flag(self, today: datetime.date) -> str:
-        """How the step reads today: 'done' (or not needed), 'late', 'risk' (due soon) or 'open'."""
+        """How the step reads today: 'done' (or not needed), 'record' (open in a meeting's record: not a task),
+        'late', 'risk' (due soon) or 'open'."""
         if self.state != self.State.OPEN:
             return "done"
+        if self.is_record:
+            return "record"
         if self.is_late(today):
             return "late"
         if self.is_at_risk(today):

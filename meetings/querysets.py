@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Min, Prefetch, Q
+from django.db.models import F, Min, Prefetch, Q
 
 
 class HolidayQuerySet(models.QuerySet):
@@ -34,8 +34,10 @@ class MeetingQuerySet(models.QuerySet):
 
     def for_list(self) -> MeetingQuerySet:
         """What a meeting row shows: year, subject and the next open deadline."""
+        # Steps of a meeting's record (due before it was entered after the fact) are no deadline.
+        live = Q(recorded_on__isnull=True) | Q(steps__due__gte=F("recorded_on"))
         return self.select_related("agenda_year", "situation").annotate(
-            next_due=Min("steps__due", filter=Q(steps__state="open"))
+            next_due=Min("steps__due", filter=Q(steps__state="open") & live)
         )
 
     def upcoming(self, today: datetime.date) -> MeetingQuerySet:
@@ -49,9 +51,14 @@ class TimelineStepQuerySet(models.QuerySet):
     def open(self) -> TimelineStepQuerySet:
         return self.filter(state="open")
 
+    def live(self) -> TimelineStepQuerySet:
+        """Not part of a meeting's record: steps due before the day their meeting was entered after the fact are
+        history, never late, never reminded (``TimelineStep.is_record``)."""
+        return self.exclude(meeting__recorded_on__gt=F("due"))
+
     def due_by(self, day: datetime.date) -> TimelineStepQuerySet:
-        """Open steps due on or before ``day`` (includes every overdue step)."""
-        return self.open().filter(due__lte=day)
+        """Open steps due on or before ``day`` (includes every overdue step), not a meeting's record."""
+        return self.open().live().filter(due__lte=day)
 
     def for_dashboard(self) -> TimelineStepQuerySet:
         return self.select_related("meeting__situation", "meeting__agenda_year", "assignee")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from accounts import permissions
 from core.concurrency import StaleEdit, save_versioned
 
 from . import deadlines
+from . import holidays as holiday_rules
 from .models import (
     CONFIRMED_MOVES,
     STATUS_TRANSITIONS,
@@ -23,6 +25,7 @@ from .models import (
     AgendaEntry,
     AgendaYear,
     Holiday,
+    HolidayYear,
     Meeting,
     TimelineStep,
     symbol_validator,
@@ -89,7 +92,7 @@ def date_warnings(
     return warnings
 
 
-def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] | None = None) -> None:
+def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] | None = None, reason: str = "") -> None:
     """Create the meeting's steps, or move its open steps to follow the meeting date.
 
     Steps already done (or marked not needed) keep their dates and history, and so do due dates the secretariat
@@ -118,30 +121,62 @@ def sync_timeline(meeting: Meeting, *, holiday_dates: frozenset[datetime.date] |
         ):
             step.due = planned.due
             step.window_start = planned.window_start
-            step._change_reason = _("Meeting date changed to %(date)s") % {"date": formats.date_format(meeting.date)}
+            step._change_reason = reason or _("Meeting date changed to %(date)s") % {
+                "date": formats.date_format(meeting.date)
+            }
             step.save(update_fields=["due", "window_start"])
 
 
+def mark_record(meeting: Meeting, *, today: datetime.date | None) -> None:
+    """A meeting whose date is set (on entry or later) to a day before ``today`` is a record of what happened:
+    its steps due before ``today`` are history, not tasks (never late, never reminded). Set back to a day still
+    to come, it is followed as any other meeting. ``today`` None: a caller with no "now" (a script) decides
+    nothing.
+    """
+    if today is None or meeting.date is None:
+        return
+    if meeting.date < today:
+        meeting.recorded_on = meeting.recorded_on or today  # a record corrected later keeps the day it was entered
+    else:
+        meeting.recorded_on = None
+
+
 @transaction.atomic
-def create_meeting(*, agenda_year: AgendaYear, kind: str, by=None, **fields) -> Meeting:
+def create_meeting(
+    *, agenda_year: AgendaYear, kind: str, by=None, today: datetime.date | None = None, **fields
+) -> Meeting:
     meeting = Meeting(agenda_year=agenda_year, kind=kind, **fields)
     meeting.full_clean()
+    mark_record(meeting, today=today)
     meeting.save()
     sync_timeline(meeting)
     return meeting
 
 
 @transaction.atomic
-def update_meeting(meeting: Meeting, *, expected_version: int | None, by=None) -> Meeting:
-    """Save edits made in a form; when the date moved, move the open steps with it."""
+def update_meeting(
+    meeting: Meeting, *, expected_version: int | None, by=None, today: datetime.date | None = None
+) -> Meeting:
+    """Save edits made in a form; when the date moved, move the open steps with it (and, moved into the past,
+    make the meeting a record: ``mark_record``)."""
+    stored = Meeting.objects.filter(pk=meeting.pk).values("date", "symbol").first() or {"date": None, "symbol": ""}
+    stored_date, stored_symbol = stored["date"], stored["symbol"]
+    # The date moved, or a meeting entered without steps (the historical record) gets its timeline now.
+    if meeting.date != stored_date or (meeting.recorded_on is None and not meeting.steps.exists()):
+        mark_record(meeting, today=today)
+    if meeting.symbol != stored_symbol:
+        meeting._change_reason = (
+            _("Symbol corrected: %(old)s → %(new)s") % {"old": stored_symbol or "—", "new": meeting.symbol or "—"}
+        )[:100]
     save_versioned(meeting, expected_version)
     sync_timeline(meeting)  # a no-op unless the date moved
     return meeting
 
 
 @transaction.atomic
-def reschedule(meeting: Meeting, new_date: datetime.date, *, by=None) -> Meeting:
+def reschedule(meeting: Meeting, new_date: datetime.date, *, by=None, today: datetime.date | None = None) -> Meeting:
     meeting.date = new_date
+    mark_record(meeting, today=today)
     meeting._change_reason = _("Rescheduled")
     save_versioned(meeting, None)
     sync_timeline(meeting)
@@ -158,14 +193,22 @@ def complete_step(
     on_behalf_of=None,
     received_on: datetime.date | None = None,
     expected_version: int | None = None,
+    done_on: datetime.date | None = None,
 ) -> TimelineStep:
     """Mark a step done by ``by``; or, with ``on_behalf_of``, record that co-chair state did it (``by`` is
     the secretariat member recording it, ``received_on`` the day its message arrived). ``expected_version``: the
-    version the person saw (None: a service acting on its own)."""
+    version the person saw (None: a service acting on its own). ``done_on``: the day it really happened (a
+    record entered after the fact), never after today; default today, or in a meeting's record the day its
+    schedule gave (``TimelineStep.default_done_on``: a background note of 2021 shared in the app now)."""
     step = TimelineStep.objects.select_for_update().select_related("meeting__agenda_year").get(pk=step.pk)
     _refuse_if_stale(step, expected_version)
     if step.state == TimelineStep.State.DONE:
         raise InvalidTransition(_("This step is already marked done."))
+    today = timezone.localdate(now)
+    if done_on is None:
+        done_on = step.default_done_on(today)
+    if done_on > today:
+        raise InvalidTransition(_("A step cannot be done after today: enter the day it happened."))
     if on_behalf_of is not None:
         if step.responsible != TimelineStep.Responsible.CO_CHAIRS:
             raise InvalidTransition(_("Only a co-chairs' step can be recorded on a co-chair's behalf."))
@@ -175,6 +218,7 @@ def complete_step(
             )
     step.state = TimelineStep.State.DONE
     step.done_at = now
+    step.done_on = done_on
     step.done_by = None if on_behalf_of is not None else by
     step.on_behalf_of = on_behalf_of
     step.received_on = received_on if on_behalf_of is not None else None
@@ -202,6 +246,7 @@ def reopen_step(step: TimelineStep, *, by, expected_version: int | None = None) 
         raise InvalidTransition(_("This step is already open."))
     step.state = TimelineStep.State.OPEN
     step.done_at = None
+    step.done_on = None
     step.done_by = None
     step.on_behalf_of = None
     step.received_on = None
@@ -322,9 +367,17 @@ def status_change_consequences(meeting: Meeting, new_status: str, *, symbol: str
     lines.append(_("The status becomes “%(new)s”.") % {"new": label})
     if new_status == Meeting.Status.HELD:
         if meeting.kind in {Meeting.Kind.COUNTRY, Meeting.Kind.FOLLOW_UP} and not meeting.follow_ups.exists():
-            lines.append(
-                _("A follow-up meeting is proposed about six months later, with its own timeline and reminders.")
-            )
+            if follow_up_is_past(meeting, timezone.localdate()):
+                lines.append(
+                    _(
+                        "No follow-up meeting is proposed: six months after this meeting is already past. If one "
+                        "was held, enter it as a record of its own."
+                    )
+                )
+            else:
+                lines.append(
+                    _("A follow-up meeting is proposed about six months later, with its own timeline and reminders.")
+                )
         lines.append(_("The meeting counts as past: its preparation steps are no longer shown as upcoming."))
     elif new_status == Meeting.Status.ISSUED:
         lines.append(
@@ -424,7 +477,8 @@ def change_status(
         meeting._history_user = by
     save_versioned(meeting, None)
     if new_status == Meeting.Status.HELD and meeting.kind in {Meeting.Kind.COUNTRY, Meeting.Kind.FOLLOW_UP}:
-        propose_follow_up(meeting, by=by)
+        if not follow_up_is_past(meeting, today or timezone.localdate()):
+            propose_follow_up(meeting, by=by)
     return meeting
 
 
@@ -483,6 +537,11 @@ class FollowUpProposal:
     created: bool
 
 
+def follow_up_is_past(meeting: Meeting, today: datetime.date) -> bool:
+    """Six months after the meeting is already past (a record entered later): no follow-up to propose."""
+    return meeting.date is not None and deadlines.follow_up_date(meeting.date, holidays()) < today
+
+
 @transaction.atomic
 def propose_follow_up(meeting: Meeting, *, by=None) -> FollowUpProposal:
     """Create (once) the follow-up meeting about six months later, on a business day, linked to this one.
@@ -537,8 +596,9 @@ def agenda_warnings(agenda_year: AgendaYear, entries=None) -> list[str]:
 
 
 @transaction.atomic
-def save_new_meeting(meeting: Meeting, *, by=None) -> Meeting:
-    """Save a meeting built by a form and lay out its timeline."""
+def save_new_meeting(meeting: Meeting, *, by=None, today: datetime.date | None = None) -> Meeting:
+    """Save a meeting built by a form and lay out its timeline; dated before ``today``, it is a record."""
+    mark_record(meeting, today=today)
     meeting.save()
     sync_timeline(meeting)
     return meeting
@@ -575,3 +635,127 @@ def save_entry(entry: AgendaEntry, *, expected_version: int | None, by=None) -> 
         entry._state.adding = False
     save_versioned(entry, expected_version)
     return entry
+
+
+# --- UN Headquarters holidays ------------------------------------------------------------------------
+
+
+def holiday_years_shown(today: datetime.date) -> range:
+    """The years the app keeps holidays for: from the Group's first year to three years ahead."""
+    return range(holiday_rules.FIRST_YEAR, today.year + 4)
+
+
+@dataclass(frozen=True)
+class HolidaysMaterialised:
+    created: int
+    moved: int
+    kept: int  # rows the rules would change, kept because the secretariat saved them or the year is published
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.moved)
+
+
+@transaction.atomic
+def materialise_holidays(*, years: Iterable[int], today: datetime.date | None = None) -> HolidaysMaterialised:
+    """Store the holidays the rules give for ``years`` (meetings.holidays): idempotent, and a second run writes
+    nothing.
+
+    A year recorded as published (``HolidayYear.source``) is left as stored, and so is every row the secretariat
+    saved (``computed`` False): what they saved wins over the rules. A row without a rule on a computed day (an
+    older list loaded by hand) is recognised as that holiday. With ``today``, the open steps that follow the
+    holidays are moved when something changed (``follow_holidays``).
+    """
+    years = sorted({y for y in years if holiday_rules.FIRST_YEAR <= y <= holiday_rules.LAST_YEAR})
+    if not years:
+        return HolidaysMaterialised(0, 0, 0)
+    known = dict(HolidayYear.objects.filter(year__in=years).values_list("year", "source"))
+    for year in years:
+        if year not in known:
+            HolidayYear.objects.create(year=year)
+    published = {year for year, source in known.items() if source}
+    rows = list(
+        Holiday.objects.filter(date__range=(datetime.date(years[0] - 1, 12, 1), datetime.date(years[-1], 12, 31)))
+    )
+    by_date = {row.date: row for row in rows}
+    by_rule = {(row.year, row.rule): row for row in rows if row.rule}
+    created = moved = kept = 0
+    for year in years:
+        if year in published:
+            continue
+        for computed in holiday_rules.un_hq_holidays(year):
+            row = by_rule.get((year, computed.key))
+            if row is None:
+                row = by_date.get(computed.date)
+                if row is not None and not row.rule:
+                    if _base_name(row.name) == _base_name(computed.name):
+                        row.rule, row.computed = computed.key, True
+                        row._change_reason = "Recognised as computed from the rules"
+                        save_versioned(row, None, update_fields=["rule", "computed"])
+                    else:
+                        kept += 1  # another holiday on that day, entered by hand: it stays
+                    continue
+            if row is None:
+                row = Holiday(date=computed.date, name=computed.name, rule=computed.key, computed=True)
+                row._change_reason = "Computed from the rules"
+                row.save()
+                by_date[row.date] = row
+                created += 1
+            elif (row.date, row.name) != (computed.date, computed.name):
+                taken = by_date.get(computed.date)
+                if not row.computed or (taken is not None and taken is not row):
+                    kept += 1
+                    continue
+                del by_date[row.date]
+                row.date, row.name = computed.date, computed.name
+                row._change_reason = "Computed from the rules"
+                save_versioned(row, None, update_fields=["date", "name"])
+                by_date[row.date] = row
+                moved += 1
+    result = HolidaysMaterialised(created, moved, kept)
+    if result.changed and today is not None:
+        follow_holidays(today=today)
+    return result
+
+
+def _base_name(name: str) -> str:
+    return name.removesuffix(holiday_rules.OBSERVED).strip().casefold()
+
+
+def follow_holidays(*, today: datetime.date) -> int:
+    """After a holiday changed: move the open steps still to come (not set by hand, not done) to the deadlines
+    the holidays now give. Returns how many meetings were looked at (the few with open steps ahead)."""
+    holiday_dates = holidays()
+    meetings = (
+        Meeting.objects.filter(
+            date__isnull=False, steps__state=TimelineStep.State.OPEN, steps__due_overridden=False, steps__due__gte=today
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .distinct()
+    )
+    count = 0
+    for meeting in meetings:
+        sync_timeline(meeting, holiday_dates=holiday_dates, reason=_("UN Headquarters holidays changed"))
+        count += 1
+    return count
+
+
+@transaction.atomic
+def save_holiday(holiday: Holiday, *, expected_version: int | None, by=None, today: datetime.date) -> Holiday:
+    """Save a holiday as the secretariat entered it: from now on it wins over the rules (``computed`` False), and
+    the open steps still to come follow it."""
+    holiday.computed = False
+    save_versioned(holiday, expected_version)
+    follow_holidays(today=today)
+    return holiday
+
+
+@transaction.atomic
+def save_holiday_year(
+    holiday_year: HolidayYear, *, expected_version: int | None, by=None, today: datetime.date
+) -> HolidayYear:
+    """Record where a year's holidays were published (or, emptied, let the rules compute them again)."""
+    save_versioned(holiday_year, expected_version)
+    if not holiday_year.source:
+        materialise_holidays(years=[holiday_year.year], today=today)
+    return holiday_year

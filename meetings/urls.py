@@ -31,4 +31,6 @@ urlpatterns = [
     path("holidays/new/", holiday_views.holiday_form, name="holiday_create"),
     path("holidays/<int:pk>/edit/", holiday_views.holiday_form, name="holiday_edit"),
     path("holidays/<int:pk>/history/", holiday_views.holiday_history, name="holiday_history"),
+    path("holidays/year/<int:year>/", holiday_views.holiday_year_form, name="holiday_year_edit"),
+    path("holidays/year/<int:year>/history/", holiday_views.holiday_year_history, name="holiday_year_history"),
 ]

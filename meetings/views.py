@@ -206,7 +206,7 @@ def meeting_create(request):
         initial["situation"] = situation
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        meeting = services.save_new_meeting(form.save(commit=False), by=request.user)
+        meeting = services.save_new_meeting(form.save(commit=False), by=request.user, today=timezone.localdate())
         messages.success(request, _("Meeting created; its timeline is below."))
         return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form})
@@ -261,7 +261,9 @@ def meeting_edit(request, pk: int):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_meeting(form.instance, expected_version=form.expected_version, by=request.user)
+            services.update_meeting(
+                form.instance, expected_version=form.expected_version, by=request.user, today=timezone.localdate()
+            )
         except StaleEdit as exc:
             refuse_stale(form, exc)
         else:
@@ -439,6 +441,7 @@ def step_action(request, pk: int, step_pk: int, action: str):
                 on_behalf_of=form.cleaned_data.get("on_behalf_of"),
                 received_on=form.cleaned_data.get("received_on"),
                 expected_version=seen,
+                done_on=form.cleaned_data["done_on"],
             )
         elif action == "reopen":
             step = services.reopen_step(step, by=request.user, expected_version=seen)

@@ -245,8 +245,9 @@ def _recipients() -> Recipients:
 
 
 def open_steps() -> QuerySet:
-    """Steps that may need reminders: open, in a meeting that is not cancelled."""
-    return TimelineStep.objects.open().exclude(meeting__status=Meeting.Status.CANCELLED)
+    """Steps that may need reminders: open, in a meeting that is not cancelled, not part of a meeting's record
+    (a step due before its meeting was entered after the fact is history: ``TimelineStep.is_record``)."""
+    return TimelineStep.objects.open().live().exclude(meeting__status=Meeting.Status.CANCELLED)
 
 
 def _step_decisions(
@@ -388,8 +389,11 @@ def _dated_decisions(
 ) -> list[QuerySet]:
     """Decisions for things with a due date field and an optional owner: the owner, else each secretariat member."""
     ladder = reminder_ladders()[ladder_name]
-    candidates = candidates.filter(**{f"{due_field}__lte": rules.horizon(ladder, today, holiday_dates)}).exclude(
-        meeting__status=Meeting.Status.CANCELLED
+    candidates = (
+        candidates.filter(**{f"{due_field}__lte": rules.horizon(ladder, today, holiday_dates)})
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        # Due before its meeting was entered as a record: history, not a reminder.
+        .exclude(meeting__recorded_on__gt=F(due_field))
     )
     dues = list(candidates.order_by().values_list(due_field, flat=True).distinct())
     decided = rules.decisions_by_due(ladder, dues, today, holiday_dates)
@@ -458,7 +462,7 @@ def _on_field(q: Q, name: str) -> Q:
     return rewritten
 
 
-CLOSED_REASON = "The step is done, not needed, or its meeting was cancelled."
+CLOSED_REASON = "The step is done, not needed, part of its meeting's record, or its meeting was cancelled."
 MOVED_REASON = "The due date moved; a reminder follows the new date."
 
 
@@ -742,7 +746,15 @@ def _target_due(target, ladder_name: str) -> datetime.date | None:
 
 def _target_open(target, ladder_name: str) -> bool:
     if ladder_name == "step":
-        return target.state == TimelineStep.State.OPEN and target.meeting.status != Meeting.Status.CANCELLED
+        return (
+            target.state == TimelineStep.State.OPEN
+            and target.meeting.status != Meeting.Status.CANCELLED
+            and not target.is_record
+        )
+    due = _target_due(target, ladder_name)
+    recorded_on = target.meeting.recorded_on
+    if recorded_on is not None and due is not None and due < recorded_on:
+        return False  # due before its meeting was entered as a record
     if ladder_name == "review":
         from recommendations.models import OPEN_STATUSES
 

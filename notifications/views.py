@@ -101,6 +101,7 @@ def ical_feed(request, token: str):
     steps = (
         TimelineStep.objects.visible_to(user)
         .open()
+        .live()  # a meeting's record is no deadline
         .filter(permissions_steps_filter(user), due__gte=since)
         .exclude(meeting__status=Meeting.Status.CANCELLED)
         .select_related("meeting__situation")

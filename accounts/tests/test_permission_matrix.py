@@ -224,6 +224,8 @@ MATRIX: dict[str, list[Case]] = {
     "meetings:holiday_create": [Case(expect=SECRETARIAT)],
     "meetings:holiday_edit": [Case(lambda w: {"pk": w.holiday.pk}, SECRETARIAT)],
     "meetings:holiday_history": [Case(lambda w: {"pk": w.holiday.pk}, SECRETARIAT)],
+    "meetings:holiday_year_edit": [Case(lambda w: {"year": 2026}, SECRETARIAT)],
+    "meetings:holiday_year_history": [Case(lambda w: {"year": 2026}, SECRETARIAT)],
     # Recommendations and what happened at a meeting.
     "recommendations:tracker": [Case(shows=LISTS_2026_2019)],
     "recommendations:export": [Case(shows=LISTS_2026_2019)],
@@ -470,7 +472,7 @@ def world(
 
 def _add_reference_data(world: World) -> None:
     from countries.models import Mission, PermanentRepresentative
-    from meetings.models import Holiday
+    from meetings.models import Holiday, HolidayYear
 
     state = factories.make_state("Denmark")
     world.extras["member_state"] = state
@@ -481,6 +483,7 @@ def _add_reference_data(world: World) -> None:
         acronym="UNMISS", situation=world.meeting.situation, kind="pko", mandate_expiry=datetime.date(2027, 4, 30)
     )
     world.extras["holiday"] = Holiday.objects.get_or_create(date=datetime.date(2026, 12, 25), name="Christmas Day")[0]
+    HolidayYear.objects.get_or_create(year=2026)
 
 
 def _add_recommendations(world: World) -> None:

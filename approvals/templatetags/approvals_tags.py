@@ -114,6 +114,7 @@ def cochair_work(context, today, limit: int = 50):
     )
     steps = list(
         TimelineStep.objects.open()
+        .live()  # not the steps of a meeting's record (entered after it took place)
         .filter(meeting__agenda_year__year__in=cochaired, responsible=permissions.COCHAIR_STEP)
         .exclude(meeting__status="cancelled")
         .for_dashboard()

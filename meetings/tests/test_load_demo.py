@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
 
@@ -29,6 +31,11 @@ def test_load_demo_is_idempotent_and_loads_the_record(capsys):
     assert Meeting.objects.get(symbol="S/2016/1103").follows_up.symbol == "S/2016/682"
     assert CouncilMembership.objects.filter(year=2016).count() == 15
     assert Holiday.objects.filter(date__year=2026).count() == 9
+    # Every year shown has its holidays, from the rules: Thanksgiving 2021 among them.
+    assert Holiday.objects.get(date=datetime.date(2021, 11, 25)).name == "Thanksgiving Day"
+    assert all(sum(1 for h in Holiday.objects.all() if h.year == y) == 9 for y in range(2016, 2030))
+    # The public record is a record: a timeline laid out for it later is history, never late.
+    assert afghanistan.is_record
     assert set(User.objects.values_list("username", flat=True)) >= {"secretariat", "cochair", "expert", "observer"}
     out = capsys.readouterr().out
     assert "secretariat" in out and "Demo data loaded" in out

@@ -24,7 +24,7 @@ from core import demo_accounts, pagecache
 from core.concurrency import save_versioned
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 from meetings import deadlines, services
-from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+from meetings.models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 from recommendations.demo import load_demo_recommendations
 
 DATA = Path(__file__).resolve().parents[2] / "demo_data"
@@ -88,20 +88,16 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         today = timezone.localdate()
-        self.load_holidays()
+        services.materialise_holidays(years=services.holiday_years_shown(today), today=today)
         self.load_states()
         self.load_situations_and_missions()
-        self.load_record()
+        self.load_record(today)
         self.load_planning_year(today)
         if not options["no_users"]:
             self.load_users(today, list_accounts=not options["no_account_list"])
         load_demo_recommendations(today)
         pagecache.data_changed()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
-
-    def load_holidays(self):
-        for row in rows("un_hq_holidays.csv"):
-            Holiday.objects.update_or_create(date=row["date"], defaults={"name": row["name"]})
 
     def load_states(self):
         existing = {s.name: s for s in MemberState.objects.all()}
@@ -186,7 +182,7 @@ class Command(BaseCommand):
         agenda_year.co_chairs.set([state(n) for n in names if n != penholder or len(names) == 2])
         return agenda_year
 
-    def load_record(self):
+    def load_record(self, today: datetime.date):
         for row in rows("ieg_meetings.csv"):
             raw = row["date"]
             year = int(raw[:4])
@@ -226,8 +222,11 @@ class Command(BaseCommand):
             # A symbol identifies a meeting; without one, its year, kind, subject and date do.
             if row["summary_symbol"]:
                 identity = {"symbol": row["summary_symbol"]}
-            Meeting.objects.update_or_create(**identity, defaults=fields)
-            # Historical meetings carry no timeline: the record does not say when each step happened.
+            meeting, _created = Meeting.objects.update_or_create(**identity, defaults=fields)
+            # Historical meetings carry no timeline: the record does not say when each step happened. They are
+            # records (entered after the fact): a timeline laid out later is history, never late or reminded.
+            if meeting.recorded_on is None and day is not None:
+                Meeting.objects.filter(pk=meeting.pk).update(recorded_on=today)
 
     def load_planning_year(self, today: datetime.date):
         """A live year so the timeline, dashboard and reminders have dates to show."""
@@ -293,6 +292,7 @@ class Command(BaseCommand):
             for step in meeting.steps.filter(due__lt=today - datetime.timedelta(days=2)):
                 step.state = TimelineStep.State.DONE
                 step.done_at = timezone.make_aware(datetime.datetime.combine(step.due, datetime.time(16, 0)))
+                step.done_on = step.due
                 step.save()
             if status == Meeting.Status.HELD:
                 services.propose_follow_up(meeting)
