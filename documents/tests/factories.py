@@ -113,3 +113,22 @@ def share(note, *, by):
 
     services.submit_for_review(note, by=by)
     return services.share_note(note, by=by, now=timezone.now())
+
+
+def summary_post(version, bodies=(), *, headings=None, **fields) -> dict:
+    """The summary form's POST: its fields and one (heading, text) per section, in the summary's order."""
+    data = {
+        "title": "Summary of the meeting on South Sudan",
+        "letter_date": "2026-12-18",
+        "addressee": "sg",
+        "attach_source_note": "on",
+        "letter_body": "",
+        "version": version,
+        "sections-TOTAL_FORMS": len(bodies),
+        "sections-INITIAL_FORMS": len(bodies),
+    }
+    for i, body in enumerate(bodies):
+        data[f"sections-{i}-heading"] = (headings or [""] * len(bodies))[i]
+        data[f"sections-{i}-body"] = body
+    data.update(fields)
+    return data
