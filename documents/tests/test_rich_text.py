@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from documents import pdf
-from documents.models import BackgroundNote, Summary
+from documents.models import BackgroundNote
 from documents.richtext import sanitize
 from documents.tests import factories as f
 
