@@ -83,9 +83,22 @@ def resolve_signatories(rows: list[SignatoryBase], letter_date: datetime.date) -
     return resolved
 
 
+def honest_roles(rows: list[SignatoryBase], agenda_year) -> list[SignatoryBase]:
+    """A signatory never signs in a role its state does not hold that year (the year's co-chairs may have been
+    changed since it was added): such a role reads as "other", so no formula calls it a Co-Chair."""
+    co_chairs = {state.pk for state in agenda_year.co_chairs.all()}
+    Role = SignatoryBase.Role
+    for row in rows:
+        if (row.role == Role.CO_CHAIR and row.member_state_id not in co_chairs) or (
+            row.role == Role.PENHOLDER and row.member_state_id != agenda_year.penholder_id
+        ):
+            row.role = Role.OTHER
+    return rows
+
+
 def summary_signatories(summary: Summary, letter_date: datetime.date) -> list[ResolvedSignatory]:
     rows = list(summary.signatories.select_related("member_state", "representative").order_by("order", "pk"))
-    return resolve_signatories(rows, letter_date)
+    return resolve_signatories(honest_roles(rows, summary.meeting.agenda_year), letter_date)
 
 
 def source_disclaimer(sources: set[str]) -> str:

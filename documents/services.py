@@ -323,7 +323,9 @@ def default_signatories(summary: Summary) -> list[SummarySignatory]:
 def formula_body(summary: Summary) -> str:
     """The letter as the formula that fits the summary's saved signatories writes it (names and roles only:
     the representatives and their titles do not enter the body)."""
-    rows = summary.signatories.select_related("member_state").order_by("order", "pk")
+    rows = compose.honest_roles(
+        list(summary.signatories.select_related("member_state").order_by("order", "pk")), summary.meeting.agenda_year
+    )
     signers = [
         formulas.Signer(in_text=row.member_state.in_text, formal=row.member_state.formal, role=row.role) for row in rows
     ]

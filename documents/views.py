@@ -806,7 +806,12 @@ def summary_pdf(request, meeting_pk: int):
 @secretariat_required
 def summary_history(request, meeting_pk: int):
     summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
-    entries = history_entries(summary.history.all(), SummaryApproval.history.filter(summary_id=summary.pk))
+    entries = history_entries(
+        summary.history.all(),
+        SummaryApproval.history.filter(summary_id=summary.pk),
+        SummarySection.history.filter(summary_id=summary.pk),
+        SummarySignatory.history.filter(summary_id=summary.pk).select_related("member_state"),
+    )
     return render(
         request, "documents/history.html", {"document": summary, "meeting": summary.meeting, "entries": entries}
     )

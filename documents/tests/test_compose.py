@@ -267,9 +267,9 @@ def test_composing_takes_the_same_queries_whatever_the_size(thematic, django_ass
         rec.make_question(thematic, delegation="France", text=f"Question {i}?")
         rec.make_briefer(thematic, name=f"Briefer {i}")
     summary = Summary.objects.with_meeting().get(pk=summary.pk)
-    # signatories (states, chosen representatives); representatives in office; sections; briefers; goals;
-    # questions (delegations); recommendation groups; recommendations
-    with django_assert_num_queries(8):
+    # signatories (states, chosen representatives); the year's co-chairs; representatives in office; sections;
+    # briefers; goals; questions (delegations); recommendation groups; recommendations
+    with django_assert_num_queries(9):
         compose.summary_document(summary, today=LETTER_DATE)
 
 
@@ -291,3 +291,15 @@ def test_issued_document_carries_symbol_issue_date_and_job_number(thematic):
 
 def test_section_kinds_are_the_model_choices():
     assert set(SummarySection.Kind.values) == {"text", "recommendations", "briefers", "questions"}
+
+
+def test_a_signatory_whose_state_no_longer_cochairs_is_never_called_cochair(thematic, secretariat_user):
+    summary = _new_summary(thematic, penholder_signs=False)
+    thematic.agenda_year.co_chairs.set([mf.make_state("Ireland"), mf.make_state("Norway")])
+    doc = compose.summary_document(summary, today=LETTER_DATE)
+    # The stored letter was written when Mexico co-chaired; the formula now names no role.
+    assert services.formula_body(summary).startswith("<p>Ireland, together with Mexico, has the honour")
+    Summary.objects.filter(pk=summary.pk).update(letter_body="")
+    summary.refresh_from_db()
+    doc = compose.summary_document(summary, today=LETTER_DATE)
+    assert "Co-Chair" not in doc.body_html

@@ -238,8 +238,9 @@ def test_summary_page_queries(rows, cochair_client, meeting, django_assert_max_n
     f.make_recommendations(meeting, [f"Recommendation {i}" for i in range(rows)])
     # session, user, groups; the summary (meeting, year, country); approvals; co-chairs; the signatories (states,
     # chosen representatives) and the representatives in office; the sections; the recommendation groups and
-    # the recommendations: the same whatever the rows.
-    with django_assert_max_num_queries(13):
+    # the recommendations; the year's co-chairs once more (compose checks each signatory's role): the same whatever
+    # the rows.
+    with django_assert_max_num_queries(14):
         response = cochair_client.get(reverse("documents:summary", args=[summary.meeting_id]))
     assert response.status_code == 200
     assert f"Recommendation {rows - 1}" in response.content.decode()
@@ -329,9 +330,11 @@ def test_summary_history_queries(rows, secretariat_client, secretariat_user, mee
         summary._history_user = secretariat_user
         summary.title = f"Point {i}"
         summary.save()
+        summary.sections.create(order=10 + i, heading=f"Section {i}")
     # session, user, secretariat group; the summary (meeting, year, country); its history and its approvals',
-    # with who changed them; the summary's label (its meeting, the meeting's country)
-    with django_assert_max_num_queries(8):
+    # sections' and signatories', with who changed them; each model's labels (the summary, its meeting, the
+    # meeting's country; the signatories' states): the same whatever the rows.
+    with django_assert_max_num_queries(17):
         response = secretariat_client.get(reverse("documents:summary_history", args=[meeting.pk]))
     assert response.status_code == 200
     assert f"Point {rows - 1}" in response.content.decode()
