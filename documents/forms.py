@@ -90,7 +90,11 @@ class VersionForm(forms.Form):
 class SignatoryForm(forms.Form):
     version = core_forms.IntegerField(widget=forms.HiddenInput)
     member_state = forms.ModelChoiceField(label=_("State"), queryset=MemberState.objects.all())
-    role = forms.ChoiceField(label=_("Signs as"), choices=SummarySignatory.Role.choices)
+    # An IEG summary has no Chair (the Network's letters do).
+    role = forms.ChoiceField(
+        label=_("Signs as"),
+        choices=[(value, label) for value, label in SummarySignatory.Role.choices if value != "chair"],
+    )
     representative = forms.ModelChoiceField(
         label=_("Representative"),
         queryset=PermanentRepresentative.objects.select_related("member_state"),

@@ -37,7 +37,7 @@ from .models import (
     SummarySection,
     SummarySignatory,
 )
-from .richtext import RichTextField, sanitize
+from .richtext import sanitize
 from .uploads import FileKind
 
 __all__ = ["InvalidTransition", "StaleEdit"]
@@ -321,11 +321,13 @@ def default_signatories(summary: Summary) -> list[SummarySignatory]:
 
 
 def formula_body(summary: Summary) -> str:
-    """The letter as the formula that fits the summary's saved signatories writes it (names and roles only:
-    the representatives and their titles do not enter the body)."""
-    rows = compose.honest_roles(
-        list(summary.signatories.select_related("member_state").order_by("order", "pk")), summary.meeting.agenda_year
-    )
+    """The letter as the formula that fits the summary's signatories writes it (its defaults before it is
+    saved; names and roles only: the representatives and their titles do not enter the body)."""
+    if summary.pk is None:
+        rows = default_signatories(summary)
+    else:
+        rows = list(summary.signatories.select_related("member_state").order_by("order", "pk"))
+    rows = compose.honest_roles(rows, summary.meeting.agenda_year)
     signers = [
         formulas.Signer(in_text=row.member_state.in_text, formal=row.member_state.formal, role=row.role) for row in rows
     ]
@@ -361,26 +363,18 @@ def _refresh_letter(summary: Summary) -> None:
             summary.letter_body = body
 
 
-SUMMARY_CONTENT_FIELDS = (
-    "title",
-    "letter_date",
-    "addressee",
-    "penholder_signs",
-    "letter_body",
-    "attach_source_note",
-)
+SUMMARY_CONTENT_FIELDS = ("title", "letter_date", "addressee", "penholder_signs", "attach_source_note")
 
 
-def _summary_content(summary: Summary, sections=None) -> tuple:
-    """What the co-chairs approve: the text (as it will be stored, sanitized), the letter date and addressee,
-    who signs, and the annex's sections in order."""
-    fields = tuple(
-        sanitize(value) if isinstance(field, RichTextField) else value
-        for field, value in ((Summary._meta.get_field(name), getattr(summary, name)) for name in SUMMARY_CONTENT_FIELDS)
-    )
+def _summary_content(summary: Summary, sections=None, *, letter: str | None = None) -> tuple:
+    """What the co-chairs approve: the text (as it will be stored, sanitized), the letter (``letter``: as it
+    prints), its date and addressee, who signs, and the annex's sections in order."""
+    fields = tuple(getattr(summary, name) for name in SUMMARY_CONTENT_FIELDS)
+    if letter is None:
+        letter = sanitize(summary.letter_body)
     if sections is None:
         sections = list(summary.sections.order_by("order", "pk")) if summary.pk else []
-    return fields + tuple((s.kind, s.heading, sanitize(s.body)) for s in sections)
+    return (*fields, letter, *((s.kind, s.heading, sanitize(s.body)) for s in sections))
 
 
 def _reset_approvals(summary: Summary, reason: str) -> None:
@@ -413,6 +407,13 @@ def save_summary(summary: Summary, *, expected_version: int | None, by, sections
     from the formula. Creating the summary of a meeting that was held moves the meeting to "summary drafted".
     """
     if summary.pk is None:
+        # The form showed the formula for the default signatories (with or without the penholder, as ticked):
+        # a letter left as shown is the formula's, and follows the signatories.
+        shown = {formula_body(Summary(meeting=summary.meeting, penholder_signs=signs)) for signs in (False, True)}
+        posted = sanitize(summary.letter_body)
+        summary.letter_body_edited = bool(posted) and posted not in shown
+        if not summary.letter_body_edited:
+            summary.letter_body = formula_body(summary)
         _create_once(summary)
         SummarySignatory.objects.bulk_create([_attach(row, summary) for row in default_signatories(summary)])
         if sections is None:
@@ -424,12 +425,6 @@ def save_summary(summary: Summary, *, expected_version: int | None, by, sections
             ]
         for row in rows:
             _attach(row, summary).save()
-        formula = formula_body(summary)
-        summary.letter_body_edited = bool(summary.letter_body.strip()) and sanitize(summary.letter_body) != formula
-        summary.letter_body = summary.letter_body if summary.letter_body_edited else formula
-        Summary.objects.filter(pk=summary.pk).update(
-            letter_body=summary.letter_body, letter_body_edited=summary.letter_body_edited
-        )
         if summary.meeting.status == Meeting.Status.HELD:
             meeting_services.change_status(summary.meeting, Meeting.Status.SUMMARY_DRAFTED, by=by)
         return summary
@@ -447,21 +442,23 @@ def save_summary(summary: Summary, *, expected_version: int | None, by, sections
         if sections is not None
         else stored
     )
-    if _summary_content(summary, edited) == _summary_content(current, stored):
+    # A letter left empty, or as the formula wrote it, is the formula's (an old summary stored none).
+    formula = formula_body(current)
+    posted = sanitize(summary.letter_body)
+    summary.letter_body_edited = bool(posted) and posted != formula
+    before = _summary_content(current, stored, letter=sanitize(current.letter_body) or formula)
+    if _summary_content(summary, edited, letter=posted or formula) == before:
         return summary  # saved without a change: the approvals still stand
     for row, new in zip(stored, edited, strict=True):
         if (row.heading, row.body) != (new.heading, sanitize(new.body)):
             row.heading, row.body = new.heading, new.body
             row.save()
-    formula = formula_body(summary)
-    summary.letter_body_edited = bool(summary.letter_body.strip()) and sanitize(summary.letter_body) != formula
+    if current.penholder_signs != summary.penholder_signs:
+        _sync_penholder(summary)
+    if not summary.letter_body_edited:
+        summary.letter_body = formula_body(summary)  # the signatories may have changed
     _reset_approvals(summary, _("Edited: co-chairs' approvals reset"))
     save_versioned(summary, expected_version)
-    if current.penholder_signs != summary.penholder_signs and _sync_penholder(summary):
-        _refresh_letter(summary)
-    if not summary.letter_body.strip():
-        summary.letter_body_edited = False
-        _refresh_letter(summary)
     return summary
 
 

@@ -434,6 +434,9 @@ def summary_edit(request, meeting_pk: int):
         stored_sections = services.default_sections(meeting)  # main points from the briefing recorded
     else:
         stored_sections = list(summary.sections.order_by("order", "pk"))
+    if not summary.letter_body:
+        # The letter starts from the formula that fits the signatories (those a new summary will have).
+        summary.letter_body = services.formula_body(summary)
     if summary.pk and not summary.is_editable:
         messages.error(
             request,
@@ -470,9 +473,10 @@ def summary_edit(request, meeting_pk: int):
             section_rows=list(zip(sections.forms, stored_sections, strict=False)),
             signatories=compose.resolve_signatories(rows, summary.letter_date or timezone.localdate()),
             signatory_rows=rows,
-            signatory_form=SignatoryForm(initial={"version": summary.version}),
-            add_section_form=AddSectionForm(initial={"version": summary.version}),
-            version_form=VersionForm(initial={"version": summary.version}),
+            # Their own ids: the summary's form above has a "title" and a "version" too.
+            signatory_form=SignatoryForm(initial={"version": summary.version}, auto_id="signatory_%s"),
+            add_section_form=AddSectionForm(initial={"version": summary.version}, auto_id="new_section_%s"),
+            version_form=VersionForm(initial={"version": summary.version}, auto_id=False),
         )
     else:
         context["section_rows"] = list(zip(sections.forms, stored_sections, strict=False))

@@ -15,7 +15,7 @@ from countries.models import PermanentRepresentative
 from documents import compose, services
 from documents.council import ListBlock
 from documents.models import Summary, SummarySection
-from meetings.models import Meeting
+from meetings.models import AgendaYear, Meeting
 from meetings.tests import factories as mf
 from recommendations.lettering import labelled_groups
 from recommendations.models import Recommendation, RecommendationGroup
@@ -44,7 +44,7 @@ def year_2021(db):
         PermanentRepresentative.objects.create(
             member_state=mf.make_state(state), given_names=given, surname=surname, start_date=datetime.date(2020, 1, 1)
         )
-    return agenda_year
+    return AgendaYear.objects.get(pk=agenda_year.pk)  # its penholder as saved, with its names
 
 
 @pytest.fixture

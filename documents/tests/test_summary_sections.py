@@ -225,3 +225,38 @@ def test_the_group_s_name_is_set_on_the_year_and_enters_the_letter(summary, secr
     secretariat_client.post(reset, {"version": summary.version, "confirm": "1"})
     summary.refresh_from_db()
     assert "as Co-Chairs of the Informal Expert Group on Women, Peace and Security (test)," in summary.letter_body
+
+
+def test_a_new_summary_with_the_penholder_ticked_gets_its_formula_though_the_form_showed_the_cochairs(
+    meeting, secretariat_client
+):
+    f.hold(meeting)
+    url = reverse("documents:summary_edit", args=[meeting.pk])
+    shown = secretariat_client.get(url).context["form"]["letter_body"].value()
+    assert shown.startswith("<p>Denmark and Greece, as Co-Chairs")
+    data = f.summary_post("", ["", "", "", "", ""], letter_body=shown, penholder_signs="on")
+    del data["version"]
+    assert secretariat_client.post(url, data).status_code == 302
+    summary = Summary.objects.get(meeting=meeting)
+    assert "in close cooperation with United Kingdom, as penholder" in summary.letter_body
+    assert not summary.letter_body_edited
+
+
+def test_saving_an_old_summary_s_form_unchanged_keeps_the_approvals(summary, secretariat_client, cochair_user):
+    greek = mf.make_user("greek", delegation="Greece")
+    for user in (cochair_user, greek):
+        summary, _approval = services.approve_summary(summary, by=user, now=timezone.now())
+    assert summary.letter_body == ""  # stored before letters were
+    url = reverse("documents:summary_edit", args=[summary.meeting_id])
+    page = secretariat_client.get(url).context
+    data = f.summary_post(
+        summary.version,
+        [form["body"].value() for form in page["sections"].forms],
+        headings=[form["heading"].value() for form in page["sections"].forms],
+        title=summary.title,
+        letter_date=summary.letter_date.isoformat(),
+        letter_body=page["form"]["letter_body"].value(),
+    )
+    assert secretariat_client.post(url, data).status_code == 302
+    summary.refresh_from_db()
+    assert summary.status == Summary.Status.APPROVED and summary.approvals.count() == 2

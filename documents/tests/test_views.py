@@ -364,9 +364,10 @@ def test_form_pages_queries(rows, secretariat_client, meeting, django_assert_max
     # session, user, secretariat group; the meeting (year, country) or the file; the note or the summary
     pages = {
         reverse("documents:note_edit", args=[meeting.pk]): 5,
-        # ... plus its sections, signatories, representatives in office, approvals, and the states and
-        # representatives offered to add a signatory.
-        reverse("documents:summary_edit", args=[meeting.pk]): 11,
+        # ... plus its sections, signatories, representatives in office, approvals, the states and
+        # representatives offered to add a signatory, and (a letter never written: an old summary) the formula's
+        # signatories, the year's co-chairs and penholder.
+        reverse("documents:summary_edit", args=[meeting.pk]): 16,
         reverse("documents:attachment_upload", args=[meeting.pk]): 4,
         reverse("documents:attachment_delete", args=[attachment.pk]): 4,
     }
