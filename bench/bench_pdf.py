@@ -78,10 +78,17 @@ def build_summary(paragraphs: int):
 
 def resize(summary, paragraphs: int) -> None:
     half = max(paragraphs // 2, 1)
-    summary.introduction = "\n\n".join([PARAGRAPH] * 2)
-    summary.main_points = "\n\n".join([PARAGRAPH] * half)
-    summary.council_questions = "\n\n".join([PARAGRAPH] * (paragraphs - half))
-    summary.closing = "The Co-Chairs thanked the briefers and the participants."
+    texts = {
+        "": "\n\n".join([PARAGRAPH] * 2),
+        "Main points raised": "\n\n".join([PARAGRAPH] * half),
+        "Questions from Council members": "\n\n".join([PARAGRAPH] * (paragraphs - half)),
+    }
+    summary.sections.all().delete()
+    for order, (heading, body) in enumerate(texts.items(), start=1):
+        summary.sections.create(order=order, heading=heading, body=body)
+    summary.sections.create(order=4, heading="Recommendations", kind="recommendations")
+    summary.sections.create(order=5, body="The Co-Chairs thanked the briefers and the participants.")
+    summary.version += 1  # the rendering cache reads the version
     summary.save()
 
 

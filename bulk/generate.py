@@ -1200,11 +1200,15 @@ def summaries(g: Bulk) -> None:
                 "Summary of the meeting of the Informal Expert Group on Women and Peace and Security on "
                 f"{m.subject}, held on {m.date:%-d %B %Y}"
             ),
-            introduction=paragraphs(g, rng, m, 1),
-            main_points=paragraphs(g, rng, m, rng.randint(3, 6)),
-            council_questions=paragraphs(g, rng, m, rng.randint(1, 3)),
-            closing=paragraphs(g, rng, m, 1),
         )
+        # The annex's sections (documents.SummarySection), in the default order; written after the summaries.
+        summary._bulk_sections = [
+            ("", "text", paragraphs(g, rng, m, 1)),
+            ("Main points raised", "text", paragraphs(g, rng, m, rng.randint(3, 6))),
+            ("Questions from Council members", "questions", paragraphs(g, rng, m, rng.randint(1, 3))),
+            ("Recommendations", "recommendations", ""),
+            ("", "text", paragraphs(g, rng, m, 1)),
+        ]
         if status != "draft":
             summary.letter_date = deadlines.add_business_days(m.date, 15, g.holidays)
         if status in {"issued", "published"}:
@@ -1216,6 +1220,28 @@ def summaries(g: Bulk) -> None:
         created=lambda s: at(s.meeting.date + datetime.timedelta(days=5), 10),
         initial=lambda s: {"status": "draft", "issue_date": None},
     )
+    SummarySection = model_or_none("documents.SummarySection")
+    SummarySignatory = model_or_none("documents.SummarySignatory")
+    if SummarySection is not None:
+        created = lambda row: at(row.summary.meeting.date + datetime.timedelta(days=5), 10)  # noqa: E731
+        g.insert(
+            SummarySection,
+            [
+                SummarySection(summary=s, order=order, heading=heading, kind=kind, body=body)
+                for s in g.summaries
+                for order, (heading, kind, body) in enumerate(s._bulk_sections, start=1)
+            ],
+            created=created,
+        )
+        g.insert(
+            SummarySignatory,
+            [
+                SummarySignatory(summary=s, order=order, member_state=state, role="co_chair")
+                for s in g.summaries
+                for order, state in enumerate(g.co_chairs[s.meeting.agenda_year.year], start=1)
+            ],
+            created=created,
+        )
     g.history(
         Summary,
         (

@@ -7,6 +7,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
 
+from .council import ADDRESSEE_TEXT, Addressee
 from .querysets import AttachmentQuerySet, BackgroundNoteQuerySet, DownloadLogQuerySet, SummaryQuerySet
 from .richtext import RichTextField
 
@@ -21,6 +23,16 @@ RICH_HELP = _(
     "Plain text (a blank line starts a new paragraph) or simple HTML: bold, italics, lists, links. "
     "Anything else is removed when you save."
 )
+
+job_number_validator = RegexValidator(
+    r"^\d{2}-\d{5} \([A-Z]\)$", _("Enter a job number like 21-17311 (E)."), code="invalid_job_number"
+)
+
+ADDRESSEE_CHOICES = [
+    (Addressee.SECRETARY_GENERAL.value, _("the Secretary-General")),
+    (Addressee.PRESIDENT_OF_THE_SECURITY_COUNCIL.value, _("the President of the Security Council")),
+]
+assert {value for value, _label in ADDRESSEE_CHOICES} == {str(key) for key in ADDRESSEE_TEXT}
 
 
 class BackgroundNote(models.Model):
@@ -237,10 +249,37 @@ class Summary(models.Model):
         max_length=300,
         help_text=_("As printed above the annex, e.g. “Summary of the meeting of … on South Sudan, held on …”."),
     )
-    introduction = RichTextField(_("introduction"), blank=True, help_text=RICH_HELP)
-    main_points = RichTextField(_("main points raised"), blank=True, help_text=RICH_HELP)
-    council_questions = RichTextField(_("questions from Council members"), blank=True, help_text=RICH_HELP)
-    closing = RichTextField(_("closing"), blank=True, help_text=RICH_HELP)
+    addressee = models.CharField(
+        _("addressed to"), max_length=3, choices=ADDRESSEE_CHOICES, default=Addressee.SECRETARY_GENERAL.value
+    )
+    penholder_signs = models.BooleanField(
+        _("the penholder signs"),
+        default=False,
+        help_text=_("The year's penholder on women and peace and security signs the letter with the co-chairs."),
+    )
+    letter_body = RichTextField(
+        _("letter"),
+        blank=True,
+        help_text=_("The letter's text, pre-filled from the formula that fits the signatories. ") + RICH_HELP,
+    )
+    letter_body_edited = models.BooleanField(
+        _("letter edited by hand"), default=False, editable=False, help_text=_("Not the formula's words any more.")
+    )
+    attach_source_note = models.BooleanField(
+        _("source note as a footnote"),
+        default=True,
+        help_text=_(
+            "Attach the meeting's note on the source of recommendations as a footnote to the recommendations' "
+            "lead-in. Untick it if you placed that footnote yourself in the text."
+        ),
+    )
+    job_number = models.CharField(
+        _("job number"),
+        max_length=12,
+        blank=True,
+        validators=[job_number_validator],
+        help_text=_("Printed at the foot of page 1 once issued, e.g. 21-17311 (E)."),
+    )
     letter_date = models.DateField(
         _("letter date"),
         null=True,
@@ -280,6 +319,103 @@ class Summary(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in {self.Status.DRAFT, self.Status.APPROVED}
+
+
+class SignatoryBase(models.Model):
+    """Who signs a Council document's letter, in the order of its title and signature blocks: a state, the role
+    it signs in, and its representative (the one in office on the letter date unless one is chosen).
+
+    Abstract, so that other letters (the Focal Points Network's chair's summary: the troika) reuse the fields.
+    """
+
+    class Role(models.TextChoices):
+        CO_CHAIR = "co_chair", _("Co-Chair")
+        PENHOLDER = "penholder", _("Penholder on women and peace and security")
+        CHAIR = "chair", _("Chair")
+        OTHER = "other", _("Other signatory")
+
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    member_state = models.ForeignKey(
+        "countries.MemberState", verbose_name=_("state"), on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(_("signs as"), max_length=12, choices=Role.choices, default=Role.CO_CHAIR)
+    representative = models.ForeignKey(
+        "countries.PermanentRepresentative",
+        verbose_name=_("representative"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: the state's representative in office on the letter date."),
+    )
+    title = models.CharField(
+        _("title signed under"),
+        max_length=200,
+        blank=True,
+        help_text=_("Empty: the representative's title (Permanent Representative, Chargé d'affaires a.i., ...)."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SummarySignatory(SignatoryBase):
+    """One state signing the letter that transmits a summary (the co-chairs, the penholder, or another)."""
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="signatories")
+
+    history = HistoricalRecords()
+
+    history_label_related = ("member_state", "summary__meeting__situation")
+
+    class Meta:
+        ordering = ["summary", "order", "pk"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        constraints = [
+            models.UniqueConstraint(fields=["summary", "member_state"], name="documents_summarysignatory_unique_state")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} ({self.get_role_display()})"
+
+
+class AnnexSectionBase(models.Model):
+    """One section of a document's annex, in order: a heading (may be empty) and rich text, and for some kinds a
+    block the document prints from what is recorded (the recommendations in their groups, the briefers, the
+    Council members' questions) after the text. Abstract: background notes and other documents reuse it."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        RECOMMENDATIONS = "recommendations", _("Text, then the recommendations")
+        BRIEFERS = "briefers", _("Text, then the briefers recorded")
+        QUESTIONS = "questions", _("Text, then the questions recorded")
+
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.TEXT)
+    body = RichTextField(_("text"), blank=True, help_text=RICH_HELP)
+
+    class Meta:
+        abstract = True
+
+
+class SummarySection(AnnexSectionBase):
+    """One section of a summary's annex, where the secretariat placed it."""
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="sections")
+
+    history = HistoricalRecords()
+
+    history_label_related = ("summary__meeting__situation",)
+
+    class Meta:
+        ordering = ["summary", "order", "pk"]
+        verbose_name = _("summary section")
+        verbose_name_plural = _("summary sections")
+
+    def __str__(self) -> str:
+        return self.heading or self.get_kind_display()
 
 
 class SummaryApproval(RecordedOnBehalf):

@@ -1,6 +1,6 @@
-"""A new summary starts from what is already recorded for its meeting: the briefers and the goals they named
-(main points), and the questions Council members asked. Everything stays editable; text already typed is never
-replaced: only empty sections of a summary not yet saved are filled.
+"""What is recorded for a meeting, as a summary's text: the briefers and the goals they named, and the questions
+Council members asked. A new summary's main points start from the briefing (services.default_sections); the
+"briefers" and "questions" kinds of section print these from the record (documents.compose).
 
 Non-attribution: a question names its delegation only when one is recorded; otherwise "A Council member asked".
 """
@@ -13,8 +13,7 @@ from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
 from .formatting import council_date
-
-PREFILLED_FIELDS = ("main_points", "council_questions")
+from .formulas import sentence_start
 
 
 def _text(value: str) -> str:
@@ -28,7 +27,13 @@ def briefing_section(briefers: Iterable, goals: Iterable) -> str:
     if briefers:
         names = []
         for briefer in briefers:
-            name = format_html("{}, {} ({})", briefer.name, briefer.title, briefer.entity)
+            # Names are optional (non-attribution): "the Deputy Special Representative (UNMISS)".
+            who = ", ".join(part for part in ((briefer.name or "").strip(), (briefer.title or "").strip()) if part)
+            entity = (briefer.entity or "").strip()
+            if not who:
+                name = format_html("{} ({})", _("a representative"), entity) if entity else escape(_("a briefer"))
+            else:
+                name = format_html("{} ({})", who, entity) if entity else escape(who)
             if briefer.attendance == type(briefer).Attendance.VIDEOCONFERENCE:
                 name = format_html("{} {}", name, _("by videoconference"))
             names.append(name)
@@ -59,12 +64,13 @@ def briefing_section(briefers: Iterable, goals: Iterable) -> str:
 def questions_section(questions: Iterable) -> str:
     items = []
     for question in questions:
-        if question.delegation_id is not None:
-            asked = _("%(delegation)s asked:") % {"delegation": escape(question.delegation)}
+        if getattr(question, "delegation_id", None) is not None:
+            state = question.delegation
+            asked = _("%(delegation)s asked:") % {"delegation": escape(sentence_start(state.in_text))}
         else:
             asked = escape(_("A Council member asked:"))
         item = f"{asked} {_text(question.text)}"
-        if question.answer.strip():
+        if (question.answer or "").strip():
             item += "<br>" + escape(_("Answer:")) + " " + _text(question.answer)
         elif question.answer_due:
             item += "<br>" + escape(
@@ -72,21 +78,3 @@ def questions_section(questions: Iterable) -> str:
             )
         items.append(f"<li>{item}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""
-
-
-def prefill_summary(summary) -> None:
-    """Fill the empty sections of a summary not yet saved from its meeting's record (briefers, goals, questions)."""
-    if summary.pk is not None:
-        return  # a saved summary holds what people typed, even where they left a section empty
-    meeting = summary.meeting
-    sections = {}
-    if not (summary.main_points or "").strip():
-        sections["main_points"] = briefing_section(
-            meeting.briefers.order_by("order", "pk"), meeting.goals.order_by("order", "pk")
-        )
-    if not (summary.council_questions or "").strip():
-        sections["council_questions"] = questions_section(
-            meeting.questions.select_related("delegation").order_by("order", "pk")
-        )
-    for name, value in sections.items():
-        setattr(summary, name, value)

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts import permissions
 from approvals import services as approval_services
 from core.concurrency import NEW, StaleEdit, save_versioned
 from meetings import services as meeting_services
-from meetings.models import Meeting, TimelineStep
+from meetings.models import Meeting, TimelineStep, symbol_validator
 from meetings.services import InvalidTransition
 from notifications import services as notification_services
 
-from . import formatting, pdf
+from . import compose, formatting, formulas, pdf, prefill
 from .models import (
     Attachment,
     BackgroundNote,
@@ -34,8 +34,10 @@ from .models import (
     SharedNoteVersion,
     Summary,
     SummaryApproval,
+    SummarySection,
+    SummarySignatory,
 )
-from .richtext import RichTextField, sanitize
+from .richtext import sanitize
 from .uploads import FileKind
 
 __all__ = ["InvalidTransition", "StaleEdit"]
@@ -258,52 +260,336 @@ def revoke_invitation(invitation: NoteInvitation, *, by) -> None:
 
 
 def default_summary_title(meeting: Meeting) -> str:
-    title = _("Summary of the meeting of the Informal Expert Group on Women and Peace and Security on %(subject)s") % {
-        "subject": meeting.subject
+    title = _("Summary of the meeting of the %(group)s on %(subject)s") % {
+        "group": meeting.agenda_year.group,
+        "subject": meeting.subject,
     }
     if meeting.date:
         title += _(", held on %(date)s") % {"date": formatting.council_date(meeting.date)}
     return title
 
 
-SUMMARY_CONTENT_FIELDS = ("title", "introduction", "main_points", "council_questions", "closing", "letter_date")
+Kind = SummarySection.Kind
+
+# The annex's sections a new summary starts with, per kind of meeting: (heading, kind). Introduction and
+# closing have no heading, as in the issued summaries; every heading can be renamed, every section moved.
+DEFAULT_SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    Meeting.Kind.COUNTRY: (
+        ("", Kind.TEXT),
+        (gettext_lazy("Main points raised"), Kind.TEXT),
+        (gettext_lazy("Questions from Council members"), Kind.QUESTIONS),
+        (gettext_lazy("Recommendations"), Kind.RECOMMENDATIONS),
+        ("", Kind.TEXT),
+    ),
+    Meeting.Kind.THEMATIC: (
+        ("", Kind.TEXT),
+        (gettext_lazy("Briefings"), Kind.BRIEFERS),
+        (gettext_lazy("Discussion"), Kind.QUESTIONS),
+        (gettext_lazy("Recommendations"), Kind.RECOMMENDATIONS),
+        ("", Kind.TEXT),
+    ),
+}
+DEFAULT_SECTIONS[Meeting.Kind.FOLLOW_UP] = DEFAULT_SECTIONS[Meeting.Kind.COUNTRY]
 
 
-def _summary_content(summary: Summary) -> tuple:
-    """What the co-chairs approve: the text (as it will be stored, sanitized) and the letter date."""
-    return tuple(
-        sanitize(value) if isinstance(field, RichTextField) else value
-        for field, value in ((Summary._meta.get_field(name), getattr(summary, name)) for name in SUMMARY_CONTENT_FIELDS)
-    )
+def default_sections(meeting: Meeting) -> list[SummarySection]:
+    """A new summary's sections (unsaved), for its meeting's kind. A country meeting's main points start from
+    the briefers and goals recorded (prefill); nothing typed is ever replaced: only new summaries get these."""
+    sections = []
+    for order, (heading, kind) in enumerate(DEFAULT_SECTIONS[meeting.kind], start=1):
+        body = ""
+        if kind == Kind.TEXT and heading and meeting.pk:
+            body = prefill.briefing_section(
+                meeting.briefers.order_by("order", "pk"), meeting.goals.order_by("order", "pk")
+            )
+        sections.append(SummarySection(order=order, heading=str(heading), kind=kind, body=body))
+    return sections
 
 
-@transaction.atomic
-def save_summary(summary: Summary, *, expected_version: int | None, by) -> Summary:
-    """Create or edit a summary. An edit withdraws the co-chairs' approvals: they approved other words.
+def default_signatories(summary: Summary) -> list[SummarySignatory]:
+    """Who signs by default (unsaved): the year's co-chairs by name, then the penholder where the secretariat
+    ticked that it signs (unless it co-chairs: a state signs once, in the role it holds)."""
+    agenda_year = summary.meeting.agenda_year
+    co_chairs = sorted(agenda_year.co_chairs.all(), key=lambda state: state.name)
+    rows = [SummarySignatory(member_state=state, role=SummarySignatory.Role.CO_CHAIR) for state in co_chairs]
+    penholder = agenda_year.penholder
+    if summary.penholder_signs and penholder is not None and penholder.pk not in {s.pk for s in co_chairs}:
+        rows.append(SummarySignatory(member_state=penholder, role=SummarySignatory.Role.PENHOLDER))
+    for order, row in enumerate(rows, start=1):
+        row.order = order
+    return rows
 
-    Creating the summary of a meeting that was held moves the meeting to "summary drafted".
-    """
+
+def formula_body(summary: Summary) -> str:
+    """The letter as the formula that fits the summary's signatories writes it (its defaults before it is
+    saved; names and roles only: the representatives and their titles do not enter the body)."""
     if summary.pk is None:
-        _create_once(summary)
-        if summary.meeting.status == Meeting.Status.HELD:
-            meeting_services.change_status(summary.meeting, Meeting.Status.SUMMARY_DRAFTED, by=by)
-        return summary
-    current = Summary.objects.select_for_update().get(pk=summary.pk)
+        rows = default_signatories(summary)
+    else:
+        rows = list(summary.signatories.select_related("member_state").order_by("order", "pk"))
+    rows = compose.honest_roles(rows, summary.meeting.agenda_year)
+    signers = [
+        formulas.Signer(in_text=row.member_state.in_text, formal=row.member_state.formal, role=row.role) for row in rows
+    ]
+    return sanitize(compose.default_letter_body(summary, signers))
+
+
+def _sync_penholder(summary: Summary) -> bool:
+    """Add or remove the penholder's signature as ``penholder_signs`` says; True when the signatories changed."""
+    penholder = summary.meeting.agenda_year.penholder
+    rows = summary.signatories.filter(role=SummarySignatory.Role.PENHOLDER)
+    if summary.penholder_signs:
+        if penholder is None or summary.signatories.filter(member_state=penholder).exists():
+            return False
+        last = summary.signatories.order_by("-order").values_list("order", flat=True).first() or 0
+        SummarySignatory.objects.create(
+            summary=summary, member_state=penholder, role=SummarySignatory.Role.PENHOLDER, order=last + 1
+        )
+        return True
+    if rows.exists():
+        for row in rows:
+            row._change_reason = _("The penholder no longer signs")
+            row.delete()
+        return True
+    return False
+
+
+def _refresh_letter(summary: Summary) -> None:
+    """A letter never edited by hand follows its signatories: rewritten from the formula."""
+    if not summary.letter_body_edited:
+        body = formula_body(summary)
+        if body != summary.letter_body:
+            Summary.objects.filter(pk=summary.pk).update(letter_body=body)
+            summary.letter_body = body
+
+
+SUMMARY_CONTENT_FIELDS = ("title", "letter_date", "addressee", "penholder_signs", "attach_source_note")
+
+
+def _summary_content(summary: Summary, sections=None, *, letter: str | None = None) -> tuple:
+    """What the co-chairs approve: the text (as it will be stored, sanitized), the letter (``letter``: as it
+    prints), its date and addressee, who signs, and the annex's sections in order."""
+    fields = tuple(getattr(summary, name) for name in SUMMARY_CONTENT_FIELDS)
+    if letter is None:
+        letter = sanitize(summary.letter_body)
+    if sections is None:
+        sections = list(summary.sections.order_by("order", "pk")) if summary.pk else []
+    return (*fields, letter, *((s.kind, s.heading, sanitize(s.body)) for s in sections))
+
+
+def _reset_approvals(summary: Summary, reason: str) -> None:
+    if summary.approvals.exists():
+        for approval in summary.approvals.all():
+            approval._change_reason = _("Summary edited after approval")
+            approval.delete()
+        summary.status = Summary.Status.DRAFT
+        summary._change_reason = reason
+
+
+def _editable(summary: Summary, expected_version: int | None) -> Summary:
+    current = Summary.objects.select_for_update().select_related("meeting__agenda_year").get(pk=summary.pk)
     if not current.is_editable:
         raise InvalidTransition(
             _("A summary that is “%(status)s” can no longer be edited.") % {"status": current.get_status_display()}
         )
     if expected_version is not None and expected_version != current.version:
         raise StaleEdit(summary, created=expected_version == NEW)
-    if _summary_content(summary) == _summary_content(current):
+    return current
+
+
+@transaction.atomic
+def save_summary(summary: Summary, *, expected_version: int | None, by, sections: list[dict] | None = None) -> Summary:
+    """Create or edit a summary, its letter and its sections' headings and text (``sections``: one dict per
+    section in the summary's order, ``heading`` and ``body``; for a new summary also ``kind``). An edit
+    withdraws the co-chairs' approvals: they approved other words.
+
+    A new summary gets its default signatories and, if none are given, its default sections; its letter starts
+    from the formula. Creating the summary of a meeting that was held moves the meeting to "summary drafted".
+    """
+    if summary.pk is None:
+        # The form showed the formula for the default signatories (with or without the penholder, as ticked):
+        # a letter left as shown is the formula's, and follows the signatories.
+        shown = {formula_body(Summary(meeting=summary.meeting, penholder_signs=signs)) for signs in (False, True)}
+        posted = sanitize(summary.letter_body)
+        summary.letter_body_edited = bool(posted) and posted not in shown
+        if not summary.letter_body_edited:
+            summary.letter_body = formula_body(summary)
+        _create_once(summary)
+        SummarySignatory.objects.bulk_create([_attach(row, summary) for row in default_signatories(summary)])
+        if sections is None:
+            rows = default_sections(summary.meeting)
+        else:
+            rows = [
+                SummarySection(order=i, heading=new["heading"], kind=new.get("kind") or Kind.TEXT, body=new["body"])
+                for i, new in enumerate(sections, start=1)
+            ]
+        for row in rows:
+            _attach(row, summary).save()
+        if summary.meeting.status == Meeting.Status.HELD:
+            meeting_services.change_status(summary.meeting, Meeting.Status.SUMMARY_DRAFTED, by=by)
+        return summary
+    current = _editable(summary, expected_version)
+    stored = list(current.sections.order_by("order", "pk"))
+    if sections is not None and len(sections) != len(stored):
+        raise StaleEdit(summary, created=False)  # the sections were added or removed meanwhile
+    edited = (
+        [
+            SummarySection(
+                pk=row.pk, summary=current, order=row.order, kind=row.kind, heading=new["heading"], body=new["body"]
+            )
+            for row, new in zip(stored, sections or [], strict=False)
+        ]
+        if sections is not None
+        else stored
+    )
+    # A letter left empty, or as the formula wrote it, is the formula's (an old summary stored none).
+    formula = formula_body(current)
+    posted = sanitize(summary.letter_body)
+    summary.letter_body_edited = bool(posted) and posted != formula
+    before = _summary_content(current, stored, letter=sanitize(current.letter_body) or formula)
+    if _summary_content(summary, edited, letter=posted or formula) == before:
         return summary  # saved without a change: the approvals still stand
-    if current.approvals.exists():
-        for approval in current.approvals.all():
-            approval._change_reason = _("Summary edited after approval")
-            approval.delete()
-        summary.status = Summary.Status.DRAFT
-        summary._change_reason = _("Edited: co-chairs' approvals reset")
+    for row, new in zip(stored, edited, strict=True):
+        if (row.heading, row.body) != (new.heading, sanitize(new.body)):
+            row.heading, row.body = new.heading, new.body
+            row.save()
+    if current.penholder_signs != summary.penholder_signs:
+        _sync_penholder(summary)
+    if not summary.letter_body_edited:
+        summary.letter_body = formula_body(summary)  # the signatories may have changed
+    _reset_approvals(summary, _("Edited: co-chairs' approvals reset"))
     save_versioned(summary, expected_version)
+    return summary
+
+
+def _attach(row, summary: Summary):
+    row.summary = summary
+    return row
+
+
+def _structure_changed(summary: Summary, reason: str) -> Summary:
+    """After sections or signatories changed: approvals reset, the version moves on (an open form is stale)."""
+    _reset_approvals(summary, reason)
+    summary._change_reason = getattr(summary, "_change_reason", None) or reason
+    save_versioned(summary, None)
+    return summary
+
+
+@transaction.atomic
+def reset_letter(summary: Summary, *, expected_version: int | None, by) -> Summary:
+    """Put the formula's words back in the letter (the secretariat confirmed it when the letter was edited)."""
+    summary = _editable(summary, expected_version)
+    formula = formula_body(summary)
+    if summary.letter_body == formula and not summary.letter_body_edited:
+        return summary
+    summary.letter_body, summary.letter_body_edited = formula, False
+    return _structure_changed(summary, _("Letter reset to the formula"))
+
+
+@transaction.atomic
+def add_section(summary: Summary, *, heading: str, kind: str, expected_version: int | None, by) -> SummarySection:
+    summary = _editable(summary, expected_version)
+    if kind not in Kind.values:
+        raise InvalidTransition(_("Choose a kind of section."))
+    last = summary.sections.order_by("-order").values_list("order", flat=True).first() or 0
+    section = SummarySection.objects.create(summary=summary, order=last + 1, heading=heading.strip()[:300], kind=kind)
+    _structure_changed(summary, _("Section added"))
+    return section
+
+
+@transaction.atomic
+def remove_section(section: SummarySection, *, expected_version: int | None, by) -> Summary:
+    summary = _editable(section.summary, expected_version)
+    section._change_reason = _("Section removed")
+    section.delete()
+    _renumber(summary.sections.order_by("order", "pk"))
+    return _structure_changed(summary, _("Section removed"))
+
+
+def _renumber(rows) -> None:
+    for order, row in enumerate(rows, start=1):
+        if row.order != order:
+            row.order = order
+            row.save(update_fields=["order"])
+
+
+def _move(rows: list, index: int, direction: int) -> bool:
+    target = index + direction
+    if not 0 <= target < len(rows):
+        return False
+    rows[index], rows[target] = rows[target], rows[index]
+    _renumber(rows)
+    return True
+
+
+@transaction.atomic
+def move_section(section: SummarySection, *, direction: int, expected_version: int | None, by) -> Summary:
+    """Move a section one place up (-1) or down (+1)."""
+    summary = _editable(section.summary, expected_version)
+    rows = list(summary.sections.order_by("order", "pk"))
+    index = [row.pk for row in rows].index(section.pk)
+    if not _move(rows, index, direction):
+        raise InvalidTransition(_("This section cannot move further."))
+    return _structure_changed(summary, _("Sections reordered"))
+
+
+@transaction.atomic
+def add_signatory(
+    summary: Summary, *, member_state, role: str, representative=None, title: str = "", expected_version, by
+) -> SummarySignatory:
+    """Add a state to the signatories (last). Its role is checked: only the year's co-chairs sign as Co-Chairs,
+    only its penholder as penholder."""
+    summary = _editable(summary, expected_version)
+    agenda_year = summary.meeting.agenda_year
+    if role == SummarySignatory.Role.CO_CHAIR and not agenda_year.co_chairs.filter(pk=member_state.pk).exists():
+        raise InvalidTransition(
+            _("%(state)s does not co-chair %(year)s: it cannot sign as Co-Chair.")
+            % {"state": member_state, "year": agenda_year.year}
+        )
+    if role == SummarySignatory.Role.PENHOLDER and agenda_year.penholder_id != member_state.pk:
+        raise InvalidTransition(
+            _("%(state)s is not the penholder in %(year)s.") % {"state": member_state, "year": agenda_year.year}
+        )
+    if representative is not None and representative.member_state_id != member_state.pk:
+        raise InvalidTransition(_("Choose a representative of %(state)s.") % {"state": member_state})
+    if summary.signatories.filter(member_state=member_state).exists():
+        raise InvalidTransition(_("%(state)s already signs this letter.") % {"state": member_state})
+    last = summary.signatories.order_by("-order").values_list("order", flat=True).first() or 0
+    row = SummarySignatory.objects.create(
+        summary=summary,
+        member_state=member_state,
+        role=role,
+        representative=representative,
+        title=title.strip(),
+        order=last + 1,
+    )
+    _structure_changed(summary, _("Signatory added"))
+    _refresh_letter(summary)
+    return row
+
+
+@transaction.atomic
+def remove_signatory(row: SummarySignatory, *, expected_version: int | None, by) -> Summary:
+    summary = _editable(row.summary, expected_version)
+    row._change_reason = _("Signatory removed")
+    row.delete()
+    _renumber(summary.signatories.order_by("order", "pk"))
+    if row.role == SummarySignatory.Role.PENHOLDER and summary.penholder_signs:
+        summary.penholder_signs = False
+    _structure_changed(summary, _("Signatory removed"))
+    _refresh_letter(summary)
+    return summary
+
+
+@transaction.atomic
+def move_signatory(row: SummarySignatory, *, direction: int, expected_version: int | None, by) -> Summary:
+    summary = _editable(row.summary, expected_version)
+    rows = list(summary.signatories.order_by("order", "pk"))
+    index = [r.pk for r in rows].index(row.pk)
+    if not _move(rows, index, direction):
+        raise InvalidTransition(_("This signatory cannot move further."))
+    _structure_changed(summary, _("Signatories reordered"))
+    _refresh_letter(summary)
     return summary
 
 
@@ -388,9 +674,17 @@ def submit_summary(summary: Summary, *, by, now: datetime.datetime) -> Summary:
     return summary
 
 
+def is_past_record(summary: Summary) -> bool:
+    """The meeting was recorded after the fact as already issued (it carries its S/ symbol), and its summary is
+    entered now: the approvals and the submission happened outside the app, so the summary is recorded as
+    issued directly, under the meeting's symbol (correctable)."""
+    return summary.meeting.status in {Meeting.Status.ISSUED, Meeting.Status.PUBLISHED} and not summary.is_issued
+
+
 def check_issue(summary: Summary, symbol: str, *, issue_date: datetime.date, by=None) -> None:
     """Refuse (saying why) an issuance that cannot be recorded; views call it before asking for confirmation."""
-    if summary.status != Summary.Status.SUBMITTED:
+    past_record = is_past_record(summary)
+    if summary.status != Summary.Status.SUBMITTED and not past_record:
         raise InvalidTransition(_("Only a submitted summary can be issued."))
     if summary.letter_date and issue_date < summary.letter_date:
         raise InvalidTransition(
@@ -401,7 +695,62 @@ def check_issue(summary: Summary, symbol: str, *, issue_date: datetime.date, by=
             _("Symbols issued in %(year)s read S/%(year)s/…; check the symbol or the issue date.")
             % {"year": issue_date.year}
         )
+    if past_record:
+        _check_symbol(summary.meeting, symbol)
+        return
     meeting_services.check_status_change(summary.meeting, Meeting.Status.ISSUED, by=by, symbol=symbol)
+
+
+def _check_symbol(meeting: Meeting, symbol: str) -> None:
+    if not symbol:
+        raise InvalidTransition(_("Enter the S/ symbol the summary was issued under."))
+    try:
+        symbol_validator(symbol)
+    except ValidationError as exc:
+        raise InvalidTransition(" ".join(exc.messages)) from exc
+    if Meeting.objects.filter(symbol=symbol).exclude(pk=meeting.pk).exists():
+        raise InvalidTransition(_("Symbol %(symbol)s is already used by another meeting.") % {"symbol": symbol})
+
+
+def _set_symbol(meeting: Meeting, symbol: str, *, by, reason: str) -> None:
+    """Correct the meeting's symbol, in its history, credited to ``by``."""
+    if meeting.symbol == symbol:
+        return
+    old = meeting.symbol or "—"
+    meeting.symbol = symbol
+    why = " ".join(reason.split())[:50]
+    meeting._change_reason = (f"Symbol {old} → {symbol}" + (f": {why}" if why else ""))[:100]
+    if by is not None:
+        meeting._history_user = by
+    save_versioned(meeting, None)
+
+
+def _store_issued_pdf(summary: Summary, issue_date: datetime.date) -> None:
+    rendered = pdf.render_summary(summary, today=issue_date)
+    summary.issued_pdf.save(f"{summary.meeting.symbol.replace('/', '-')}.pdf", ContentFile(rendered), save=False)
+
+
+@transaction.atomic
+def correct_symbol(summary: Summary, symbol: str, *, by, reason: str = "") -> Summary:
+    """Correct the S/ symbol an issued summary is recorded under (a typing mistake, a past record entered
+    wrongly): the meeting's history keeps the old one and who changed it; the stored PDF is rebuilt."""
+    summary = _locked(summary)
+    symbol = (symbol or "").strip()
+    if not summary.is_issued:
+        raise InvalidTransition(_("Only the symbol of an issued summary is corrected here."))
+    if symbol and summary.issue_date and not symbol.startswith(f"S/{summary.issue_date.year}/"):
+        raise InvalidTransition(
+            _("Symbols issued in %(year)s read S/%(year)s/…; check the symbol or the issue date.")
+            % {"year": summary.issue_date.year}
+        )
+    _check_symbol(summary.meeting, symbol)
+    if symbol == summary.meeting.symbol:
+        raise InvalidTransition(_("The summary is already recorded as %(symbol)s.") % {"symbol": symbol})
+    _set_symbol(summary.meeting, symbol, by=by, reason=reason or "corrected")
+    summary._change_reason = _("Symbol corrected to %(symbol)s") % {"symbol": symbol}
+    _store_issued_pdf(summary, summary.issue_date)
+    summary.save(update_fields=["issued_pdf", "updated_at"])
+    return summary
 
 
 def check_publish_summary(summary: Summary) -> None:
@@ -411,21 +760,38 @@ def check_publish_summary(summary: Summary) -> None:
 
 @transaction.atomic
 def issue_summary(
-    summary: Summary, symbol: str, *, by, now: datetime.datetime, issue_date: datetime.date | None = None
+    summary: Summary,
+    symbol: str,
+    *,
+    by,
+    now: datetime.datetime,
+    issue_date: datetime.date | None = None,
+    job_number: str = "",
 ) -> Summary:
-    """Record the S/ symbol the summary was issued under, and store the issued PDF (no watermark)."""
+    """Record the S/ symbol the summary was issued under, and store the issued PDF (no watermark).
+
+    The summary of a meeting recorded after the fact as issued (``is_past_record``) is recorded as issued (or
+    published, as its meeting is) directly: the symbol given corrects the meeting's, in its history.
+    """
     summary = _locked(summary)
     symbol = (symbol or "").strip()
     issue_date = issue_date or summary.issue_date or now.date()
+    past_record = is_past_record(summary)
     check_issue(summary, symbol, issue_date=issue_date, by=by)
-    # Validates the symbol (meetings.models.symbol_validator) and its uniqueness, and moves the meeting.
-    meeting_services.change_status(summary.meeting, Meeting.Status.ISSUED, by=by, symbol=symbol)
-    summary.status = Summary.Status.ISSUED
+    if past_record:
+        _set_symbol(summary.meeting, symbol, by=by, reason="entered with its summary")
+        published = summary.meeting.status == Meeting.Status.PUBLISHED
+        summary.status = Summary.Status.PUBLISHED if published else Summary.Status.ISSUED
+        summary._change_reason = _("Recorded as issued as %(symbol)s") % {"symbol": symbol}
+    else:
+        # Validates the symbol (meetings.models.symbol_validator) and its uniqueness, and moves the meeting.
+        meeting_services.change_status(summary.meeting, Meeting.Status.ISSUED, by=by, symbol=symbol)
+        summary.status = Summary.Status.ISSUED
+        summary._change_reason = _("Issued as %(symbol)s") % {"symbol": symbol}
     summary.issue_date = issue_date
-    summary._change_reason = _("Issued as %(symbol)s") % {"symbol": symbol}
-    rendered = pdf.render_summary(summary, today=issue_date)
-    summary.issued_pdf.save(f"{symbol.replace('/', '-')}.pdf", ContentFile(rendered), save=False)
-    summary.save(update_fields=["status", "issue_date", "issued_pdf", "updated_at"])
+    summary.job_number = job_number.strip()
+    _store_issued_pdf(summary, issue_date)
+    summary.save(update_fields=["status", "issue_date", "job_number", "issued_pdf", "updated_at"])
     return summary
 
 
@@ -502,6 +868,20 @@ def invite_consequences(note: BackgroundNote, member_state) -> list[str]:
 
 
 def issue_consequences(summary: Summary, symbol: str, issue_date: datetime.date) -> list[str]:
+    if is_past_record(summary):
+        published = summary.meeting.status == Meeting.Status.PUBLISHED
+        return [
+            _(
+                "The summary is recorded as issued on %(date)s as Security Council document %(symbol)s, as its "
+                "meeting was recorded."
+            )
+            % {"date": formats.date_format(issue_date), "symbol": symbol},
+            _("Approval and submission happened outside the app: they are not asked for."),
+            _("The meeting's page is public: so is this summary once recorded.")
+            if published
+            else _("Nothing becomes public until the summary is published."),
+            _("The text can no longer be edited. No email is sent."),
+        ]
     return [
         _("The summary is recorded as issued on %(date)s as Security Council document %(symbol)s.")
         % {"date": formats.date_format(issue_date), "symbol": symbol},

@@ -19,6 +19,20 @@ urlpatterns = [
     # Summary of a meeting, issued as a Security Council document.
     path("meetings/<int:meeting_pk>/summary/", views.summary_detail, name="summary"),
     path("meetings/<int:meeting_pk>/summary/edit/", views.summary_edit, name="summary_edit"),
+    path("meetings/<int:meeting_pk>/summary/sections/", views.summary_section_add, name="summary_section_add"),
+    path(
+        "meetings/<int:meeting_pk>/summary/sections/<int:pk>/<slug:action>/",
+        views.summary_section_action,
+        name="summary_section",
+    ),
+    path("meetings/<int:meeting_pk>/summary/signatories/", views.summary_signatory_add, name="summary_signatory_add"),
+    path(
+        "meetings/<int:meeting_pk>/summary/signatories/<int:pk>/<slug:action>/",
+        views.summary_signatory_action,
+        name="summary_signatory",
+    ),
+    path("meetings/<int:meeting_pk>/summary/letter/reset/", views.summary_letter_reset, name="summary_letter_reset"),
+    path("meetings/<int:meeting_pk>/summary/symbol/", views.summary_symbol, name="summary_symbol"),
     path("meetings/<int:meeting_pk>/summary/approve/", views.summary_approve, name="summary_approve"),
     path("meetings/<int:meeting_pk>/summary/submit/", views.summary_submit, name="summary_submit"),
     path("meetings/<int:meeting_pk>/summary/issue/", views.summary_issue, name="summary_issue"),

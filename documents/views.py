@@ -29,10 +29,29 @@ from core.history import history_entries
 from core.pagination import paginate
 from meetings.models import Meeting
 
-from . import pdf, services
-from .forms import ApproveForm, AttachmentForm, InvitationForm, IssueForm, NoteForm, SummaryForm
-from .models import Attachment, BackgroundNote, NoteInvitation, Summary, SummaryApproval
-from .prefill import prefill_summary
+from . import compose, pdf, services
+from .forms import (
+    AddSectionForm,
+    ApproveForm,
+    AttachmentForm,
+    InvitationForm,
+    IssueForm,
+    NoteForm,
+    SectionFormSet,
+    SignatoryForm,
+    SummaryForm,
+    SymbolForm,
+    VersionForm,
+)
+from .models import (
+    Attachment,
+    BackgroundNote,
+    NoteInvitation,
+    Summary,
+    SummaryApproval,
+    SummarySection,
+    SummarySignatory,
+)
 
 DOWNLOADS_ON_NOTE_PAGE = 20
 
@@ -332,10 +351,12 @@ def _summary_page(
     *,
     issue_form: IssueForm | None = None,
     record_form: RecordApprovalForm | None = None,
+    symbol_form: SymbolForm | None = None,
     status: int = 200,
 ):
     meeting = summary.meeting
     user = request.user
+    today = timezone.localdate()
     approvals = list(
         summary.approvals.select_related("member_state", "user__delegation", "on_behalf_of", "recorded_by")
     )
@@ -350,15 +371,25 @@ def _summary_page(
     ):
         record_form = RecordApprovalForm(
             states=meeting.agenda_year.co_chairs.filter(pk__in=[state.pk for state in pending]),
-            today=timezone.localdate(),
+            today=today,
         )
-    context = pdf.summary_context(summary, today=timezone.localdate())
+    document = compose.summary_document(summary, today=today)
     can_edit = permissions.can_edit(user)
+    past_record = services.is_past_record(summary)
+    if issue_form is None:
+        initial = {"issue_date": summary.issue_date or today, "job_number": summary.job_number}
+        if past_record:
+            initial["symbol"] = meeting.symbol
+        issue_form = IssueForm(initial=initial)
     return render(
         request,
         "documents/summary_detail.html",
         {
-            **context,
+            "summary": summary,
+            "meeting": meeting,
+            "document": document,
+            "letter_date": document.letter_date,
+            "missing_representatives": document.extra["missing_representatives"],
             "approvals": approvals,
             "pending_states": pending,
             "record_form": record_form,
@@ -370,8 +401,11 @@ def _summary_page(
             ),
             "approve_form": ApproveForm(initial={"version": summary.version}),
             "can_submit": summary.status == Summary.Status.APPROVED
+            and not past_record
             and (can_edit or permissions.can_approve(user, meeting.agenda_year)),
-            "issue_form": issue_form or IssueForm(initial={"issue_date": summary.issue_date or timezone.localdate()}),
+            "past_record": past_record,
+            "issue_form": issue_form,
+            "symbol_form": symbol_form or SymbolForm(initial={"symbol": meeting.symbol}),
         },
         status=status,
     )
@@ -387,13 +421,22 @@ def summary_detail(request, meeting_pk: int):
     return _summary_page(request, summary)
 
 
+def _section_initial(sections) -> list[dict]:
+    return [{"kind": s.kind, "heading": s.heading, "body": s.body} for s in sections]
+
+
 @secretariat_required
 def summary_edit(request, meeting_pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
     summary = Summary.objects.filter(meeting=meeting).first()
     if summary is None:
         summary = Summary(meeting=meeting, title=services.default_summary_title(meeting))
-        prefill_summary(summary)  # from the briefers, goals and questions recorded; the form's input wins
+        stored_sections = services.default_sections(meeting)  # main points from the briefing recorded
+    else:
+        stored_sections = list(summary.sections.order_by("order", "pk"))
+    if not summary.letter_body:
+        # The letter starts from the formula that fits the signatories (those a new summary will have).
+        summary.letter_body = services.formula_body(summary)
     if summary.pk and not summary.is_editable:
         messages.error(
             request,
@@ -401,10 +444,18 @@ def summary_edit(request, meeting_pk: int):
         )
         return redirect("documents:summary", meeting_pk=meeting.pk)
     form = SummaryForm(request.POST or None, instance=summary)
-    if request.method == "POST" and form.is_valid():
+    sections = SectionFormSet(request.POST or None, prefix="sections", initial=_section_initial(stored_sections))
+    if request.method == "POST" and form.is_valid() and sections.is_valid():
         had_approvals = summary.pk is not None and summary.approvals.exists()
+        posted = [{key: f.cleaned_data.get(key) or "" for key in ("kind", "heading", "body")} for f in sections.forms]
+        if summary.pk is None:
+            # The kinds of a new summary's sections are the defaults', whatever was posted.
+            for row, new in zip(stored_sections, posted, strict=False):
+                new["kind"] = row.kind
         try:
-            services.save_summary(form.instance, expected_version=form.expected_version, by=request.user)
+            services.save_summary(
+                form.instance, expected_version=form.expected_version, by=request.user, sections=posted
+            )
         except services.StaleEdit as exc:
             refuse_stale(form, exc)
         except services.InvalidTransition as exc:
@@ -414,12 +465,215 @@ def summary_edit(request, meeting_pk: int):
             messages.success(
                 request, _("Summary saved; the co-chairs' approvals were reset.") if reset else _("Summary saved.")
             )
-            return redirect("documents:summary", meeting_pk=meeting.pk)
-    return render(
+            return redirect("documents:summary_edit" if summary.pk else "documents:summary", meeting_pk=meeting.pk)
+    context = {"form": form, "sections": sections, "summary": summary, "meeting": meeting}
+    if summary.pk:
+        rows = list(summary.signatories.select_related("member_state", "representative").order_by("order", "pk"))
+        context.update(
+            section_rows=list(zip(sections.forms, stored_sections, strict=False)),
+            signatories=compose.resolve_signatories(rows, summary.letter_date or timezone.localdate()),
+            signatory_rows=rows,
+            # Their own ids: the summary's form above has a "title" and a "version" too.
+            signatory_form=SignatoryForm(initial={"version": summary.version}, auto_id="signatory_%s"),
+            add_section_form=AddSectionForm(initial={"version": summary.version}, auto_id="new_section_%s"),
+            version_form=VersionForm(initial={"version": summary.version}, auto_id=False),
+        )
+    else:
+        context["section_rows"] = list(zip(sections.forms, stored_sections, strict=False))
+    return render(request, "documents/summary_form.html", context)
+
+
+def _editable_summary(meeting_pk: int) -> Summary:
+    return get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
+
+
+def _structure(request, meeting_pk: int, action, done: str):
+    """Run a change to the summary's sections or signatories posted with the version the page showed."""
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Reload the summary and try again."))
+        return redirect("documents:summary_edit", meeting_pk=meeting_pk)
+    try:
+        action(form.cleaned_data["version"])
+    except services.StaleEdit:
+        messages.error(request, _("The summary changed since you opened it: nothing was changed. Check it and retry."))
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("documents:summary_edit", meeting_pk=meeting_pk)
+
+
+@secretariat_required
+@require_POST
+def summary_section_add(request, meeting_pk: int):
+    summary = _editable_summary(meeting_pk)
+    form = AddSectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a kind of section."))
+        return redirect("documents:summary_edit", meeting_pk=meeting_pk)
+    return _structure(
         request,
-        "documents/summary_form.html",
-        {"form": form, "summary": summary, "meeting": meeting},
+        meeting_pk,
+        lambda version: services.add_section(
+            summary,
+            heading=form.cleaned_data["heading"],
+            kind=form.cleaned_data["kind"],
+            expected_version=version,
+            by=request.user,
+        ),
+        _("Section added at the end."),
     )
+
+
+@secretariat_required
+@require_POST
+def summary_section_action(request, meeting_pk: int, pk: int, action: str):
+    summary = _editable_summary(meeting_pk)
+    section = get_object_or_404(SummarySection, pk=pk, summary=summary)
+    if action in ("up", "down"):
+        return _structure(
+            request,
+            meeting_pk,
+            lambda version: services.move_section(
+                section, direction=-1 if action == "up" else 1, expected_version=version, by=request.user
+            ),
+            _("Section moved."),
+        )
+    if action != "delete":
+        raise Http404
+    if not confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Remove the section “%(heading)s”?") % {"heading": section},
+            consequences=[
+                _("The section and its text leave the summary; its history keeps them."),
+                _("The co-chairs' approvals, if any, are reset."),
+            ],
+            action=reverse("documents:summary_section", args=[meeting_pk, pk, "delete"]),
+            cancel_url=reverse("documents:summary_edit", args=[meeting_pk]),
+            button=_("Remove the section"),
+            fields={"version": request.POST.get("version", "")},
+            danger=True,
+        )
+    return _structure(
+        request,
+        meeting_pk,
+        lambda version: services.remove_section(section, expected_version=version, by=request.user),
+        _("Section removed."),
+    )
+
+
+@secretariat_required
+@require_POST
+def summary_signatory_add(request, meeting_pk: int):
+    summary = _editable_summary(meeting_pk)
+    form = SignatoryForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("documents:summary_edit", meeting_pk=meeting_pk)
+    data = form.cleaned_data
+    return _structure(
+        request,
+        meeting_pk,
+        lambda version: services.add_signatory(
+            summary,
+            member_state=data["member_state"],
+            role=data["role"],
+            representative=data["representative"],
+            title=data["title"],
+            expected_version=version,
+            by=request.user,
+        ),
+        _("Signatory added."),
+    )
+
+
+@secretariat_required
+@require_POST
+def summary_signatory_action(request, meeting_pk: int, pk: int, action: str):
+    summary = _editable_summary(meeting_pk)
+    row = get_object_or_404(SummarySignatory.objects.select_related("member_state"), pk=pk, summary=summary)
+    if action in ("up", "down"):
+        return _structure(
+            request,
+            meeting_pk,
+            lambda version: services.move_signatory(
+                row, direction=-1 if action == "up" else 1, expected_version=version, by=request.user
+            ),
+            _("Signatory moved."),
+        )
+    if action != "delete":
+        raise Http404
+    return _structure(
+        request,
+        meeting_pk,
+        lambda version: services.remove_signatory(row, expected_version=version, by=request.user),
+        _("%(state)s no longer signs the letter.") % {"state": row.member_state},
+    )
+
+
+@secretariat_required
+@require_POST
+def summary_letter_reset(request, meeting_pk: int):
+    """Put the formula's words back in the letter; confirmed first when the letter was edited by hand."""
+    summary = _editable_summary(meeting_pk)
+    if summary.letter_body_edited and not confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Replace the letter with the formula's words?"),
+            consequences=[
+                _("The letter's text as edited by hand is replaced by the formula that fits the signatories."),
+                _("The history keeps the edited text. The co-chairs' approvals, if any, are reset."),
+            ],
+            action=reverse("documents:summary_letter_reset", args=[meeting_pk]),
+            cancel_url=reverse("documents:summary_edit", args=[meeting_pk]),
+            button=_("Reset the letter"),
+            fields={"version": request.POST.get("version", "")},
+            danger=True,
+        )
+    return _structure(
+        request,
+        meeting_pk,
+        lambda version: services.reset_letter(summary, expected_version=version, by=request.user),
+        _("The letter reads the formula's words again."),
+    )
+
+
+@secretariat_required
+@require_POST
+def summary_symbol(request, meeting_pk: int):
+    """Correct the symbol of an issued summary (confirmed; kept in the meeting's history)."""
+    summary = _editable_summary(meeting_pk)
+    form = SymbolForm(request.POST)
+    if not form.is_valid():
+        return _summary_page(request, summary, symbol_form=form, status=400)
+    symbol = form.cleaned_data["symbol"]
+    if not confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Correct the symbol to %(symbol)s?") % {"symbol": symbol},
+            consequences=[
+                _("The summary and its meeting are recorded as %(symbol)s instead of %(old)s.")
+                % {"symbol": symbol, "old": summary.meeting.symbol or "—"},
+                _("The meeting's history keeps the old symbol, who corrected it and why."),
+                _("The stored PDF is rebuilt with the corrected symbol. No email is sent."),
+            ],
+            action=reverse("documents:summary_symbol", args=[meeting_pk]),
+            cancel_url=reverse("documents:summary", args=[meeting_pk]),
+            button=_("Correct the symbol"),
+            fields={"symbol": symbol, "reason": form.cleaned_data["reason"]},
+        )
+    try:
+        services.correct_symbol(summary, symbol, by=request.user, reason=form.cleaned_data["reason"])
+    except services.InvalidTransition as exc:
+        form.add_error("symbol", str(exc))
+        summary.refresh_from_db()
+        return _summary_page(request, summary, symbol_form=form, status=400)
+    messages.success(request, _("Symbol corrected to %(symbol)s.") % {"symbol": symbol})
+    return redirect("documents:summary", meeting_pk=meeting_pk)
 
 
 @staff_view
@@ -495,7 +749,11 @@ def summary_issue(request, meeting_pk: int):
                 action=reverse("documents:summary_issue", args=[meeting_pk]),
                 cancel_url=reverse("documents:summary", args=[meeting_pk]),
                 button=_("Confirm: issued as %(symbol)s") % {"symbol": symbol},
-                fields={"symbol": symbol, "issue_date": issue_date.isoformat()},
+                fields={
+                    "symbol": symbol,
+                    "issue_date": issue_date.isoformat(),
+                    "job_number": form.cleaned_data["job_number"],
+                },
             )
     elif form.is_valid():
         try:
@@ -505,6 +763,7 @@ def summary_issue(request, meeting_pk: int):
                 by=request.user,
                 now=timezone.now(),
                 issue_date=form.cleaned_data["issue_date"],
+                job_number=form.cleaned_data["job_number"],
             )
         except services.InvalidTransition as exc:
             form.add_error("symbol", str(exc))
@@ -551,7 +810,12 @@ def summary_pdf(request, meeting_pk: int):
 @secretariat_required
 def summary_history(request, meeting_pk: int):
     summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
-    entries = history_entries(summary.history.all(), SummaryApproval.history.filter(summary_id=summary.pk))
+    entries = history_entries(
+        summary.history.all(),
+        SummaryApproval.history.filter(summary_id=summary.pk),
+        SummarySection.history.filter(summary_id=summary.pk),
+        SummarySignatory.history.filter(summary_id=summary.pk).select_related("member_state"),
+    )
     return render(
         request, "documents/history.html", {"document": summary, "meeting": summary.meeting, "entries": entries}
     )

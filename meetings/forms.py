@@ -26,7 +26,7 @@ class AgendaYearForm(VersionedModelForm):
 
     class Meta:
         model = AgendaYear
-        fields = ["year", "co_chairs", "penholder", "notes"]
+        fields = ["year", "co_chairs", "penholder", "group_name", "notes"]
 
     def clean_co_chairs(self):
         co_chairs = self.cleaned_data["co_chairs"]

@@ -29,7 +29,7 @@ SEARCH_MAX_LENGTH = 200
 # What the public can read of a meeting, by where it is printed: the record itself; the summary's text once the
 # summary is published; the note's sections once the note is published; the recommendations either document prints.
 _MEETING_FIELDS = ("theme", "situation__name", "symbol")
-_SUMMARY_FIELDS = ("title", "introduction", "main_points", "council_questions", "closing")
+_SUMMARY_FIELDS = ("title", "letter_body", "sections__heading", "sections__body")
 _NOTE_FIELDS = (
     "participation",
     "mission_capacity",

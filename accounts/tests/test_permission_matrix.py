@@ -301,6 +301,26 @@ MATRIX: dict[str, list[Case]] = {
     # An empty form: the secretariat gets the form's errors (400), everyone else nothing.
     "documents:summary_issue": [Case(meeting_pk, SECRETARIAT_POST | {"secretariat": 400}, "post")],
     "documents:summary_publish": [Case(meeting_pk, SECRETARIAT_POST, "post")],
+    # The summary's structure (documents.views): an empty post is refused with a message (redirect) for the
+    # secretariat; the symbol form answers its errors (400).
+    "documents:summary_section_add": [Case(draft_meeting_pk, SECRETARIAT_POST, "post")],
+    "documents:summary_section": [
+        Case(
+            lambda w: draft_meeting_pk(w) | {"pk": w.draft_meeting.summary.sections.first().pk, "action": "up"},
+            SECRETARIAT_POST,
+            "post",
+        )
+    ],
+    "documents:summary_signatory_add": [Case(draft_meeting_pk, SECRETARIAT_POST, "post")],
+    "documents:summary_signatory": [
+        Case(
+            lambda w: draft_meeting_pk(w) | {"pk": w.draft_meeting.summary.signatories.first().pk, "action": "up"},
+            SECRETARIAT_POST,
+            "post",
+        )
+    ],
+    "documents:summary_letter_reset": [Case(draft_meeting_pk, SECRETARIAT_POST, "post")],
+    "documents:summary_symbol": [Case(published_pk, SECRETARIAT_POST | {"secretariat": 400}, "post")],
     "documents:summary_pdf": [Case(meeting_pk, YEAR_2026), Case(draft_meeting_pk, DRAFTS_2026)],
     "documents:summary_history": [Case(meeting_pk, SECRETARIAT)],
     "documents:attachment_upload": [Case(meeting_pk, SECRETARIAT)],

@@ -9,8 +9,8 @@ from django.utils.safestring import mark_safe
 from accounts import permissions
 
 from .. import formatting
+from ..compose import summary_document
 from ..models import BackgroundNote, Summary
-from ..pdf import summary_context
 from ..richtext import sanitize
 
 register = template.Library()
@@ -76,7 +76,10 @@ def public_summary_text(meeting):
     summary = _related(meeting, "summary")
     if summary is None or summary.status != Summary.Status.PUBLISHED:
         return {"summary": None}
-    return summary_context(summary, today=summary.issue_date or timezone.localdate())
+    return {
+        "summary": summary,
+        "document": summary_document(summary, today=summary.issue_date or timezone.localdate()),
+    }
 
 
 NEW_NOTE_DAYS = 7  # a note shared this recently is marked "new" on the expert's landing page

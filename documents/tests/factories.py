@@ -8,7 +8,7 @@ from countries.models import PermanentRepresentative
 from meetings.tests.factories import make_state
 from recommendations.models import Recommendation
 
-from ..models import BackgroundNote, Summary
+from ..models import BackgroundNote, Summary, SummarySection, SummarySignatory
 
 LOREM = (
     "Women's organizations in the country reported that their participation in the ceasefire monitoring bodies "
@@ -41,12 +41,44 @@ def make_note(meeting, **fields) -> BackgroundNote:
     return BackgroundNote.objects.create(meeting=meeting, **fields)
 
 
-def make_summary(meeting, **fields) -> Summary:
+# The old fixed sections, now rows: make_summary(meeting, main_points="...") fills the section of that name.
+SECTION_SHORTHAND = {
+    "introduction": ("", "text"),
+    "main_points": ("Main points raised", "text"),
+    "council_questions": ("Questions from Council members", "text"),
+    "recommendations": ("Recommendations", "recommendations"),
+    "closing": ("", "text"),
+}
+
+
+def make_summary(meeting, *, sections=None, signatories=None, **fields) -> Summary:
+    """A summary with its sections (the old layout: introduction, main points, questions, recommendations,
+    closing; those given as keyword arguments get text) and the year's co-chairs as signatories (or
+    ``signatories``: (state name, role) pairs)."""
     fields.setdefault("title", f"Summary of the meeting on {meeting.subject}")
     # The co-chairs' letter a week after the meeting.
     fields.setdefault("letter_date", (meeting.date or datetime.date(2026, 12, 10)) + datetime.timedelta(days=8))
-    fields.setdefault("main_points", f"<p>{LOREM}</p>")
-    return Summary.objects.create(meeting=meeting, **fields)
+    texts = {name: fields.pop(name) for name in list(fields) if name in SECTION_SHORTHAND}
+    texts.setdefault("main_points", f"<p>{LOREM}</p>")
+    summary = Summary.objects.create(meeting=meeting, **fields)
+    if sections is None:
+        sections = [
+            (heading, kind, texts.get(name, ""))
+            for name, (heading, kind) in SECTION_SHORTHAND.items()
+            if texts.get(name) or kind == "recommendations"
+        ]
+    for order, (heading, kind, body) in enumerate(sections, start=1):
+        SummarySection.objects.create(summary=summary, order=order, heading=heading, kind=kind, body=body)
+    if signatories is None:
+        co_chairs = sorted(meeting.agenda_year.co_chairs.all(), key=lambda state: state.name)
+        signatories = [(state.name, "co_chair") for state in co_chairs]
+    for order, (state, role) in enumerate(signatories, start=1):
+        SummarySignatory.objects.create(summary=summary, order=order, member_state=make_state(state), role=role)
+    return summary
+
+
+def section(summary, heading: str) -> SummarySection:
+    return summary.sections.get(heading=heading)
 
 
 def hold(meeting, *, by=None):
@@ -81,3 +113,22 @@ def share(note, *, by):
 
     services.submit_for_review(note, by=by)
     return services.share_note(note, by=by, now=timezone.now())
+
+
+def summary_post(version, bodies=(), *, headings=None, **fields) -> dict:
+    """The summary form's POST: its fields and one (heading, text) per section, in the summary's order."""
+    data = {
+        "title": "Summary of the meeting on South Sudan",
+        "letter_date": "2026-12-18",
+        "addressee": "sg",
+        "attach_source_note": "on",
+        "letter_body": "",
+        "version": version,
+        "sections-TOTAL_FORMS": len(bodies),
+        "sections-INITIAL_FORMS": len(bodies),
+    }
+    for i, body in enumerate(bodies):
+        data[f"sections-{i}-heading"] = (headings or [""] * len(bodies))[i]
+        data[f"sections-{i}-body"] = body
+    data.update(fields)
+    return data

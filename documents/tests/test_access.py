@@ -191,7 +191,7 @@ def test_cochairs_approve_through_the_page_others_cannot(
 
 def test_approving_a_version_edited_meanwhile_is_refused_in_the_page(summary, cochair_client, secretariat_user):
     opened = summary.version
-    summary.main_points = "Changed meanwhile"
+    summary.title = "Changed meanwhile"
     services.save_summary(summary, expected_version=opened, by=secretariat_user)
     response = cochair_client.post(
         reverse("documents:summary_approve", args=[summary.meeting_id]), {"version": opened}, follow=True

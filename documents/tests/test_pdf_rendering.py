@@ -61,11 +61,11 @@ def test_the_rendering_is_cached_per_version(meeting, secretariat_user, monkeypa
     assert pdf.render_summary(summary, today=TODAY) == first
     assert len(calls) == 1
 
-    summary.main_points = "A new point."
+    summary.title = "A new title."  # (was a main point: the sections are rows now)
     services.save_summary(summary, expected_version=summary.version, by=secretariat_user)
     changed = pdf.render_summary(summary, today=TODAY)
     assert len(calls) == 2
-    assert "A new point." in " ".join(pages_text(changed))
+    assert "A new title." in " ".join(pages_text(changed))
 
 
 def test_a_change_outside_the_document_renders_anew(meeting, monkeypatch):

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from documents import pdf
-from documents.models import BackgroundNote, Summary
+from documents.models import BackgroundNote
 from documents.richtext import sanitize
 from documents.tests import factories as f
 
@@ -72,8 +72,7 @@ def test_every_rich_field_is_sanitized_on_save(meeting):
     note.refresh_from_db()
     assert note.early_warning == "<p>Warn</p>"
     summary = f.make_summary(meeting, closing='<p onmouseover="x()">Thanks</p>')
-    summary.refresh_from_db()
-    assert summary.closing == "<p>Thanks</p>"
+    assert summary.sections.get(kind="text", heading="").body == "<p>Thanks</p>"
 
 
 def test_rows_written_around_the_model_are_sanitized_at_output(meeting, secretariat_client):
@@ -90,7 +89,7 @@ def test_rows_written_around_the_model_are_sanitized_at_output(meeting, secretar
 
 def test_no_script_in_the_summary_html(meeting):
     summary = f.make_summary(meeting, title="<script>alert(1)</script>Title")
-    Summary.objects.filter(pk=summary.pk).update(main_points="<script>alert(2)</script>")
+    summary.sections.filter(heading="Main points raised").update(body="<script>alert(2)</script>")
     summary.refresh_from_db()
     html = pdf.summary_html(summary, today=meeting.date)
     assert "<script" not in html

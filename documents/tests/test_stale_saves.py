@@ -45,18 +45,9 @@ def test_creating_a_note_a_colleague_created_meanwhile_is_refused_and_keeps_the_
     assert BackgroundNote.objects.get(meeting=meeting).participation == "<p>The colleague's own text</p>"
 
 
-def _summary_post(version, **changes):
-    data = {
-        "title": "Summary of the meeting on South Sudan",
-        "letter_date": "2026-12-18",
-        "introduction": "",
-        "main_points": "",
-        "council_questions": "",
-        "closing": "",
-        "version": version,
-    }
-    data.update(changes)
-    return data
+# A new country summary has five sections (introduction, main points, questions, recommendations, closing);
+# make_summary's has two (main points, recommendations).
+DEFAULT_HEADINGS = ["", "Main points raised", "Questions from Council members", "Recommendations", ""]
 
 
 def test_creating_a_summary_a_colleague_created_meanwhile_is_refused_and_keeps_the_text(
@@ -65,30 +56,33 @@ def test_creating_a_summary_a_colleague_created_meanwhile_is_refused_and_keeps_t
     url = reverse("documents:summary_edit", args=[held.pk])
     version = secretariat_client.get(url).context["form"].initial["version"]
     assert colleague_client.get(url).context["form"].initial["version"] == version
-    assert secretariat_client.post(url, _summary_post(version, main_points="First points")).status_code == 302
+    first = f.summary_post(version, ["", "First points", "", "", ""], headings=DEFAULT_HEADINGS)
+    assert secretariat_client.post(url, first).status_code == 302
 
-    second = colleague_client.post(url, _summary_post(version, main_points="The colleague's points"))
+    theirs = f.summary_post(version, ["", "The colleague's points", "", "", ""], headings=DEFAULT_HEADINGS)
+    second = colleague_client.post(url, theirs)
 
     assert second.status_code == 200
     page = _page(second)
     assert "Someone else created this summary while you were writing" in page
     assert "The colleague&#x27;s points" in page
-    assert Summary.objects.get(meeting=held).main_points == "<p>First points</p>"
+    assert f.section(Summary.objects.get(meeting=held), "Main points raised").body == "<p>First points</p>"
 
 
 def test_a_stale_summary_edit_is_refused_and_keeps_the_text(secretariat_client, colleague_client, held):
     summary = f.make_summary(held)
     url = reverse("documents:summary_edit", args=[held.pk])
+    headings = ["Main points raised", "Recommendations"]
     opened = secretariat_client.get(url).context["form"].initial["version"]
-    assert secretariat_client.post(url, _summary_post(opened, closing="Signed by both")).status_code == 302
+    mine = f.summary_post(opened, ["Signed by both", ""], headings=headings)
+    assert secretariat_client.post(url, mine).status_code == 302
 
-    second = colleague_client.post(url, _summary_post(opened, introduction="The colleague's introduction"))
+    second = colleague_client.post(url, f.summary_post(opened, ["The colleague's points", ""], headings=headings))
 
     assert second.status_code == 200
     assert "Someone else saved this summary while you were editing it" in _page(second)
-    assert "The colleague&#x27;s introduction" in _page(second)
-    summary.refresh_from_db()
-    assert (summary.closing, summary.introduction) == ("<p>Signed by both</p>", "")
+    assert "The colleague&#x27;s points" in _page(second)
+    assert f.section(summary, "Main points raised").body == "<p>Signed by both</p>"
 
 
 def test_a_note_edit_posted_without_a_version_does_not_overwrite(secretariat_client, meeting):

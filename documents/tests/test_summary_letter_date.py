@@ -10,14 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _data(**changes):
-    data = {
-        "title": "Summary of the meeting on South Sudan",
-        "letter_date": "2026-12-09",  # the meeting is on 10 Dec 2026
-        "introduction": "An introduction typed by hand",
-        "main_points": "Points",
-        "council_questions": "",
-        "closing": "",
-    }
+    # The meeting is on 10 Dec 2026; a new country summary has five sections, the first the introduction.
+    data = f.summary_post("", ["An introduction typed by hand", "Points", "", "", ""], letter_date="2026-12-09")
+    del data["version"]
     data.update(changes)
     return data
 

@@ -30,50 +30,48 @@ def _record(meeting):
     )
 
 
-def _form(client, meeting) -> str:
-    return client.get(reverse("documents:summary_edit", args=[meeting.pk])).content.decode()
+# Rewritten with the annex's sections: the main points (second default section) start from the briefing; the
+# questions section (kind "questions") prints the questions from the record instead of a copy of them.
+HEADINGS = ["", "Main points raised", "Questions from Council members", "Recommendations", ""]
+
+
+def _sections(client, meeting):
+    return client.get(reverse("documents:summary_edit", args=[meeting.pk])).context["sections"]
 
 
 def test_a_new_summary_starts_from_the_record(secretariat_client, meeting):
     _record(meeting)
 
-    response = secretariat_client.get(reverse("documents:summary_edit", args=[meeting.pk]))
+    sections = _sections(secretariat_client, meeting)
 
-    form = response.context["form"]
-    main_points = form["main_points"].value()
-    questions = form["council_questions"].value()
+    main_points = sections.forms[1]["body"].value()
+    assert sections.forms[1]["heading"].value() == "Main points raised"
     assert "Anita Kiki Gbeho, Deputy Special Representative (UNMISS)" in main_points
     assert "Pramila &lt;Patten&gt;" in main_points  # typed text is text, never markup
     assert "Deploy four women protection advisers by June." in main_points
-    assert "Ireland asked: How many women sit on the ceasefire committee?" in questions
-    assert "Mexico asked: What support do women human rights defenders get?" in questions
-    assert "A written answer is expected by 20 December 2026." in questions
+    assert [form["kind"].value() for form in sections.forms] == ["text", "text", "questions", "recommendations", "text"]
     assert not Summary.objects.filter(meeting=meeting).exists()  # nothing saved by opening the form
 
 
-def test_prefilled_sections_are_saved_as_edited(secretariat_client, meeting):
+def test_prefilled_sections_are_saved_as_edited_and_questions_print_from_the_record(secretariat_client, meeting):
     _record(meeting)
     f.hold(meeting)
-    form = secretariat_client.get(reverse("documents:summary_edit", args=[meeting.pk])).context["form"]
-    edited = form["main_points"].value().replace("by June", "by July")
+    sections = _sections(secretariat_client, meeting)
+    edited = sections.forms[1]["body"].value().replace("by June", "by July")
 
     response = secretariat_client.post(
         reverse("documents:summary_edit", args=[meeting.pk]),
-        {
-            "title": form["title"].value(),
-            "letter_date": "2026-12-18",
-            "introduction": "",
-            "main_points": edited,
-            "council_questions": form["council_questions"].value(),
-            "closing": "",
-        },
+        f.summary_post("", ["", edited, "", "", ""], headings=HEADINGS),
     )
 
     assert response.status_code == 302
     summary = Summary.objects.get(meeting=meeting)
-    assert "by July" in summary.main_points and "by June" not in summary.main_points
-    assert "Ireland asked:" in summary.council_questions
-    assert "<li>" in summary.council_questions  # survives the sanitizer as a list
+    main_points = f.section(summary, "Main points raised").body
+    assert "by July" in main_points and "by June" not in main_points
+    page = secretariat_client.get(reverse("documents:summary", args=[meeting.pk])).content.decode()
+    assert "Ireland asked: How many women sit on the ceasefire committee?" in page
+    assert "Mexico asked: What support do women human rights defenders get?" in page
+    assert "A written answer is expected by 20 December 2026." in page
 
 
 def test_typed_text_is_never_overwritten(secretariat_client, meeting):
@@ -82,40 +80,29 @@ def test_typed_text_is_never_overwritten(secretariat_client, meeting):
 
     secretariat_client.post(
         reverse("documents:summary_edit", args=[meeting.pk]),
-        {
-            "title": "Summary",
-            "letter_date": "2026-12-18",
-            "introduction": "",
-            "main_points": "My own points.",
-            "council_questions": "",  # cleared on purpose: stays empty
-            "closing": "",
-        },
+        f.summary_post("", ["", "My own points.", "", "", ""], headings=HEADINGS),
     )
 
     summary = Summary.objects.get(meeting=meeting)
-    assert summary.main_points == "<p>My own points.</p>"
-    assert summary.council_questions == ""
-    rec.make_question(meeting, delegation="Japan", text="A question recorded later?")
-    form = secretariat_client.get(reverse("documents:summary_edit", args=[meeting.pk])).context["form"]
-    assert form["main_points"].value() == "<p>My own points.</p>"
-    assert form["council_questions"].value() == ""  # an existing summary is never refilled
+    assert f.section(summary, "Main points raised").body == "<p>My own points.</p>"
+    rec.make_briefer(meeting, name="A later briefer", title="Adviser", entity="UNMISS")
+    sections = _sections(secretariat_client, meeting)
+    assert sections.forms[1]["body"].value() == "<p>My own points.</p>"  # an existing summary is never refilled
 
 
 def test_an_existing_summary_is_not_prefilled(secretariat_client, meeting):
-    f.make_summary(meeting, main_points="", council_questions="")
+    f.make_summary(meeting, main_points="")
     _record(meeting)
 
-    form = secretariat_client.get(reverse("documents:summary_edit", args=[meeting.pk])).context["form"]
+    sections = _sections(secretariat_client, meeting)
 
-    assert form["main_points"].value() == ""
-    assert form["council_questions"].value() == ""
+    assert [form["body"].value() for form in sections.forms] == [""]
 
 
 def test_a_meeting_with_nothing_recorded_starts_empty(secretariat_client, meeting):
-    form = secretariat_client.get(reverse("documents:summary_edit", args=[meeting.pk])).context["form"]
+    sections = _sections(secretariat_client, meeting)
 
-    assert form["main_points"].value() == ""
-    assert form["council_questions"].value() == ""
+    assert all(form["body"].value() == "" for form in sections.forms)
 
 
 def test_a_question_without_a_recorded_delegation_is_not_attributed(meeting):

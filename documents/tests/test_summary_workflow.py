@@ -41,7 +41,7 @@ def test_creating_the_summary_of_a_held_meeting_marks_it_drafted(meeting, secret
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.SUMMARY_DRAFTED
     assert summary.title == (
-        "Summary of the meeting of the Informal Expert Group on Women and Peace and Security on South Sudan, "
+        "Summary of the meeting of the Informal Expert Group on Women, Peace and Security on South Sudan, "
         "held on 10 December 2026"
     )
 
@@ -80,7 +80,7 @@ def test_approving_an_outdated_version_is_refused(summary, cochair_user):
 def test_an_edit_after_approval_resets_the_approvals(summary, cochair_user, greek_user, secretariat_user):
     summary = _approve_all(summary, cochair_user, greek_user)
     summary = Summary.objects.get(pk=summary.pk)
-    summary.main_points = "<p>A corrected point.</p>"
+    summary.title = "A corrected title"
     services.save_summary(summary, expected_version=summary.version, by=secretariat_user)
     summary.refresh_from_db()
     assert summary.status == Summary.Status.DRAFT
@@ -109,10 +109,10 @@ def test_saving_without_a_change_keeps_the_approvals(summary, cochair_user, gree
 def test_a_stale_summary_edit_is_refused(summary, secretariat_user):
     opened = summary.version
     mine = Summary.objects.get(pk=summary.pk)
-    mine.closing = "Mine"
+    mine.title = "Mine"
     services.save_summary(mine, expected_version=opened, by=secretariat_user)
     theirs = Summary.objects.get(pk=summary.pk)
-    theirs.closing = "Theirs"
+    theirs.title = "Theirs"
     with pytest.raises(StaleEdit):
         services.save_summary(theirs, expected_version=opened, by=secretariat_user)
 

@@ -88,15 +88,10 @@ def test_note_workflow_buttons(secretariat_client, meeting):
 def test_the_secretariat_drafts_the_summary_and_a_change_resets_approvals(secretariat_client, cochair_client, meeting):
     f.hold(meeting)
     form = secretariat_client.get(reverse("documents:summary_edit", args=[meeting.pk])).content.decode()
-    assert "Summary of the meeting of the Informal Expert Group on Women and Peace and Security on South Sudan" in form
-    data = {
-        "title": "Summary of the meeting on South Sudan",
-        "letter_date": "2026-12-18",
-        "introduction": "Intro",
-        "main_points": "Points",
-        "council_questions": "",
-        "closing": "",
-    }
+    # The Group's name is the year's (from 2017: "Women, Peace and Security").
+    assert "Summary of the meeting of the Informal Expert Group on Women, Peace and Security on South Sudan" in form
+    data = f.summary_post("", ["Intro", "Points", "", "", ""])
+    del data["version"]
     assert secretariat_client.post(reverse("documents:summary_edit", args=[meeting.pk]), data).status_code == 302
     summary = Summary.objects.get(meeting=meeting)
     meeting.refresh_from_db()
@@ -105,7 +100,7 @@ def test_the_secretariat_drafts_the_summary_and_a_change_resets_approvals(secret
     assert summary.approvals.count() == 1
     response = secretariat_client.post(
         reverse("documents:summary_edit", args=[meeting.pk]),
-        {**data, "version": summary.version, "main_points": "Corrected points"},
+        {**data, "version": summary.version, "sections-1-body": "Corrected points"},
         follow=True,
     )
     assert "approvals were reset" in response.content.decode()
@@ -241,7 +236,11 @@ def test_note_page_queries(rows, secretariat_client, meeting, expert_user, djang
 def test_summary_page_queries(rows, cochair_client, meeting, django_assert_max_num_queries):
     summary = f.make_summary(meeting)
     f.make_recommendations(meeting, [f"Recommendation {i}" for i in range(rows)])
-    with django_assert_max_num_queries(12):
+    # session, user, groups; the summary (meeting, year, country); approvals; co-chairs; the signatories (states,
+    # chosen representatives) and the representatives in office; the sections; the recommendation groups and
+    # the recommendations; the year's co-chairs once more (compose checks each signatory's role): the same whatever
+    # the rows.
+    with django_assert_max_num_queries(14):
         response = cochair_client.get(reverse("documents:summary", args=[summary.meeting_id]))
     assert response.status_code == 200
     assert f"Recommendation {rows - 1}" in response.content.decode()
@@ -329,11 +328,13 @@ def test_summary_history_queries(rows, secretariat_client, secretariat_user, mee
     summary = f.make_summary(meeting)
     for i in range(rows):
         summary._history_user = secretariat_user
-        summary.main_points = f"<p>Point {i}</p>"
+        summary.title = f"Point {i}"
         summary.save()
+        summary.sections.create(order=10 + i, heading=f"Section {i}")
     # session, user, secretariat group; the summary (meeting, year, country); its history and its approvals',
-    # with who changed them; the summary's label (its meeting, the meeting's country)
-    with django_assert_max_num_queries(8):
+    # sections' and signatories', with who changed them; each model's labels (the summary, its meeting, the
+    # meeting's country; the signatories' states): the same whatever the rows.
+    with django_assert_max_num_queries(17):
         response = secretariat_client.get(reverse("documents:summary_history", args=[meeting.pk]))
     assert response.status_code == 200
     assert f"Point {rows - 1}" in response.content.decode()
@@ -363,7 +364,10 @@ def test_form_pages_queries(rows, secretariat_client, meeting, django_assert_max
     # session, user, secretariat group; the meeting (year, country) or the file; the note or the summary
     pages = {
         reverse("documents:note_edit", args=[meeting.pk]): 5,
-        reverse("documents:summary_edit", args=[meeting.pk]): 6,
+        # ... plus its sections, signatories, representatives in office, approvals, the states and
+        # representatives offered to add a signatory, and (a letter never written: an old summary) the formula's
+        # signatories, the year's co-chairs and penholder.
+        reverse("documents:summary_edit", args=[meeting.pk]): 16,
         reverse("documents:attachment_upload", args=[meeting.pk]): 4,
         reverse("documents:attachment_delete", args=[attachment.pk]): 4,
     }
