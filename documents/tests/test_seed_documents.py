@@ -32,7 +32,7 @@ def test_the_rendered_text_matches_the_original_paragraph_by_paragraph(rendered)
     assert len(paragraphs) > 30
     for paragraph in paragraphs:
         found = text.find(paragraph, position)
-        assert found >= 0, f"not found after position {position}: {paragraph!r}\nnext in the PDF: {text[position:][:400]!r}"
+        assert found >= 0, f"not found: {paragraph!r}\nnext in the PDF: {text[position:][:400]!r}"
         position = found + len(paragraph)
     # Nothing printed that the original does not have, once its paragraphs are taken out in order.
     rest = text
