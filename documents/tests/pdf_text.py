@@ -40,6 +40,10 @@ def original_paragraphs(name: str) -> list[str]:
     return [normalise(chunk) for chunk in chunks if normalise(chunk)]
 
 
+def pypdf_pages(body: bytes):
+    return PdfReader(io.BytesIO(body)).pages
+
+
 def pages(body: bytes) -> list[str]:
     """Each page's text as extracted, line breaks after a hyphen or a slash joined (a line may end at a word's own
     hyphen, or at the slash of "leaders/representatives")."""
