@@ -193,7 +193,10 @@ def main() -> None:
     alone_median, cold_median = statistics.median(alone), statistics.median(cold)
     ratio = cold_median / alone_median
     print(f"document: summary PDF, {TARGET_PAGES} pages, 12 recommendations, {len(html) // 1024} kB of HTML")
-    print(f"weasyprint alone (same HTML, tagged as a draft): median {alone_median:.3f} s, min {min(alone):.3f} s, {args.runs} runs")
+    print(
+        f"weasyprint alone (same HTML, tagged as a draft): median {alone_median:.3f} s, "
+        f"min {min(alone):.3f} s, {args.runs} runs"
+    )
     print(f"app PDF view, empty cache: median {cold_median:.3f} s, min {min(cold):.3f} s, {args.runs} runs")
     print(f"app PDF view, cached: median {statistics.median(warm) * 1000:.1f} ms, {args.runs} runs")
     print(
