@@ -68,7 +68,6 @@ class LocalOnlyFetcher(URLFetcher):
 # embedded files allowed (none here); pdf/ua-1 declares PDF/UA instead of PDF/A. Drafts are tagged, not PDF/A.
 ISSUED_VARIANT = "pdf/a-2a"
 DRAFT_VARIANT = ""
-XMP_DATE_FORMAT = "%Y-%m-%d"
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ class CouncilMetadata(DocumentMetadata):
         if self.extra.identifier:
             ElementTree.SubElement(description, f"{{{XMP_NS['dc']}}}identifier").text = self.extra.identifier
         if self.extra.dates:
-            rdf_list("date", "Seq", [day.strftime(XMP_DATE_FORMAT) for day in self.extra.dates])
+            rdf_list("date", "Seq", [day.isoformat() for day in self.extra.dates])
         if self.lang:
             rdf_list("language", "Bag", [self.lang])
         if self.extra.subjects:
