@@ -149,3 +149,13 @@ def test_the_cache_keys_on_the_variant(meeting):
     summary = f.make_summary(meeting)
     html = pdf.summary_html(summary, today=datetime.date(2026, 12, 20))
     assert pdf.cache_key(summary, html, pdf.ISSUED_VARIANT) != pdf.cache_key(summary, html, pdf.DRAFT_VARIANT)
+
+
+def test_the_draft_watermark_is_on_every_page_and_not_in_the_structure_tree():
+    """A page background (an artifact): screen readers do not hear "DRAFT" on every page."""
+    doc = CouncilDocument(title="Letter dated ...", body_html="<p>Text.</p>", sections=(Section("A", ("<p>B</p>",)),))
+    draft = pdf.render_document(doc)
+    assert all("DRAFT" in page for page in pdf_text.pages(draft))
+    final = pdf.html_to_pdf(pdf.document_html(dataclasses.replace(doc, draft=False)))
+    assert not any("DRAFT" in page for page in pdf_text.pages(final))
+    assert pdf_text.structure(draft) == pdf_text.structure(final)
