@@ -4,8 +4,9 @@
 joint General Assembly / Security Council letter, a seed re-entered for a test). Every PDF is tagged (a structure
 tree of headings, paragraphs, lists, tables and footnotes in reading order, the language, the title shown instead
 of the file name); an issued document is PDF/A-2a (accessible level) with XMP metadata naming its symbol, dates,
-authors and subject. WeasyPrint tags a CSS footnote as NonStruct; ``_tag_footnotes`` makes each one a Note with
-its number as Lbl, on WeasyPrint's own PDF objects just before they are written (its ``finisher`` hook).
+authors and subject. WeasyPrint tags a CSS footnote as NonStruct; ``_finish_structure`` makes each one a Note with
+its number as Lbl (and gives list items an LBody), on WeasyPrint's own PDF objects just before they are written
+(its ``finisher`` hook).
 
 The only module that imports WeasyPrint. Nothing is fetched over the network while rendering: fonts come
 from the system (fontconfig: DejaVu / Liberation from Debian packages), the CSS is inlined in the HTML, and
@@ -116,33 +117,55 @@ def _pdf_object(pdf, reference):
     return pdf.objects[int(reference.split()[0])]
 
 
-def _tag_footnotes(document, pdf) -> None:
-    """Footnotes as Note elements, each with its number as Lbl (WeasyPrint 70 tags them NonStruct).
+def _kids(pdf, element) -> list:
+    return [kid for kid in (_pdf_object(pdf, reference) for reference in element.get("K", ())) if kid is not None]
 
-    WeasyPrint puts a page's footnote area, a box of no element, at the Document level of the structure tree as a
-    NonStruct; in it each footnote (its ``span``) is a Span whose first child is the ::footnote-marker, NonStruct.
-    Our templates put nothing else at that level as NonStruct (no <header>/<footer>, see templates/pdf/).
-    """
+
+def _finish_structure(document, pdf) -> None:
+    """Footnotes as Note elements with their number as Lbl; list items as Lbl and LBody (WeasyPrint 70 tags the
+    first NonStruct and leaves the second without LBody). Runs on WeasyPrint's PDF objects before they are
+    written (its ``finisher`` hook)."""
     if "StructTreeRoot" not in pdf.catalog:
         return
     root = _pdf_object(pdf, pdf.catalog["StructTreeRoot"])
+    documents = _kids(pdf, root)
+    _tag_footnotes(pdf, documents)
+    _tag_list_bodies(pdf, documents)
+
+
+def _tag_footnotes(pdf, documents) -> None:
+    """WeasyPrint puts a page's footnote area, a box of no element, at the Document level of the structure tree
+    as a NonStruct; in it each footnote (its ``span``) is a Span whose first child is the ::footnote-marker,
+    NonStruct. Our templates put nothing else at that level as NonStruct (no <header>/<footer>: templates/pdf/)."""
     number = 0
-    for document_reference in root["K"]:
-        for area_reference in _pdf_object(pdf, document_reference)["K"]:
-            area = _pdf_object(pdf, area_reference)
-            if area is None or area.get("S") != "/NonStruct":
+    for area in (kid for document in documents for kid in _kids(pdf, document)):
+        if area.get("S") != "/NonStruct":
+            continue
+        for note in _kids(pdf, area):
+            kids = _kids(pdf, note)
+            if note.get("S") != "/Span" or not kids or kids[0].get("S") != "/NonStruct":
                 continue
-            for note_reference in area["K"]:
-                note = _pdf_object(pdf, note_reference)
-                if note is None or note.get("S") != "/Span" or not note["K"]:
-                    continue
-                marker = _pdf_object(pdf, note["K"][0])
-                if marker is None or marker.get("S") != "/NonStruct":
-                    continue
-                number += 1
-                note["S"] = "/Note"
-                note["ID"] = pydyf.String(f"footnote-{number}")
-                marker["S"] = "/Lbl"
+            number += 1
+            note["S"] = "/Note"
+            note["ID"] = pydyf.String(f"footnote-{number}")
+            kids[0]["S"] = "/Lbl"
+
+
+def _tag_list_bodies(pdf, elements) -> None:
+    """A list item whose marker is inside its first line (a lettered item: templates/pdf/print.css) comes out as
+    LI > Lbl, Span, Span ...: the Spans after the label go into an LBody, as for a marker outside."""
+    for element in elements:
+        kids = _kids(pdf, element)
+        if element.get("S") == "/LI" and kids and kids[0].get("S") == "/Lbl" and len(element["K"]) > 1:
+            if not any(kid.get("S") == "/LBody" for kid in kids):
+                body = pydyf.Dictionary(
+                    {"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array(element["K"][1:]), "P": element.reference}
+                )
+                pdf.add_object(body)
+                for kid in kids[1:]:
+                    kid["P"] = body.reference
+                element["K"] = pydyf.Array([element["K"][0], body.reference])
+        _tag_list_bodies(pdf, kids)
 
 
 def html_to_pdf(
@@ -155,7 +178,7 @@ def html_to_pdf(
     )
     if metadata is not None:
         document.metadata = CouncilMetadata(metadata, **vars(document.metadata))
-    return document.write_pdf(finisher=_tag_footnotes if tagged else None, **options)
+    return document.write_pdf(finisher=_finish_structure if tagged else None, **options)
 
 
 def cache_key(document: BackgroundNote | Summary, html: str, variant: str = DRAFT_VARIANT) -> str:

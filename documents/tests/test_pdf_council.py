@@ -152,7 +152,7 @@ def test_the_public_page_prints_the_pdf_text_from_the_same_template(client, year
     doc = pdf.summary_document(summary, today=summary.issue_date)
     shared = render_to_string("pdf/_summary_text.html", {"doc": doc}).strip()
     assert "Martin Bille <strong>Hermann</strong>" in shared
-    assert '<span class="label">(a)</span>Ask the mission for data.' in shared
+    assert '<li data-label="(a)">Ask the mission for data.<span class="footnote">' in shared
     assert shared in pdf.document_html(doc)
     page = client.get(reverse("public:meeting", args=[meeting.symbol]))
     assert shared in page.content.decode()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from documents import pdf, services
-from documents.council import CouncilDocument, Section
+from documents.council import CouncilDocument, ListBlock, ListItem, Section
 from documents.tests import factories as f
 from documents.tests import pdf_text, seeds
 from meetings.tests.factories import make_user
@@ -159,3 +159,17 @@ def test_the_draft_watermark_is_on_every_page_and_not_in_the_structure_tree():
     final = pdf.html_to_pdf(pdf.document_html(dataclasses.replace(doc, draft=False)))
     assert not any("DRAFT" in page for page in pdf_text.pages(final))
     assert pdf_text.structure(draft) == pdf_text.structure(final)
+
+
+def test_a_lettered_item_is_its_letter_as_lbl_then_its_body():
+    items = (ListItem("(a)", "<p>First.</p>"), ListItem("(b)", "<p>Second, <em>emphasis</em>.</p>"))
+    doc = CouncilDocument(
+        title="Letter", sections=(Section("R", (ListBlock(lead_in_html="<p>Lead.</p>", items=items),)),)
+    )
+    body = pdf.render_document(doc)
+    tree = pdf_text.structure(body)
+    start = tree.index("/L")
+    assert tree[start : start + 6] == ["/L", "/LI", "/Lbl", "/Span", "/LBody", "/Span"]
+    assert tree.count("/Lbl") == 2 and tree.count("/LBody") == 2
+    text = pdf_text.normalise(pdf_text.pages(body)[1])
+    assert "Lead. (a) First. (b) Second, emphasis." in text
