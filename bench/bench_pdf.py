@@ -2,7 +2,13 @@
 
 Both in one run, on a throwaway SQLite database and media directory (nothing of var/ is touched). The view
 is measured with an empty PDF cache (a real rendering, plus permission checks, queries, template and the
-download log) and once cached. Target: the cold view within 1.3x of WeasyPrint alone.
+download log) and once cached. Target: the cold view within 1.3x of WeasyPrint alone with the same options
+(a draft is tagged: ``pdf_tags=True``).
+
+Tagging (issue 19): the app's renderer (documents.pdf.html_to_pdf) on the same HTML untagged, tagged (what a draft
+gets) and as PDF/A-2a (what an issued document gets, XMP included), each against WeasyPrint alone with the same
+options; and tagged against untagged, the cost that decides whether drafts are tagged (they are unless it exceeds
+1.3x). Figures are printed, never asserted.
 
     DEBUG=0 .venv/bin/python bench/bench_pdf.py [--runs 7] [--save summary.pdf]
 """
@@ -157,7 +163,7 @@ def main() -> None:
             assert response.status_code == 200, response.status_code
 
         def weasyprint_alone():
-            return HTML(string=html).write_pdf()
+            return HTML(string=html).write_pdf(pdf_tags=True)  # the options a draft is rendered with
 
         # The view renders exactly this HTML (read back from the database), with the same number of pages.
         summary.refresh_from_db()
@@ -176,10 +182,28 @@ def main() -> None:
         warm = timed(view_warm, args.runs)
         downloads = DownloadLog.objects.count()
 
+        # The renderer alone, by variant, against WeasyPrint alone with the same options (interleaved too).
+        variants = {
+            "untagged": ({}, {"tagged": False}),
+            "tagged (drafts)": ({"pdf_tags": True}, {}),
+            f"{pdf.ISSUED_VARIANT} (issued)": (
+                {"pdf_variant": pdf.ISSUED_VARIANT},
+                {"variant": pdf.ISSUED_VARIANT, "metadata": pdf.PdfMetadata(identifier="S/2026/1", subjects=("x",))},
+            ),
+        }
+        by_variant = {name: ([], []) for name in variants}
+        for _ in range(args.runs):
+            for name, (weasy_options, app_options) in variants.items():
+                by_variant[name][0].extend(timed(lambda o=weasy_options: HTML(string=html).write_pdf(**o), 1))
+                by_variant[name][1].extend(timed(lambda o=app_options: pdf.html_to_pdf(html, **o), 1))
+
     alone_median, cold_median = statistics.median(alone), statistics.median(cold)
     ratio = cold_median / alone_median
     print(f"document: summary PDF, {TARGET_PAGES} pages, 12 recommendations, {len(html) // 1024} kB of HTML")
-    print(f"weasyprint alone (same HTML): median {alone_median:.3f} s, min {min(alone):.3f} s, {args.runs} runs")
+    print(
+        f"weasyprint alone (same HTML, tagged as a draft): median {alone_median:.3f} s, "
+        f"min {min(alone):.3f} s, {args.runs} runs"
+    )
     print(f"app PDF view, empty cache: median {cold_median:.3f} s, min {min(cold):.3f} s, {args.runs} runs")
     print(f"app PDF view, cached: median {statistics.median(warm) * 1000:.1f} ms, {args.runs} runs")
     print(
@@ -187,6 +211,16 @@ def main() -> None:
         f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})"
     )
     print(f"downloads logged during the bench: {downloads}")
+    medians = {name: (statistics.median(w), statistics.median(a)) for name, (w, a) in by_variant.items()}
+    for name, (weasy, app) in medians.items():
+        print(
+            f"renderer {name}: median {app:.3f} s; weasyprint alone, same options: {weasy:.3f} s; "
+            f"ratio {app / weasy:.2f}x (target <= {TARGET_RATIO}x)"
+        )
+    untagged = medians["untagged"][1]
+    for name, (_weasy, app) in medians.items():
+        if name != "untagged":
+            print(f"tagging cost, renderer {name} / untagged: {app / untagged:.2f}x (drafts stay tagged while <= 1.3x)")
     print(f"reproduce: DEBUG=0 .venv/bin/python bench/bench_pdf.py --runs {args.runs}")
 
 

@@ -25,6 +25,7 @@ from recommendations.models import Recommendation
 
 from . import formulas
 from .council import ADDRESSEE_TEXT, Addressee, CouncilDocument, ListBlock, ListItem, Organs, Section, Signature
+from .formatting import join_names
 from .models import AnnexSectionBase, SignatoryBase, Summary
 from .prefill import briefing_section, questions_section
 
@@ -107,7 +108,7 @@ def source_disclaimer(sources: set[str]) -> str:
     if not phrases:
         return ""
     return (
-        f"The recommendations are suggestions from {formulas.join_names(phrases)}; they are not recommendations "
+        f"The recommendations are suggestions from {join_names(phrases)}; they are not recommendations "
         "of the Informal Expert Group as a whole."
     )
 
@@ -215,7 +216,7 @@ def summary_document(summary: Summary, *, today: datetime.date) -> CouncilDocume
         annex_title_lines=(summary.title,),
         sections=sections_of(summary, rows),
         draft=not issued,
-        author=formulas.join_names([s.member_state.in_text for s in signatories]),
+        author=join_names([s.member_state.in_text for s in signatories]),
         subject=summary.title,
         extra={
             "missing_representatives": [s.member_state for s in signatories if s.representative is None],

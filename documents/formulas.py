@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 
-from .formatting import council_date
+from .formatting import council_date, join_names
 
 CO_CHAIR = "co_chair"
 PENHOLDER = "penholder"
@@ -30,14 +30,6 @@ class Signer:
     formal: str
     role: str = CO_CHAIR
     title: str = PERMANENT_REPRESENTATIVE
-
-
-def join_names(names: list[str] | tuple[str, ...]) -> str:
-    """'Spain', 'Spain and Uruguay', 'Ireland, Mexico and the United Kingdom': as the Council's letters list."""
-    names = [name for name in names if name]
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def sentence_start(text: str) -> str:

@@ -1,32 +1,44 @@
-"""PDFs of background notes and summaries: HTML templates under templates/pdf/ + print CSS -> WeasyPrint.
+"""PDFs of Council documents and background notes: HTML templates under templates/pdf/ + print CSS -> WeasyPrint.
+
+``render_document(doc)`` prints a ``documents.council.CouncilDocument`` (a summary from documents.compose, a
+joint General Assembly / Security Council letter, a seed re-entered for a test). Every PDF is tagged (a structure
+tree of headings, paragraphs, lists, tables and footnotes in reading order, the language, the title shown instead
+of the file name); an issued document is PDF/A-2a (accessible level) with XMP metadata naming its symbol, dates,
+authors and subject. WeasyPrint tags a CSS footnote as NonStruct; ``_finish_structure`` makes each one a Note with
+its number as Lbl (and gives list items an LBody), on WeasyPrint's own PDF objects just before they are written
+(its ``finisher`` hook).
 
 The only module that imports WeasyPrint. Nothing is fetched over the network while rendering: fonts come
 from the system (fontconfig: DejaVu / Liberation from Debian packages), the CSS is inlined in the HTML, and
 the URL fetcher refuses every URL except ``data:`` and files under the project's static directory.
 
-Rendering is cached per document version: the key names the model, the row, its version and a digest of
-the HTML, so any change (the text, the meeting, a recommendation, a representative) renders anew.
+Rendering is cached per document version: the key names the model, the row, its version, the PDF variant and a
+digest of the HTML, so any change (the text, the meeting, a recommendation, a representative) renders anew.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
+import pydyf
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from weasyprint import HTML
+from weasyprint.pdf.metadata import NS as XMP_NS
+from weasyprint.pdf.metadata import DocumentMetadata
 from weasyprint.urls import URLFetcher
 
 from core import pagecache
-from countries.models import PermanentRepresentative
-from recommendations.models import Recommendation
 
+from . import formatting
+from .compose import summary_document
+from .council import CouncilDocument, Organs
 from .models import BackgroundNote, SharedNoteVersion, Summary
 
 PDF_CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -51,98 +63,196 @@ class LocalOnlyFetcher(URLFetcher):
         raise ValueError(f"Refused to fetch {url[:200]!r} while rendering a PDF: only local static files.")
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Render self-contained HTML (its CSS inlined) to PDF bytes."""
-    return HTML(string=html, base_url=STATIC_ROOT_FOR_PDF.as_uri() + "/", url_fetcher=LocalOnlyFetcher()).write_pdf()
+# The variant an issued document is written as: PDF/A-2, accessible level (tagged). pdf/a-3a is the same with
+# embedded files allowed (none here); pdf/ua-1 declares PDF/UA instead of PDF/A. Drafts are tagged, not PDF/A.
+ISSUED_VARIANT = "pdf/a-2a"
+DRAFT_VARIANT = ""
 
 
-def cache_key(document: BackgroundNote | Summary, html: str) -> str:
+@dataclass(frozen=True)
+class PdfMetadata:
+    """What the PDF says about itself beyond its <title>: XMP Dublin Core (PDF/A files only)."""
+
+    identifier: str = ""  # the symbol
+    dates: tuple[datetime.date, ...] = ()  # the letter's date, then the date of issue
+    subjects: tuple[str, ...] = ()  # keywords: the symbol, the organs
+
+
+class CouncilMetadata(DocumentMetadata):
+    """WeasyPrint's document metadata plus dc:identifier, dc:date, dc:language and dc:subject in the XMP."""
+
+    def __init__(self, extra: PdfMetadata, **fields):
+        super().__init__(**fields)
+        self.extra = extra
+
+    def generate_rdf_metadata(self, variant, version, conformance):
+        rdf = ElementTree.fromstring(super().generate_rdf_metadata(variant, version, conformance))
+        description = ElementTree.SubElement(rdf, f"{{{XMP_NS['rdf']}}}Description")
+        description.attrib[f"{{{XMP_NS['rdf']}}}about"] = ""
+
+        def rdf_list(name: str, kind: str, values) -> None:
+            container = ElementTree.SubElement(
+                ElementTree.SubElement(description, f"{{{XMP_NS['dc']}}}{name}"), f"{{{XMP_NS['rdf']}}}{kind}"
+            )
+            for value in values:
+                ElementTree.SubElement(container, f"{{{XMP_NS['rdf']}}}li").text = value
+
+        if self.extra.identifier:
+            ElementTree.SubElement(description, f"{{{XMP_NS['dc']}}}identifier").text = self.extra.identifier
+        if self.extra.dates:
+            rdf_list("date", "Seq", [day.isoformat() for day in self.extra.dates])
+        if self.lang:
+            rdf_list("language", "Bag", [self.lang])
+        if self.extra.subjects:
+            rdf_list("subject", "Bag", self.extra.subjects)
+        return ElementTree.tostring(rdf, encoding="utf-8")
+
+
+def _pdf_object(pdf, reference):
+    """The object a pydyf reference (``b"12 0 R"``) points to; None for a marked-content id (an int)."""
+    if not isinstance(reference, (bytes, str)):
+        return None
+    return pdf.objects[int(reference.split()[0])]
+
+
+def _kids(pdf, element) -> list:
+    return [kid for kid in (_pdf_object(pdf, reference) for reference in element.get("K", ())) if kid is not None]
+
+
+def _finish_structure(document, pdf) -> None:
+    """Footnotes as Note elements with their number as Lbl; list items as Lbl and LBody (WeasyPrint 70 tags the
+    first NonStruct and leaves the second without LBody). Runs on WeasyPrint's PDF objects before they are
+    written (its ``finisher`` hook)."""
+    if "StructTreeRoot" not in pdf.catalog:
+        return
+    root = _pdf_object(pdf, pdf.catalog["StructTreeRoot"])
+    documents = _kids(pdf, root)
+    _tag_footnotes(pdf, documents)
+    _tag_list_bodies(pdf, documents)
+
+
+def _tag_footnotes(pdf, documents) -> None:
+    """WeasyPrint puts a page's footnote area, a box of no element, at the Document level of the structure tree
+    as a NonStruct; in it each footnote (its ``span``) is a Span whose first child is the ::footnote-marker,
+    NonStruct. Our templates put nothing else at that level as NonStruct (no <header>/<footer>: templates/pdf/)."""
+    number = 0
+    for area in (kid for document in documents for kid in _kids(pdf, document)):
+        if area.get("S") != "/NonStruct":
+            continue
+        for note in _kids(pdf, area):
+            kids = _kids(pdf, note)
+            if note.get("S") != "/Span" or not kids or kids[0].get("S") != "/NonStruct":
+                continue
+            number += 1
+            note["S"] = "/Note"
+            note["ID"] = pydyf.String(f"footnote-{number}")
+            kids[0]["S"] = "/Lbl"
+
+
+def _tag_list_bodies(pdf, elements) -> None:
+    """A list item whose marker is inside its first line (a lettered item: templates/pdf/print.css) comes out as
+    LI > Lbl, Span, Span ...: the Spans after the label go into an LBody, as for a marker outside."""
+    for element in elements:
+        kids = _kids(pdf, element)
+        if element.get("S") == "/LI" and kids and kids[0].get("S") == "/Lbl" and len(element["K"]) > 1:
+            if not any(kid.get("S") == "/LBody" for kid in kids):
+                body = pydyf.Dictionary(
+                    {"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array(element["K"][1:]), "P": element.reference}
+                )
+                pdf.add_object(body)
+                for kid in kids[1:]:
+                    kid["P"] = body.reference
+                element["K"] = pydyf.Array([element["K"][0], body.reference])
+        _tag_list_bodies(pdf, kids)
+
+
+def html_to_pdf(
+    html: str, *, variant: str = DRAFT_VARIANT, tagged: bool = True, metadata: PdfMetadata | None = None
+) -> bytes:
+    """Render self-contained HTML (its CSS inlined) to PDF bytes: tagged, and written as ``variant`` if given."""
+    options = {"pdf_variant": variant or None, "pdf_tags": tagged}
+    document = HTML(string=html, base_url=STATIC_ROOT_FOR_PDF.as_uri() + "/", url_fetcher=LocalOnlyFetcher()).render(
+        **options
+    )
+    if metadata is not None:
+        document.metadata = CouncilMetadata(metadata, **vars(document.metadata))
+    return document.write_pdf(finisher=_finish_structure if tagged else None, **options)
+
+
+def cache_key(document: BackgroundNote | Summary, html: str, variant: str = DRAFT_VARIANT) -> str:
     digest = hashlib.sha256(html.encode()).hexdigest()[:24]
     stamp = f"{document.updated_at:%Y%m%d%H%M%S%f}" if document.updated_at else "new"
-    return f"documents:pdf:{document._meta.label_lower}:{document.pk}:v{document.version}:{stamp}:{digest}"
+    kind = (variant or "tagged").replace("/", "")
+    return f"documents:pdf:{document._meta.label_lower}:{document.pk}:v{document.version}:{stamp}:{kind}:{digest}"
 
 
-def cached_pdf(document: BackgroundNote | Summary, html: str) -> bytes:
-    key = cache_key(document, html)
+def cached_pdf(
+    document: BackgroundNote | Summary, html: str, *, variant: str = DRAFT_VARIANT, metadata: PdfMetadata | None = None
+) -> bytes:
+    key = cache_key(document, html, variant)
     pdf = cache.get(key)
     if pdf is None:
-        pdf = html_to_pdf(html)
+        pdf = html_to_pdf(html, variant=variant, metadata=metadata)
         cache.set(key, pdf, PDF_CACHE_SECONDS)
     return pdf
 
 
-# Building the documents' content.
+# Council documents.
 
 
-def join_names(names: list[str]) -> str:
-    """'Spain', 'Spain and Uruguay', 'Ireland, Mexico and Norway': as the Council's letters list states."""
-    if len(names) <= 1:
-        return "".join(names)
-    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+def document_title(doc: CouncilDocument) -> str:
+    """The PDF's title, shown by readers instead of the file name: "S/2016/673 — Letter dated ..."."""
+    return f"{doc.symbol} \u2014 {doc.title}" if doc.symbol else doc.title
 
 
-def letter_label(index: int) -> str:
-    """(a), (b) … (z), then (aa), (bb): the lettering of Council documents."""
-    letter = "abcdefghijklmnopqrstuvwxyz"[index % 26]
-    return f"({letter * (index // 26 + 1)})"
-
-
-def lettered_recommendations(meeting) -> list[tuple[str, Recommendation]]:
-    recommendations = meeting.recommendations.exclude(status=Recommendation.Status.WITHDRAWN).order_by("order", "pk")
-    return [(letter_label(i), rec) for i, rec in enumerate(recommendations)]
-
-
-# How each source reads in the footnote that says where the recommendations come from.
-SOURCE_PHRASES = {
-    Recommendation.Source.UN_PARTICIPANTS: gettext_lazy("United Nations participants"),
-    Recommendation.Source.BACKGROUND_NOTE: gettext_lazy("the secretariat's background note"),
-    Recommendation.Source.CO_CHAIRS: gettext_lazy("the Co-Chairs"),
-}
-
-
-def default_source_note(recommendations: list[tuple[str, Recommendation]]) -> str:
-    """The Guidelines' caveat, from the recommendations' sources, when the meeting has no source note."""
-    present = {rec.source for _label, rec in recommendations}
-    phrases = [str(phrase) for source, phrase in SOURCE_PHRASES.items() if source in present]
-    if not phrases:
-        return ""
-    return _(
-        "The recommendations are suggestions from %(sources)s; they are not recommendations of the "
-        "Informal Expert Group as a whole."
-    ) % {"sources": join_names(phrases)}
-
-
-def signatories(agenda_year, letter_date: datetime.date) -> list[dict]:
-    """One signature block per co-chair state: its permanent representative in office on the letter date."""
-    states = sorted(agenda_year.co_chairs.all(), key=lambda state: state.name)
-    in_office = {}
-    for rep in (
-        PermanentRepresentative.objects.as_of(letter_date)
-        .filter(member_state__in=states)
-        .order_by("member_state_id", "-start_date")
-    ):
-        in_office.setdefault(rep.member_state_id, rep)
-    return [{"state": state, "representative": in_office.get(state.pk)} for state in states]
-
-
-def summary_context(summary: Summary, *, today: datetime.date) -> dict:
-    meeting = summary.meeting
-    letter_date = summary.letter_date or today
-    signers = signatories(meeting.agenda_year, letter_date)
-    recommendations = lettered_recommendations(meeting)
+def document_context(doc: CouncilDocument) -> dict:
+    joint = doc.organs == Organs.GENERAL_ASSEMBLY_AND_SECURITY_COUNCIL
     return {
-        "summary": summary,
-        "meeting": meeting,
-        "draft": not summary.is_issued,
-        "symbol": meeting.symbol if summary.is_issued else "",
-        "letter_date": letter_date,
-        "issue_date": summary.issue_date,
-        "signatories": signers,
-        "states_phrase": join_names([signer["state"].name for signer in signers]),
-        "missing_representatives": [s["state"] for s in signers if s["representative"] is None],
-        "recommendations": recommendations,
-        "source_note": meeting.source_note or default_source_note(recommendations),
+        "doc": doc,
+        "draft": doc.draft,
+        "lang": doc.language,
+        "joint": joint,
+        "pdf_title": document_title(doc),
+        "ga_session": formatting.ordinal_words(doc.ga_session) if joint else "",
+        "council_year": formatting.ordinal_words(doc.council_year),
+        "keywords": ", ".join(document_metadata(doc).subjects),
     }
+
+
+def document_metadata(doc: CouncilDocument) -> PdfMetadata:
+    joint = doc.organs == Organs.GENERAL_ASSEMBLY_AND_SECURITY_COUNCIL
+    organs = ("General Assembly", "Security Council") if joint else ("Security Council",)
+    return PdfMetadata(
+        identifier=doc.symbol,
+        dates=tuple(day for day in (doc.letter_date, doc.issue_date) if day),
+        subjects=tuple(filter(None, (doc.symbol, *organs))),
+    )
+
+
+def document_html(doc: CouncilDocument) -> str:
+    return render_to_string("pdf/council_document.html", document_context(doc))
+
+
+def document_variant(doc: CouncilDocument) -> str:
+    return DRAFT_VARIANT if doc.draft else ISSUED_VARIANT
+
+
+def render_document(doc: CouncilDocument) -> bytes:
+    """The document as DGACM issues it; a draft is watermarked DRAFT, an issued one written as PDF/A."""
+    return html_to_pdf(document_html(doc), variant=document_variant(doc), metadata=document_metadata(doc))
+
+
+def summary_html(summary: Summary, *, today: datetime.date) -> str:
+    return document_html(summary_document(summary, today=today))
+
+
+def render_summary(summary: Summary, *, today: datetime.date) -> bytes:
+    """The Council document: letter, signatures, annex with the summary; watermarked DRAFT until issued."""
+    doc = summary_document(summary, today=today)
+    return cached_pdf(summary, document_html(doc), variant=document_variant(doc), metadata=document_metadata(doc))
+
+
+# Background notes.
 
 
 def note_context(note: BackgroundNote) -> dict:
@@ -155,24 +265,24 @@ def note_context(note: BackgroundNote) -> dict:
     }
 
 
-def summary_html(summary: Summary, *, today: datetime.date) -> str:
-    return render_to_string("pdf/summary.html", summary_context(summary, today=today))
-
-
 def note_html(note: BackgroundNote) -> str:
     return render_to_string("pdf/note.html", note_context(note))
 
 
-def render_summary(summary: Summary, *, today: datetime.date) -> bytes:
-    """The Council document: letter, signatures, annex with the summary; watermarked DRAFT until issued."""
-    return cached_pdf(summary, summary_html(summary, today=today))
+def _note_pdf(note: BackgroundNote) -> bytes:
+    """Tagged always; written as PDF/A once shared (the version experts keep)."""
+    shared = note.shared_at.date() if note.shared_at else None
+    metadata = PdfMetadata(dates=(shared,) if shared else (), subjects=("Background note",))
+    return cached_pdf(
+        note, note_html(note), variant=DRAFT_VARIANT if note.is_draft else ISSUED_VARIANT, metadata=metadata
+    )
 
 
 def render_background_note(note: BackgroundNote) -> bytes:
     """The note's PDF. While no data changed since it was last built (``core.pagecache``), it is served without
     building its HTML again: the day before a meeting, experts download the same note hundreds of times."""
     if not pagecache.enabled():
-        return cached_pdf(note, note_html(note))
+        return _note_pdf(note)
     # A shared version (what experts read: SharedNoteVersion.as_note) is cached apart from the working copy.
     shown = getattr(note, "shown_version", None)
     key = f"documents:note-pdf:{note.pk}" + (f":v{shown.number}" if shown is not None else "")
@@ -187,6 +297,6 @@ def render_background_note(note: BackgroundNote) -> bytes:
             )
         else:
             note = BackgroundNote.objects.with_meeting().get(pk=note.pk)
-        body = cached_pdf(note, note_html(note))
+        body = _note_pdf(note)
         pagecache.store(key, gen, body, timeout=PDF_CACHE_SECONDS)
     return body

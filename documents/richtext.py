@@ -1,5 +1,8 @@
 """Rich text for notes and summaries: a small allow-list of tags, sanitized with nh3 whenever it is saved.
 
+Footnotes (``<span class="footnote">``) and plain tables (``table``, ``tr``, ``th`` with ``scope``, ``td``) are
+kept; any other class or attribute is dropped.
+
 Plain text is accepted too: blank lines make paragraphs, also between lines carrying a tag. Whatever the
 input, nothing that can run script (tags, event attributes, ``javascript:`` links) or fetch a resource (images, styles)
 survives, so the stored HTML is safe to print on a page or in a PDF.
@@ -14,15 +17,28 @@ from django.db import models
 from django.template.defaultfilters import linebreaks_filter
 
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "strong", "b", "em", "i", "u", "sup", "sub", "ul", "ol", "li", "blockquote", "h3", "h4", "a"}
+    {"p", "br", "strong", "b", "em", "i", "u", "sup", "sub", "ul", "ol", "li", "blockquote", "h3", "h4", "a", "span"}
+    # Tables (an annex may carry one): no attributes but a header's scope and the spans.
+    | {"table", "thead", "tbody", "tr", "th", "td"}
 )
-ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start", "type"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href"},
+    "ol": {"start", "type"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+# Attributes kept only with one of these values. A footnote is ``<span class="footnote">…</span>`` (printed at
+# the foot of the page, numbered in order): the one class rich text may carry.
+ALLOWED_ATTRIBUTE_VALUES = {
+    "span": {"class": {"footnote"}},
+    "th": {"scope": {"col", "row", "colgroup", "rowgroup"}},
+}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Removed together with their content, not just unwrapped.
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "noscript", "title"})
 
 _TAG = re.compile(r"<[a-zA-Z/!]")
-_BLOCKS = "p|ul|ol|li|blockquote|h3|h4"
+_BLOCKS = "p|ul|ol|li|blockquote|h3|h4|table"
 _BLOCK_START = re.compile(rf"<(?:{_BLOCKS})\b", re.IGNORECASE)
 _BLOCK_OPEN = re.compile(rf"<(?:{_BLOCKS})\b[^>]*>", re.IGNORECASE)
 _BLOCK_CLOSE = re.compile(rf"</(?:{_BLOCKS})\s*>", re.IGNORECASE)
@@ -61,6 +77,10 @@ def sanitize(value: str) -> str:
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        tag_attribute_values={
+            tag: {name: set(values) for name, values in attrs.items()}
+            for tag, attrs in ALLOWED_ATTRIBUTE_VALUES.items()
+        },
         url_schemes=set(URL_SCHEMES),
         url_relative="deny",
         strip_comments=True,

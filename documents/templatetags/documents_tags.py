@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
@@ -27,6 +28,17 @@ def rich(value: str) -> str:
     """Print stored rich text. Sanitized on save already; sanitized again here so that a row written around
     the model (``QuerySet.update()``, SQL) still cannot put script on a page or in a PDF."""
     return mark_safe(sanitize(value))  # noqa: S308 - nh3 output: allow-listed tags only
+
+
+_ONE_PARAGRAPH = re.compile(r"\A<p>((?:(?!<p[\s>]).)*)</p>\Z", re.DOTALL)
+
+
+@register.filter
+def rich_inline(value: str) -> str:
+    """Rich text after a label on the same line (a lettered item): as ``rich``, one paragraph unwrapped."""
+    clean = sanitize(value)
+    match = _ONE_PARAGRAPH.match(clean)
+    return mark_safe(match.group(1) if match else clean)  # noqa: S308 - nh3 output: allow-listed tags only
 
 
 def _related(meeting, name: str):
@@ -71,15 +83,12 @@ def public_documents(meeting):
 
 @register.inclusion_tag("documents/_public_summary_text.html")
 def public_summary_text(meeting):
-    """A published summary as a readable page: the letter, signatures and annex, from the template the PDF
-    prints them with (so the page and the issued document say the same words)."""
+    """A published summary as a readable page: the same CouncilDocument as its PDF, its letter, signatures and
+    annex printed by the PDF's own template (pdf/_summary_text.html), so the page and the document never differ."""
     summary = _related(meeting, "summary")
     if summary is None or summary.status != Summary.Status.PUBLISHED:
         return {"summary": None}
-    return {
-        "summary": summary,
-        "document": summary_document(summary, today=summary.issue_date or timezone.localdate()),
-    }
+    return {"summary": summary, "doc": summary_document(summary, today=summary.issue_date or timezone.localdate())}
 
 
 NEW_NOTE_DAYS = 7  # a note shared this recently is marked "new" on the expert's landing page

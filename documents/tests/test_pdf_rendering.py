@@ -55,7 +55,7 @@ def test_the_rendering_is_cached_per_version(meeting, secretariat_user, monkeypa
     summary = f.make_summary(meeting)
     calls = []
     real = pdf.html_to_pdf
-    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: calls.append(html) or real(html))
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, **options: calls.append(html) or real(html, **options))
 
     first = pdf.render_summary(summary, today=TODAY)
     assert pdf.render_summary(summary, today=TODAY) == first

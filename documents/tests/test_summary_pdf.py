@@ -9,10 +9,12 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from documents import pdf, services
+from documents import compose, pdf, services
+from documents.formatting import join_names
 from documents.models import Summary
 from documents.tests import factories as f
 from meetings.tests.factories import make_meeting, make_user, make_year
+from recommendations.lettering import letter_label
 from recommendations.models import Recommendation
 
 LETTER_DATE = datetime.date(2026, 12, 18)
@@ -94,8 +96,9 @@ def test_letter_asks_to_circulate_it_as_a_council_document(draft_pages):
 def test_one_signature_block_per_cochair_with_the_representative_in_office_on_the_letter_date(draft_pages):
     first = draft_pages[0]
     assert first.count("(Signed)") == 2
-    assert "(Signed) Martin Bille Hermann Permanent Representative of Denmark to the United Nations" in first
-    assert "(Signed) Aglaia Balta Permanent Representative of Greece to the United Nations" in first
+    # The "Ambassador" line: representatives are ambassadors unless recorded otherwise.
+    assert "(Signed) Martin Bille Hermann Ambassador Permanent Representative of Denmark to the United Nations" in first
+    assert "(Signed) Aglaia Balta Ambassador Permanent Representative of Greece to the United Nations" in first
     assert "Old Danish Ambassador" not in first
 
 
@@ -166,8 +169,7 @@ def test_draft_watermark_on_every_page_until_issued(summary, cochair_user, secre
 def test_default_source_note_names_the_sources_when_the_meeting_has_none(meeting):
     f.make_recommendations(meeting, ["From the note."], source=Recommendation.Source.BACKGROUND_NOTE)
     f.make_recommendations(meeting, ["From the briefers."], source=Recommendation.Source.UN_PARTICIPANTS)
-    summary = f.make_summary(meeting)
-    note = pdf.summary_context(summary, today=TODAY)["source_note"]
+    note = compose.source_disclaimer(set(meeting.recommendations.values_list("source", flat=True)))
     assert note == (
         "The recommendations are suggestions from United Nations participants and the secretariat's background "
         "note; they are not recommendations of the Informal Expert Group as a whole."
@@ -178,7 +180,7 @@ def test_default_source_note_names_the_sources_when_the_meeting_has_none(meeting
     ("index", "label"), [(0, "(a)"), (1, "(b)"), (25, "(z)"), (26, "(aa)"), (27, "(bb)"), (52, "(aaa)")]
 )
 def test_letter_labels(index, label):
-    assert pdf.letter_label(index) == label
+    assert letter_label(index) == label
 
 
 @pytest.mark.parametrize(
@@ -186,4 +188,4 @@ def test_letter_labels(index, label):
     [([], ""), (["Spain"], "Spain"), (["Spain", "Uruguay"], "Spain and Uruguay"), (["A", "B", "C"], "A, B and C")],
 )
 def test_join_names(names, phrase):
-    assert pdf.join_names(names) == phrase
+    assert join_names(names) == phrase
