@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 from accounts import permissions
 
-from .. import formatting
+from .. import council, formatting, note_sections
 from ..models import BackgroundNote, Summary
 from ..pdf import summary_context
 from ..richtext import sanitize
@@ -27,6 +27,23 @@ def rich(value: str) -> str:
     """Print stored rich text. Sanitized on save already; sanitized again here so that a row written around
     the model (``QuerySet.update()``, SQL) still cannot put script on a page or in a PDF."""
     return mark_safe(sanitize(value))  # noqa: S308 - nh3 output: allow-listed tags only
+
+
+@register.filter
+def is_list_block(block) -> bool:
+    """A section's block is a group of recommendations (``council.ListBlock``), not a piece of rich text."""
+    return isinstance(block, council.ListBlock)
+
+
+@register.simple_tag
+def note_printed_sections(note, part: str = note_sections.BODY):
+    """A note's printed sections in one part (``documents.note_sections.note_sections``)."""
+    return note_sections.note_sections(note, part=part)
+
+
+@register.simple_tag
+def note_masthead(note):
+    return note_sections.note_masthead(note)
 
 
 def _related(meeting, name: str):

@@ -1,0 +1,116 @@
+"""Existing notes' nine focus-area fields become sections; shared versions become lists of sections.
+
+A note keeps its non-empty focus areas, in the Guidelines' order, each with its focus-area key, and gets the
+recommendations block last, where its key recommendations printed. A shared version's snapshot becomes the
+same list (what the experts read stays word for word), and its "sections changed" (field names) become the
+headings. A shared note is dated the day it was first shared. The conversions are plain functions (tested in
+documents/tests/test_note_sections_migration.py); they are frozen here, not imported from the app.
+"""
+
+from django.db import migrations
+from django.utils import timezone
+
+# The focus areas as they stood when the fields were dropped: (field name, heading).
+FOCUS_AREAS = (
+    ("participation", "Women's participation and leadership: data and trends"),
+    (
+        "mission_capacity",
+        "Mission gender and women-protection capacity, gender balance and coordination with civil society",
+    ),
+    ("un_plans", "United Nations plans on women and peace and security"),
+    ("government_commitment", "Government commitment"),
+    ("national_action_plan", "National action plan: urgent commitments and their status"),
+    ("protection_trends", "Protection trends, including conflict-related sexual violence"),
+    ("humanitarian_impact", "Humanitarian and conflict impact on women and girls"),
+    (
+        "gender_analysis",
+        "Gender analysis of disarmament, demobilization and reintegration, displacement, "
+        "transitional justice, violent extremism and sanctions",
+    ),
+    ("early_warning", "Early-warning indicators"),
+)
+HEADINGS = dict(FOCUS_AREAS)
+RECOMMENDATIONS = {
+    "heading": "Key recommendations",
+    "body": "",
+    "part": "body",
+    "kind": "recommendations",
+    "focus_area": "",
+}
+
+
+def fields_to_sections(values: dict) -> list[dict]:
+    """The nine fields' values (by field name) as sections: the non-empty ones in order, then the
+    recommendations block."""
+    sections = [
+        {"heading": heading, "body": values.get(name) or "", "part": "body", "kind": "text", "focus_area": name}
+        for name, heading in FOCUS_AREAS
+        if (values.get(name) or "").strip()
+    ]
+    return [*sections, dict(RECOMMENDATIONS)]
+
+
+def changed_names_to_headings(names: list) -> list[str]:
+    """A shared version's changed field names as the headings of those sections, in the Guidelines' order."""
+    changed = set(names or [])
+    return [heading for name, heading in FOCUS_AREAS if name in changed]
+
+
+def sections_to_fields(sections: list[dict]) -> dict:
+    """Backwards: the sections standing for a focus area back in their fields (other sections are lost)."""
+    values = {name: "" for name, _heading in FOCUS_AREAS}
+    for section in sections or []:
+        if section.get("focus_area") in values:
+            values[section["focus_area"]] = section.get("body", "")
+    return values
+
+
+def forwards(apps, schema_editor):
+    BackgroundNote = apps.get_model("documents", "BackgroundNote")
+    NoteSection = apps.get_model("documents", "NoteSection")
+    SharedNoteVersion = apps.get_model("documents", "SharedNoteVersion")
+    names = [name for name, _heading in FOCUS_AREAS]
+    rows = []
+    for note in BackgroundNote.objects.iterator(chunk_size=500):
+        values = {name: getattr(note, name) for name in names}
+        rows += [
+            NoteSection(note_id=note.pk, order=order, **section)
+            for order, section in enumerate(fields_to_sections(values), start=1)
+        ]
+        if note.shared_at is not None and note.note_date is None:
+            note.note_date = timezone.localdate(note.shared_at)
+            note.save(update_fields=["note_date"])
+        if len(rows) >= 1000:
+            NoteSection.objects.bulk_create(rows)
+            rows = []
+    NoteSection.objects.bulk_create(rows)
+    dates = dict(BackgroundNote.objects.filter(note_date__isnull=False).values_list("pk", "note_date"))
+    for version in SharedNoteVersion.objects.iterator(chunk_size=500):
+        version.sections = fields_to_sections({name: getattr(version, name) for name in names})
+        version.changed_sections = changed_names_to_headings(version.changed_sections)
+        version.note_date = dates.get(version.note_id)
+        version.save(update_fields=["sections", "changed_sections", "note_date"])
+
+
+def backwards(apps, schema_editor):
+    NoteSection = apps.get_model("documents", "NoteSection")
+    BackgroundNote = apps.get_model("documents", "BackgroundNote")
+    SharedNoteVersion = apps.get_model("documents", "SharedNoteVersion")
+    by_heading = {heading: name for name, heading in FOCUS_AREAS}
+    for note in BackgroundNote.objects.iterator(chunk_size=500):
+        sections = list(NoteSection.objects.filter(note_id=note.pk).order_by("order", "pk").values())
+        for name, value in sections_to_fields(sections).items():
+            setattr(note, name, value)
+        note.save()
+    NoteSection.objects.all().delete()
+    for version in SharedNoteVersion.objects.iterator(chunk_size=500):
+        for name, value in sections_to_fields(version.sections).items():
+            setattr(version, name, value)
+        version.changed_sections = [by_heading[h] for h in version.changed_sections or [] if h in by_heading]
+        version.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("documents", "0005_notes_sections")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
