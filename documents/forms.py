@@ -13,7 +13,7 @@ from core.forms import VersionedModelForm
 from countries.models import MemberState
 from meetings.models import symbol_validator
 
-from . import note_sections
+from . import note_texts
 from .models import RICH_HELP, BackgroundNote, NoteSection, Summary
 from .richtext import sanitize
 from .uploads import UploadRefused, inspect_upload
@@ -41,7 +41,7 @@ class NoteSectionForm(forms.Form):
     part = forms.ChoiceField(label=_("Part"), choices=NoteSection.Part.choices, initial=NoteSection.Part.BODY)
     kind = forms.ChoiceField(widget=forms.HiddenInput, choices=NoteSection.Kind.choices, initial=NoteSection.Kind.TEXT)
     focus_area = forms.ChoiceField(
-        widget=forms.HiddenInput, choices=[("", "")] + list(note_sections.FOCUS_AREAS), required=False
+        widget=forms.HiddenInput, choices=[("", "")] + list(note_texts.FOCUS_AREAS), required=False
     )
 
     @property
@@ -58,9 +58,9 @@ class NoteSectionForm(forms.Form):
             and not strip_tags(sanitize(data.get("body") or "")).strip()
         )
 
-    def text(self) -> note_sections.SectionText:
+    def text(self) -> note_texts.SectionText:
         data = self.cleaned_data
-        return note_sections.SectionText(
+        return note_texts.SectionText(
             heading=data.get("heading") or "",
             body=data.get("body") or "",
             part=data.get("part") or NoteSection.Part.BODY,
@@ -80,12 +80,12 @@ class BaseNoteSectionFormSet(forms.BaseFormSet):
         kept = [form for form in self.forms if not self._should_delete_form(form) and not form.is_blank]
         if sum(form.cleaned_data["kind"] == NoteSection.Kind.RECOMMENDATIONS for form in kept) > 1:
             raise forms.ValidationError(_("The recommendations are printed once: keep one recommendations block."))
-        if not note_sections.has_text([form.text() for form in kept]):
+        if not note_texts.has_text([form.text() for form in kept]):
             raise forms.ValidationError(
                 _("Write at least one section: an empty background note is not saved."), code="empty"
             )
 
-    def sections(self) -> list[tuple[int | None, note_sections.SectionText]]:
+    def sections(self) -> list[tuple[int | None, note_texts.SectionText]]:
         """What to save, in order: (row id or None, text); removed and blank rows left out."""
         return [
             (form.cleaned_data.get("id"), form.text())
@@ -128,7 +128,7 @@ def section_initial(note: BackgroundNote) -> list[dict]:
                 }
                 for row in rows
             ]
-    return [section.as_json() for section in note_sections.default_sections(note.meeting.kind)]
+    return [section.as_json() for section in note_texts.default_sections(note.meeting.kind)]
 
 
 def note_section_formset(data=None, *, note: BackgroundNote) -> BaseNoteSectionFormSet:

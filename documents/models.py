@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
 
-from . import note_sections
+from . import note_texts
 from .querysets import AttachmentQuerySet, BackgroundNoteQuerySet, DownloadLogQuerySet, SummaryQuerySet
 from .richtext import RichTextField
 
@@ -34,8 +34,8 @@ class BackgroundNote(models.Model):
         PUBLISHED = "published", _("Published")
 
     # The focus areas of Guidelines section V, in their order: (key, heading), the default sections of a
-    # country meeting's note (documents.note_sections).
-    FOCUS_AREAS = note_sections.FOCUS_AREAS
+    # country meeting's note (documents.note_texts).
+    FOCUS_AREAS = note_texts.FOCUS_AREAS
 
     meeting = models.OneToOneField(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="background_note"
@@ -81,7 +81,7 @@ class BackgroundNote(models.Model):
         return reverse("documents:note", args=[self.meeting_id])
 
     @property
-    def sections(self) -> list[note_sections.SectionText]:
+    def sections(self) -> list[note_texts.SectionText]:
         """The note's sections in order: the working copy's rows (prefetched by ``with_sections()``), or, for a
         shared version's ``as_note()``, the text as shared."""
         shown = getattr(self, "_shown_sections", None)
@@ -101,12 +101,12 @@ class NoteSection(models.Model):
     annex, at its place in the note; or the block where the meeting's recommendations print."""
 
     class Part(models.TextChoices):
-        BODY = note_sections.BODY, _("Note")
-        ANNEX = note_sections.ANNEX, _("Annex")
+        BODY = note_texts.BODY, _("Note")
+        ANNEX = note_texts.ANNEX, _("Annex")
 
     class Kind(models.TextChoices):
-        TEXT = note_sections.TEXT, _("Text")
-        RECOMMENDATIONS = note_sections.RECOMMENDATIONS, _("The meeting's recommendations")
+        TEXT = note_texts.TEXT, _("Text")
+        RECOMMENDATIONS = note_texts.RECOMMENDATIONS, _("The meeting's recommendations")
 
     note = models.ForeignKey(BackgroundNote, on_delete=models.CASCADE, related_name="section_rows")
     order = models.PositiveIntegerField(_("order"))
@@ -117,7 +117,7 @@ class NoteSection(models.Model):
     focus_area = models.CharField(
         _("focus area"),
         max_length=32,
-        choices=note_sections.FOCUS_AREAS,
+        choices=note_texts.FOCUS_AREAS,
         blank=True,
         help_text=_("The Guidelines' focus area this section stands for, kept when it is renamed."),
     )
@@ -145,8 +145,8 @@ class NoteSection(models.Model):
     def printed(self) -> bool:
         return self.as_text().printed
 
-    def as_text(self) -> note_sections.SectionText:
-        return note_sections.SectionText(
+    def as_text(self) -> note_texts.SectionText:
+        return note_texts.SectionText(
             heading=self.heading, body=self.body, part=self.part, kind=self.kind, focus_area=self.focus_area
         )
 
@@ -206,8 +206,8 @@ class SharedNoteVersion(models.Model):
         return [str(heading) for heading in self.changed_sections]
 
     @property
-    def section_texts(self) -> list[note_sections.SectionText]:
-        return [note_sections.SectionText.from_json(item) for item in self.sections or [] if isinstance(item, dict)]
+    def section_texts(self) -> list[note_texts.SectionText]:
+        return [note_texts.SectionText.from_json(item) for item in self.sections or [] if isinstance(item, dict)]
 
     def as_note(self) -> BackgroundNote:
         """The note as shared in this version (unsaved): what pages and PDFs render for experts."""

@@ -25,7 +25,7 @@ from meetings.models import Meeting, TimelineStep
 from meetings.services import InvalidTransition
 from notifications import services as notification_services
 
-from . import formatting, note_sections, pdf
+from . import formatting, note_texts, pdf
 from .models import (
     Attachment,
     BackgroundNote,
@@ -85,8 +85,8 @@ def changed_sections(note: BackgroundNote, version: SharedNoteVersion | None) ->
     """The headings of the sections that differ between the note (working copy) and a shared version (all
     printed sections before a first version); a changed date of the note counts too."""
     if version is None:
-        return note_sections.changed_headings(None, note.sections)
-    changed = note_sections.changed_headings(version.section_texts, note.sections)
+        return note_texts.changed_headings(None, note.sections)
+    changed = note_texts.changed_headings(version.section_texts, note.sections)
     if version.note_date is not None and note.note_date != version.note_date:
         changed.append(_("Date of the note"))
     return changed
@@ -123,7 +123,7 @@ def _snapshot(note: BackgroundNote, *, by, now: datetime.datetime) -> SharedNote
     )
 
 
-SectionInput = tuple[int | None, note_sections.SectionText]
+SectionInput = tuple[int | None, note_texts.SectionText]
 
 
 def _save_sections(note: BackgroundNote, sections: list[SectionInput]) -> None:

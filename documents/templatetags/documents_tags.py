@@ -36,7 +36,7 @@ def is_list_block(block) -> bool:
 
 
 @register.simple_tag
-def note_printed_sections(note, part: str = note_sections.BODY):
+def note_printed_sections(note, part: str = "body"):
     """A note's printed sections in one part (``documents.note_sections.note_sections``)."""
     return note_sections.note_sections(note, part=part)
 

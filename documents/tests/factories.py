@@ -9,7 +9,7 @@ from meetings.tests.factories import make_state
 from recommendations.models import Recommendation
 
 from ..models import BackgroundNote, NoteSection, Summary
-from ..note_sections import FOCUS_AREA_KEYS, FOCUS_AREAS, RECOMMENDATIONS, SectionText
+from ..note_texts import FOCUS_AREA_KEYS, FOCUS_AREAS, RECOMMENDATIONS, SectionText
 
 LOREM = (
     "Women's organizations in the country reported that their participation in the ceasefire monitoring bodies "

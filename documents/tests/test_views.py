@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from documents import services
 from documents.models import BackgroundNote, DownloadLog, Summary
-from documents.note_sections import SectionText
+from documents.note_texts import SectionText
 from documents.querysets import public_documents_related
 from documents.tests import factories as f
 from meetings.models import Meeting
