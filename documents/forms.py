@@ -44,6 +44,13 @@ class NoteSectionForm(forms.Form):
         widget=forms.HiddenInput, choices=[("", "")] + list(note_texts.FOCUS_AREAS), required=False
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The text field is named by its section, so that each of a note's text fields has its own label.
+        heading = " ".join(str(self["heading"].value() or "").split())[:300]
+        if heading:
+            self.fields["body"].label = heading
+
     @property
     def is_recommendations(self) -> bool:
         value = self["kind"].value()
@@ -158,7 +165,7 @@ def rearranged(data, action: str):
             row = {"part": NoteSection.Part.ANNEX if arg == NoteSection.Part.ANNEX else NoteSection.Part.BODY}
         rows.append({"part": NoteSection.Part.BODY, "kind": NoteSection.Kind.TEXT, **row})
     new = data.copy()
-    for key in [key for key in new if key.startswith(f"{SECTIONS_PREFIX}-")]:
+    for key in [key for key in new if key.startswith(f"{SECTIONS_PREFIX}-") or key in {"move", "add"}]:
         del new[key]
     new[f"{SECTIONS_PREFIX}-TOTAL_FORMS"] = str(len(rows))
     new[f"{SECTIONS_PREFIX}-INITIAL_FORMS"] = str(len(rows))
