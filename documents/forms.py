@@ -46,7 +46,13 @@ class NoteSectionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The text field is named by its section, so that each of a note's text fields has its own label.
+        # Each field has its own label on a page of many sections: the text by its heading, the others by number.
+        number = (self.prefix or "").rpartition("-")[2]
+        if number.isdigit():
+            n = int(number) + 1
+            self.fields["heading"].label = _("Heading of section %(n)s") % {"n": n}
+            self.fields["part"].label = _("Part of section %(n)s") % {"n": n}
+        # (Read after the labels are set: a bound field keeps the label it was created with.)
         heading = " ".join(str(self["heading"].value() or "").split())[:300]
         if heading:
             self.fields["body"].label = heading
@@ -79,7 +85,9 @@ class NoteSectionForm(forms.Form):
 class BaseNoteSectionFormSet(forms.BaseFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        form.fields["DELETE"].label = _("Remove this section")
+        form.fields["DELETE"].label = (
+            _("Remove section %(n)s") % {"n": index + 1} if index is not None else _("Remove this section")
+        )
 
     def clean(self):
         if any(self.errors):

@@ -411,3 +411,22 @@ def test_the_note_page_queries_are_constant(reader, request, meeting, secretaria
     # The note with its meeting, then its sections in one query (or the shared version's JSON); the
     # recommendations and their groups in two: the same number for 3 sections and for 53.
     assert counts[0] == counts[1]
+
+
+def test_the_public_search_reads_a_published_note_s_sections(client, year):
+    published = make_meeting(year, kind=Meeting.Kind.THEMATIC, date=datetime.date(2026, 3, 3))
+    f.make_note(
+        published,
+        status="published",
+        shared_at=timezone.now(),
+        sections=[SectionText("Normative framework", "<p>Resolution 2467 on survivors.</p>")],
+    )
+    draft = make_meeting(year, "Haiti", date=datetime.date(2026, 5, 5))
+    f.make_note(draft, sections=[SectionText("Draft heading", "<p>Resolution 2467 in a draft.</p>")])
+
+    def found(q):
+        return client.get(reverse("public:search"), {"q": q}).content.decode()
+
+    assert "protection advisers" in found("resolution 2467 survivors")
+    assert "protection advisers" in found("normative framework")
+    assert "Haiti" not in found("resolution 2467") and "Haiti" not in found("draft heading")
