@@ -65,14 +65,39 @@ def sections_to_fields(sections: list[dict]) -> dict:
     return values
 
 
+def _create_sections(NoteSection, HistoricalNoteSection, rows: list, when: dict) -> None:
+    """Write the sections and, for each, the first record of its history, dated when its note last changed."""
+    created = NoteSection.objects.bulk_create(rows)
+    if any(row.pk is None for row in created):  # a database that does not return keys from a bulk insert
+        created = list(NoteSection.objects.filter(note_id__in={row.note_id for row in rows}))
+    HistoricalNoteSection.objects.bulk_create(
+        HistoricalNoteSection(
+            id=row.pk,
+            note_id=row.note_id,
+            order=row.order,
+            heading=row.heading,
+            body=row.body,
+            part=row.part,
+            kind=row.kind,
+            focus_area=row.focus_area,
+            history_date=when[row.note_id],
+            history_type="+",
+            history_change_reason="From the note's focus-area fields",
+        )
+        for row in created
+    )
+
+
 def forwards(apps, schema_editor):
     BackgroundNote = apps.get_model("documents", "BackgroundNote")
     NoteSection = apps.get_model("documents", "NoteSection")
+    HistoricalNoteSection = apps.get_model("documents", "HistoricalNoteSection")
     SharedNoteVersion = apps.get_model("documents", "SharedNoteVersion")
     names = [name for name, _heading in FOCUS_AREAS]
-    rows = []
+    rows, when = [], {}
     for note in BackgroundNote.objects.iterator(chunk_size=500):
         values = {name: getattr(note, name) for name in names}
+        when[note.pk] = note.updated_at
         rows += [
             NoteSection(note_id=note.pk, order=order, **section)
             for order, section in enumerate(fields_to_sections(values), start=1)
@@ -81,9 +106,9 @@ def forwards(apps, schema_editor):
             note.note_date = timezone.localdate(note.shared_at)
             note.save(update_fields=["note_date"])
         if len(rows) >= 1000:
-            NoteSection.objects.bulk_create(rows)
-            rows = []
-    NoteSection.objects.bulk_create(rows)
+            _create_sections(NoteSection, HistoricalNoteSection, rows, when)
+            rows, when = [], {note.pk: note.updated_at}
+    _create_sections(NoteSection, HistoricalNoteSection, rows, when)
     dates = dict(BackgroundNote.objects.filter(note_date__isnull=False).values_list("pk", "note_date"))
     for version in SharedNoteVersion.objects.iterator(chunk_size=500):
         version.sections = fields_to_sections({name: getattr(version, name) for name in names})
@@ -103,6 +128,7 @@ def backwards(apps, schema_editor):
             setattr(note, name, value)
         note.save()
     NoteSection.objects.all().delete()
+    apps.get_model("documents", "HistoricalNoteSection").objects.all().delete()
     for version in SharedNoteVersion.objects.iterator(chunk_size=500):
         for name, value in sections_to_fields(version.sections).items():
             setattr(version, name, value)

@@ -348,6 +348,16 @@ def test_the_secretariat_dates_a_past_note(secretariat_client, meeting):
     assert bad.status_code == 200 and "Enter a valid date" in bad.content.decode()
 
 
+def test_a_new_date_after_sharing_waits_for_the_next_sharing(shared, secretariat_client, expert_user):
+    shared_on = shared.note_date
+    data = f.note_post(shared, note_date="2026-11-30")
+    assert secretariat_client.post(_edit_url(shared.meeting), data).status_code == 302
+    note = BackgroundNote.objects.get(pk=shared.pk)
+    assert services.changed_sections(note, services.latest_shared_version(note)) == ["Date of the note"]
+    assert services.for_reader(note, expert_user).note_date == shared_on
+    assert "30 November 2026" in pdf.note_html(note)
+
+
 @pytest.mark.parametrize(
     "year, name",
     [

@@ -85,6 +85,10 @@ def test_old_notes_and_snapshots_migrate_to_sections_and_back():
             ("United Nations plans on women and peace and security", "<p>Plans</p>", "un_plans", "text"),
             ("Key recommendations", "", "", "recommendations"),
         ]
+        from documents.models import NoteSection
+
+        created = NoteSection.history.filter(note_id=note.pk, history_type="+")
+        assert sorted(created.values_list("heading", flat=True)) == sorted(s.heading for s in migrated.sections)
         # Shared at 23:30 UTC on 1 March is 1 March in New York: the note's date is the day it was shared there.
         assert migrated.note_date == datetime.date(2021, 3, 1)
         latest = services.latest_shared_version(migrated)
