@@ -184,6 +184,29 @@ def test_bad_input_is_refused_with_a_message_and_kept(secretariat_client, meetin
     assert NoteSection.objects.get(note=note, focus_area="participation").body != "<p>My paragraph</p>"
 
 
+def test_a_section_of_another_note_posted_by_id_is_never_touched(secretariat_client, meeting, year):
+    other = f.make_note(make_meeting(year, "Haiti", date=datetime.date(2026, 5, 5)), un_plans="<p>Haiti plans</p>")
+    foreign = NoteSection.objects.get(note=other, focus_area="un_plans")
+    note = f.make_note(meeting)
+    data = {
+        **f.note_post(note),
+        "sections-TOTAL_FORMS": "3",
+        "sections-2-id": str(foreign.pk),
+        "sections-2-heading": "Taken over",
+        "sections-2-body": "Overwritten",
+        "sections-2-part": "body",
+        "sections-2-kind": "text",
+    }
+    assert secretariat_client.post(_edit_url(meeting), data).status_code == 302
+    foreign.refresh_from_db()
+    assert (foreign.note_id, foreign.heading, foreign.body) == (
+        other.pk,
+        "United Nations plans on women and peace and security",
+        "<p>Haiti plans</p>",
+    )
+    assert "Taken over" in _headings(note)  # saved as a new section of this note
+
+
 @pytest.mark.parametrize("total", ["", "abc", "-3", "100000", "99999999999999999999"])
 def test_a_broken_management_form_does_not_crash(secretariat_client, meeting, total):
     note = f.make_note(meeting)
