@@ -58,7 +58,7 @@ def note_fingerprint(note) -> str:
 
     ``note`` is a ``documents.BackgroundNote``; this module reads it by attribute and does not import it.
     """
-    content = [[name, getattr(note, name)] for name, _heading in note.SECTIONS]
+    content = [[s.heading, s.body, s.part, s.kind] for s in note.sections]
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 

@@ -1123,8 +1123,8 @@ def notes(g: Bulk) -> None:
     if BackgroundNote is None:
         return
     rng = g.rng("notes")
-    section_names = [name for name, _heading in BackgroundNote.SECTIONS]
-    rows = []
+    NoteSection = model_or_none("documents.NoteSection")
+    rows, texts = [], []
     for m in g.meetings:
         status = NOTE_STATUS.get(m.status) or ("shared" if m.status in PAST_STATUSES else None)
         if m.status == "confirmed" and deadlines.business_days_before(m.date, 2, g.holidays) <= g.today:
@@ -1132,19 +1132,36 @@ def notes(g: Bulk) -> None:
         if status is None:
             continue
         note = BackgroundNote(meeting=m, status=status)
-        for name in section_names:
-            if rng.random() < 0.8:
-                setattr(note, name, paragraphs(g, rng, m, rng.randint(1, 3)))
+        # The focus areas the secretariat wrote (about four in five), in order, then the recommendations.
+        texts.append(
+            [
+                (str(heading), paragraphs(g, rng, m, rng.randint(1, 3)), "text", key)
+                for key, heading in BackgroundNote.FOCUS_AREAS
+                if rng.random() < 0.8
+            ]
+            + [("Key recommendations", "", "recommendations", "")]
+        )
         if status in {"shared", "published"}:
             note.shared_at = at(deadlines.business_days_before(m.date, 2, g.holidays), 11)
             note.shared_by_id = g.secretariat_id(rng)
+            note.note_date = note.shared_at.date()
         rows.append(note)
     g.notes = g.insert(
         BackgroundNote,
         rows,
         created=lambda n: at(n.meeting.date - datetime.timedelta(days=20), 10),
-        initial=lambda n: {"status": "draft", "shared_at": None, "shared_by_id": None},
+        initial=lambda n: {"status": "draft", "shared_at": None, "shared_by_id": None, "note_date": None},
     )
+    if NoteSection is not None:
+        g.insert(
+            NoteSection,
+            [
+                NoteSection(note=note, order=order, heading=heading, body=body, kind=kind, focus_area=key)
+                for note, sections in zip(rows, texts, strict=True)
+                for order, (heading, body, kind, key) in enumerate(sections, start=1)
+            ],
+            created=lambda s: at(s.note.meeting.date - datetime.timedelta(days=20), 10),
+        )
     g.history(
         BackgroundNote,
         ((n, n.shared_at, "~", {}, n.shared_by_id) for n in g.notes if n.shared_at),

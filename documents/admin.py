@@ -1,11 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, BackgroundNote, DownloadLog, NoteInvitation, Summary, SummaryApproval
+from .models import Attachment, BackgroundNote, DownloadLog, NoteInvitation, NoteSection, Summary, SummaryApproval
+
+
+class NoteSectionInline(admin.StackedInline):
+    model = NoteSection
+    extra = 0
 
 
 @admin.register(BackgroundNote)
 class BackgroundNoteAdmin(SimpleHistoryAdmin):
+    inlines = [NoteSectionInline]
     list_display = ["meeting", "status", "shared_at", "updated_at"]
     list_filter = ["status"]
     list_select_related = ["meeting__situation"]

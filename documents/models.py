@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
 
+from . import note_texts
 from .council import ADDRESSEE_TEXT, Addressee
 from .querysets import AttachmentQuerySet, BackgroundNoteQuerySet, DownloadLogQuerySet, SummaryQuerySet
 from .richtext import RichTextField
@@ -44,41 +45,20 @@ class BackgroundNote(models.Model):
         SHARED = "shared", _("Shared with Council members")
         PUBLISHED = "published", _("Published")
 
-    # The focus areas of Guidelines section V, in their order: (field name, heading). Each is optional.
-    SECTIONS: tuple[tuple[str, str], ...] = (
-        ("participation", _("Women's participation and leadership: data and trends")),
-        (
-            "mission_capacity",
-            _("Mission gender and women-protection capacity, gender balance and coordination with civil society"),
-        ),
-        ("un_plans", _("United Nations plans on women and peace and security")),
-        ("government_commitment", _("Government commitment")),
-        ("national_action_plan", _("National action plan: urgent commitments and their status")),
-        ("protection_trends", _("Protection trends, including conflict-related sexual violence")),
-        ("humanitarian_impact", _("Humanitarian and conflict impact on women and girls")),
-        (
-            "gender_analysis",
-            _(
-                "Gender analysis of disarmament, demobilization and reintegration, displacement, "
-                "transitional justice, violent extremism and sanctions"
-            ),
-        ),
-        ("early_warning", _("Early-warning indicators")),
-    )
+    # The focus areas of Guidelines section V, in their order: (key, heading), the default sections of a
+    # country meeting's note (documents.note_texts).
+    FOCUS_AREAS = note_texts.FOCUS_AREAS
 
     meeting = models.OneToOneField(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="background_note"
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    participation = RichTextField(SECTIONS[0][1], blank=True, help_text=RICH_HELP)
-    mission_capacity = RichTextField(SECTIONS[1][1], blank=True, help_text=RICH_HELP)
-    un_plans = RichTextField(SECTIONS[2][1], blank=True, help_text=RICH_HELP)
-    government_commitment = RichTextField(SECTIONS[3][1], blank=True, help_text=RICH_HELP)
-    national_action_plan = RichTextField(SECTIONS[4][1], blank=True, help_text=RICH_HELP)
-    protection_trends = RichTextField(SECTIONS[5][1], blank=True, help_text=RICH_HELP)
-    humanitarian_impact = RichTextField(SECTIONS[6][1], blank=True, help_text=RICH_HELP)
-    gender_analysis = RichTextField(SECTIONS[7][1], blank=True, help_text=RICH_HELP)
-    early_warning = RichTextField(SECTIONS[8][1], blank=True, help_text=RICH_HELP)
+    note_date = models.DateField(
+        _("date of the note"),
+        null=True,
+        blank=True,
+        help_text=_("Printed in the masthead. Set to the day the note is first shared; change it for a past note."),
+    )
     shared_at = models.DateTimeField(_("shared with Council members at"), null=True, blank=True)
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -113,20 +93,74 @@ class BackgroundNote(models.Model):
         return reverse("documents:note", args=[self.meeting_id])
 
     @property
-    def sections(self) -> list[tuple[str, str]]:
-        """The focus areas that have content, as (heading, sanitized HTML), in the Guidelines' order."""
-        return [(heading, getattr(self, name)) for name, heading in self.SECTIONS if getattr(self, name)]
+    def sections(self) -> list[note_texts.SectionText]:
+        """The note's sections in order: the working copy's rows (prefetched by ``with_sections()``), or, for a
+        shared version's ``as_note()``, the text as shared."""
+        shown = getattr(self, "_shown_sections", None)
+        if shown is not None:
+            return shown
+        if self.pk is None:
+            return []
+        return [row.as_text() for row in self.section_rows.all()]
 
     @property
     def is_draft(self) -> bool:
         return self.status in {self.Status.DRAFT, self.Status.IN_REVIEW}
 
-    @classmethod
-    def section_names(cls) -> list[str]:
-        return [name for name, _heading in cls.SECTIONS]
 
-    def section_texts(self) -> dict[str, str]:
-        return {name: getattr(self, name) for name in self.section_names()}
+class NoteSection(models.Model):
+    """One section of a background note's working copy: a heading and rich text, in the note's body or its
+    annex, at its place in the note; or the block where the meeting's recommendations print."""
+
+    class Part(models.TextChoices):
+        BODY = note_texts.BODY, _("Note")
+        ANNEX = note_texts.ANNEX, _("Annex")
+
+    class Kind(models.TextChoices):
+        TEXT = note_texts.TEXT, _("Text")
+        RECOMMENDATIONS = note_texts.RECOMMENDATIONS, _("The meeting's recommendations")
+
+    note = models.ForeignKey(BackgroundNote, on_delete=models.CASCADE, related_name="section_rows")
+    order = models.PositiveIntegerField(_("order"))
+    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    body = RichTextField(_("text"), blank=True, help_text=RICH_HELP)
+    part = models.CharField(_("part"), max_length=8, choices=Part.choices, default=Part.BODY)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.TEXT)
+    focus_area = models.CharField(
+        _("focus area"),
+        max_length=32,
+        choices=note_texts.FOCUS_AREAS,
+        blank=True,
+        help_text=_("The Guidelines' focus area this section stands for, kept when it is renamed."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        # Orders are renumbered 1..n on each save; no unique constraint, so that a reordering needs no
+        # intermediate values (ties, which a save never leaves, fall back to the primary key).
+        ordering = ["note", "order", "pk"]
+        verbose_name = _("section of a background note")
+        verbose_name_plural = _("sections of background notes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["note"],
+                condition=models.Q(kind="recommendations"),
+                name="documents_notesection_one_recommendations_block",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.heading or _("Untitled section")
+
+    @property
+    def printed(self) -> bool:
+        return self.as_text().printed
+
+    def as_text(self) -> note_texts.SectionText:
+        return note_texts.SectionText(
+            heading=self.heading, body=self.body, part=self.part, kind=self.kind, focus_area=self.focus_area
+        )
 
 
 class SharedNoteVersion(models.Model):
@@ -138,18 +172,19 @@ class SharedNoteVersion(models.Model):
 
     note = models.ForeignKey(BackgroundNote, on_delete=models.CASCADE, related_name="shared_versions")
     number = models.PositiveIntegerField(_("version"))
-    participation = models.TextField(blank=True)
-    mission_capacity = models.TextField(blank=True)
-    un_plans = models.TextField(blank=True)
-    government_commitment = models.TextField(blank=True)
-    national_action_plan = models.TextField(blank=True)
-    protection_trends = models.TextField(blank=True)
-    humanitarian_impact = models.TextField(blank=True)
-    gender_analysis = models.TextField(blank=True)
-    early_warning = models.TextField(blank=True)
-    changed_sections = models.JSONField(
-        _("sections changed"), default=list, blank=True, help_text=_("Field names changed since the last version.")
+    sections = models.JSONField(
+        _("sections"),
+        default=list,
+        blank=True,
+        help_text=_("The sections as shared, in order: heading, body (sanitized HTML), part, kind, focus area."),
     )
+    changed_sections = models.JSONField(
+        _("sections changed"),
+        default=list,
+        blank=True,
+        help_text=_("The headings of the sections changed since the last version."),
+    )
+    note_date = models.DateField(_("date of the note"), null=True, blank=True)
     shared_at = models.DateTimeField(_("shared at"))
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("shared by"), on_delete=models.SET_NULL, null=True, related_name="+"
@@ -179,9 +214,12 @@ class SharedNoteVersion(models.Model):
 
     @property
     def changed_headings(self) -> list[str]:
-        """The headings of the sections changed since the previous shared version, in the Guidelines' order."""
-        changed = set(self.changed_sections)
-        return [str(heading) for name, heading in BackgroundNote.SECTIONS if name in changed]
+        """The headings of the sections changed since the previous shared version, in the note's order."""
+        return [str(heading) for heading in self.changed_sections]
+
+    @property
+    def section_texts(self) -> list[note_texts.SectionText]:
+        return [note_texts.SectionText.from_json(item) for item in self.sections or [] if isinstance(item, dict)]
 
     def as_note(self) -> BackgroundNote:
         """The note as shared in this version (unsaved): what pages and PDFs render for experts."""
@@ -189,12 +227,12 @@ class SharedNoteVersion(models.Model):
             pk=self.note.pk,
             meeting=self.note.meeting,
             status=self.note.status,
+            note_date=self.note_date or self.note.note_date,
             shared_at=self.note.shared_at,
             shared_by_id=self.note.shared_by_id,
             version=self.note.version,
         )
-        for name in BackgroundNote.section_names():
-            setattr(shared, name, getattr(self, name))
+        shared._shown_sections = self.section_texts
         shared.shown_version = self
         return shared
 

@@ -261,7 +261,6 @@ def note_context(note: BackgroundNote) -> dict:
         "meeting": note.meeting,
         "draft": note.is_draft,
         "restricted": note.status != BackgroundNote.Status.PUBLISHED,
-        "recommendations": lettered_recommendations(note.meeting),
     }
 
 

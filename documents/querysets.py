@@ -16,6 +16,10 @@ class BackgroundNoteQuerySet(models.QuerySet):
     def with_meeting(self) -> BackgroundNoteQuerySet:
         return self.select_related("meeting__agenda_year", "meeting__situation")
 
+    def with_sections(self) -> BackgroundNoteQuerySet:
+        """With the meeting and the working copy's sections (one more query for any number of notes)."""
+        return self.with_meeting().prefetch_related("section_rows")
+
 
 class SummaryQuerySet(models.QuerySet):
     def visible_to(self, user) -> SummaryQuerySet:

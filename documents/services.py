@@ -13,7 +13,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -25,12 +25,13 @@ from meetings.models import Meeting, TimelineStep, symbol_validator
 from meetings.services import InvalidTransition
 from notifications import services as notification_services
 
-from . import compose, formatting, formulas, pdf, prefill
+from . import compose, formatting, formulas, note_texts, pdf, prefill
 from .models import (
     Attachment,
     BackgroundNote,
     DownloadLog,
     NoteInvitation,
+    NoteSection,
     SharedNoteVersion,
     Summary,
     SummaryApproval,
@@ -83,10 +84,14 @@ def latest_shared_version(note: BackgroundNote) -> SharedNoteVersion | None:
 
 
 def changed_sections(note: BackgroundNote, version: SharedNoteVersion | None) -> list[str]:
-    """The section field names whose text differs between the note (working copy) and a shared version."""
+    """The headings of the sections that differ between the note (working copy) and a shared version (all
+    printed sections before a first version); a changed date of the note counts too."""
     if version is None:
-        return [name for name, text in note.section_texts().items() if text]
-    return [name for name, text in note.section_texts().items() if text != getattr(version, name)]
+        return note_texts.changed_headings(None, note.sections)
+    changed = note_texts.changed_headings(version.section_texts, note.sections)
+    if version.note_date is not None and note.note_date != version.note_date:
+        changed.append(_("Date of the note"))
+    return changed
 
 
 def has_unshared_changes(note: BackgroundNote) -> bool:
@@ -113,21 +118,59 @@ def _snapshot(note: BackgroundNote, *, by, now: datetime.datetime) -> SharedNote
         note=note,
         number=previous.number + 1 if previous else 1,
         changed_sections=changed_sections(stored, previous) if previous else [],
+        sections=[section.as_json() for section in stored.sections],
+        note_date=stored.note_date,
         shared_at=now,
         shared_by=by,
-        **stored.section_texts(),
     )
 
 
+SectionInput = tuple[int | None, note_texts.SectionText]
+
+
+def _save_sections(note: BackgroundNote, sections: list[SectionInput]) -> None:
+    """Make the note's rows the given sections, in order: rows kept by id are updated only where they
+    changed, new ones created, the others deleted (each in the note's history of sections)."""
+    existing = {row.pk: row for row in NoteSection.objects.filter(note=note)}
+    wanted = {pk for pk, _text in sections if pk in existing}
+    for pk, row in existing.items():
+        if pk not in wanted:
+            row.delete()
+    for order, (pk, text) in enumerate(sections, start=1):
+        row = existing.get(pk) if pk is not None else None
+        if row is None:
+            row = NoteSection(note=note)
+        values = {
+            "order": order,
+            "heading": " ".join(text.heading.split()),
+            "body": "" if text.is_recommendations else sanitize(text.body),
+            "part": text.part,
+            "kind": text.kind,
+            "focus_area": text.focus_area,
+        }
+        if row.pk is not None and all(getattr(row, name) == value for name, value in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save()
+    # What was prefetched before the save is out of date.
+    getattr(note, "_prefetched_objects_cache", {}).pop("section_rows", None)
+
+
 @transaction.atomic
-def save_note(note: BackgroundNote, *, expected_version: int | None, by) -> BackgroundNote:
-    """Create or edit a note (rich text is sanitized by the field on save). A published note is final.
+def save_note(
+    note: BackgroundNote, *, sections: list[SectionInput] | None = None, expected_version: int | None, by
+) -> BackgroundNote:
+    """Create or edit a note and, given ``sections`` ((row id or None, text) in order), its sections (rich text
+    is sanitized on save). A published note is final.
 
     Once shared, the note is a working copy: Council members keep reading the shared version until the
     revised text is shared again (``share_note``).
     """
     if note.pk is None:
         _create_once(note)
+        if sections is not None:
+            _save_sections(note, sections)
         return note
     current = BackgroundNote.objects.select_for_update().get(pk=note.pk)
     if current.status == BackgroundNote.Status.PUBLISHED:
@@ -136,6 +179,8 @@ def save_note(note: BackgroundNote, *, expected_version: int | None, by) -> Back
         # Shared before versions were kept: keep what the experts read before the edit lands.
         _snapshot(current, by=current.shared_by, now=current.shared_at)
     save_versioned(note, expected_version)
+    if sections is not None:
+        _save_sections(note, sections)
     # The co-chairs approved other words: their approvals of an earlier text are reset (kept as history).
     approval_services.reset_note_approvals(note, by=by)
     return note
@@ -213,6 +258,8 @@ def share_note(note: BackgroundNote, *, by, now: datetime.datetime) -> Backgroun
             reason=_("Shared with Council members"),
             shared_at=now,
             shared_by=by,
+            # The masthead's date: the day it is first shared, unless the secretariat dated it (a past note).
+            note_date=note.note_date or timezone.localdate(now),
         )
         version = _snapshot(note, by=by, now=now)
         _complete_step(note.meeting, "background_note", by=by, now=now)
@@ -821,9 +868,7 @@ def share_consequences(note: BackgroundNote) -> list[str]:
     invited = note.invitations.count()
     version = latest_shared_version(note)
     if note.status == BackgroundNote.Status.SHARED and version is not None:
-        headings = [
-            str(heading) for name, heading in BackgroundNote.SECTIONS if name in set(changed_sections(note, version))
-        ]
+        headings = changed_sections(note, version)
         return [
             _("Council members stop reading version %(old)s and read version %(new)s, marked “revised” with the date.")
             % {"old": version.number, "new": version.number + 1},

@@ -29,7 +29,7 @@ from core.history import history_entries
 from core.pagination import paginate
 from meetings.models import Meeting
 
-from . import compose, pdf, services
+from . import compose, note_sections, pdf, services
 from .forms import (
     AddSectionForm,
     ApproveForm,
@@ -42,11 +42,14 @@ from .forms import (
     SummaryForm,
     SymbolForm,
     VersionForm,
+    note_section_formset,
+    rearranged,
 )
 from .models import (
     Attachment,
     BackgroundNote,
     NoteInvitation,
+    NoteSection,
     Summary,
     SummaryApproval,
     SummarySection,
@@ -136,7 +139,7 @@ def index(request):
 
 @staff_view
 def note_detail(request, meeting_pk: int, *, record_form=None, status: int = 200):
-    note = BackgroundNote.objects.with_meeting().filter(meeting_id=meeting_pk).first()
+    note = BackgroundNote.objects.with_sections().filter(meeting_id=meeting_pk).first()
     if note is None and permissions.can_edit(request.user):
         return redirect("documents:note_edit", meeting_pk=meeting_pk)
     if note is None or not permissions.can_read_note(request.user, note):
@@ -146,24 +149,19 @@ def note_detail(request, meeting_pk: int, *, record_form=None, status: int = 200
     unshared = services.has_unshared_changes(note) and permissions.can_view_drafts(
         request.user, note.meeting.agenda_year
     )
+    # Those who may see drafts read the working copy; experts the text last shared with them.
+    shown = services.for_reader(note, request.user)
     return render(
         request,
         "documents/note_detail.html",
         {
-            # Those who may see drafts read the working copy; experts the text last shared with them.
-            "note": services.for_reader(note, request.user),
+            "note": shown,
             "shared_version": shared_version,
-            "unshared_headings": (
-                [
-                    str(heading)
-                    for name, heading in BackgroundNote.SECTIONS
-                    if name in set(services.changed_sections(note, shared_version))
-                ]
-                if unshared
-                else []
-            ),
+            "unshared_headings": services.changed_sections(note, shared_version) if unshared else [],
             "meeting": note.meeting,
-            "recommendations": pdf.lettered_recommendations(note.meeting),
+            "masthead": note_sections.note_masthead(shown),
+            "body_sections": note_sections.note_sections(shown),
+            "annex_sections": note_sections.note_annex_sections(shown),
             "invitations": list(note.invitations.select_related("member_state")) if is_secretariat else [],
             "invitation_form": InvitationForm(note=note) if is_secretariat else None,
             "downloads": (list(note.downloads.for_table()[:DOWNLOADS_ON_NOTE_PAGE]) if is_secretariat else []),
@@ -205,12 +203,43 @@ def note_approve(request, meeting_pk: int):
 
 @secretariat_required
 def note_edit(request, meeting_pk: int):
+    """The note's date and sections: edit, rename, reorder (up/down), add, remove (confirmed), in one save
+    checked against the note's version."""
     meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=meeting_pk)
-    note = BackgroundNote.objects.filter(meeting=meeting).first() or BackgroundNote(meeting=meeting)
-    form = NoteForm(request.POST or None, instance=note)
-    if request.method == "POST" and form.is_valid():
+    note = BackgroundNote.objects.filter(meeting=meeting).prefetch_related("section_rows").first() or BackgroundNote(
+        meeting=meeting
+    )
+    data = request.POST if request.method == "POST" else None
+    rearranging = data is not None and ("move" in data or "add" in data)
+    if rearranging:
+        # Moving or adding a section shows the form again, unsaved, with everything typed kept.
+        data = rearranged(data, data.get("move") or f"add-{data.get('add')}")
+    form = NoteForm(data, instance=note)
+    formset = note_section_formset(data, note=note)
+    if data is not None and not rearranging and form.is_valid() and formset.is_valid():
+        existing = {row.pk: row for row in note.section_rows.all()} if note.pk else {}
+        removed = [row for row in formset.removed(existing) if row.printed]
+        # A stale form is refused below (what a colleague added is not "removed" by it); else confirm removals.
+        stale = note.pk is not None and form.expected_version != note.version
+        if removed and not stale and not confirmed(request):
+            return confirmation_page(
+                request,
+                title=_("Remove sections from the background note?"),
+                consequences=[
+                    _("These sections and their text are removed from the note: %(headings)s.")
+                    % {"headings": "; ".join(row.heading or str(_("Untitled section")) for row in removed)},
+                    _("Earlier texts stay in the note's history and in the versions already shared."),
+                ],
+                action=reverse("documents:note_edit", args=[meeting.pk]),
+                cancel_url=reverse("documents:note", args=[meeting.pk]) if note.pk else meeting.get_absolute_url(),
+                button=_("Remove and save"),
+                fields={key: value for key, value in data.items() if key != "csrfmiddlewaretoken"},
+                danger=True,
+            )
         try:
-            services.save_note(form.instance, expected_version=form.expected_version, by=request.user)
+            services.save_note(
+                form.instance, sections=formset.sections(), expected_version=form.expected_version, by=request.user
+            )
         except services.StaleEdit as exc:
             refuse_stale(form, exc)
         except services.InvalidTransition as exc:
@@ -218,7 +247,11 @@ def note_edit(request, meeting_pk: int):
         else:
             messages.success(request, _("Background note saved."))
             return redirect("documents:note", meeting_pk=meeting.pk)
-    return render(request, "documents/note_form.html", {"form": form, "note": note, "meeting": meeting})
+    return render(
+        request,
+        "documents/note_form.html",
+        {"form": form, "formset": formset, "note": note, "meeting": meeting},
+    )
 
 
 NOTE_ACTIONS = {
@@ -336,6 +369,7 @@ def note_history(request, meeting_pk: int):
     note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
     entries = history_entries(
         note.history.all(),
+        NoteSection.history.filter(note_id=note.pk),
         NoteInvitation.history.filter(note_id=note.pk),
         NoteApproval.history.filter(note_id=note.pk).select_related("member_state"),
     )

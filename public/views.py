@@ -30,17 +30,7 @@ SEARCH_MAX_LENGTH = 200
 # summary is published; the note's sections once the note is published; the recommendations either document prints.
 _MEETING_FIELDS = ("theme", "situation__name", "symbol")
 _SUMMARY_FIELDS = ("title", "letter_body", "sections__heading", "sections__body")
-_NOTE_FIELDS = (
-    "participation",
-    "mission_capacity",
-    "un_plans",
-    "government_commitment",
-    "national_action_plan",
-    "protection_trends",
-    "humanitarian_impact",
-    "gender_analysis",
-    "early_warning",
-)
+_NOTE_FIELDS = ("section_rows__heading", "section_rows__body")
 
 
 def public_meetings():

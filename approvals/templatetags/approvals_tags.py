@@ -98,7 +98,7 @@ def cochair_work(context, today, limit: int = 50):
     cochaired = sorted(permissions.cochair_years(user))
     notes = list(
         BackgroundNote.objects.filter(meeting__agenda_year__year__in=cochaired, status="in_review")
-        .select_related("meeting__agenda_year", "meeting__situation")
+        .with_sections()  # the fingerprints read the sections
         .order_by("meeting__date", "pk")[:limit]
     )
     approved = {

@@ -118,7 +118,7 @@ def test_cochair_landing_queries_constant(cochair_client, cochair_user, year, ro
                 note, by=cochair_user, now=timezone.now(), seen_fingerprint=services.note_fingerprint(note)
             )
     # session, user, groups, co-chair years; the agenda (year, co-chairs, entries, approvals); notes, their
-    # approvals; summaries; steps
-    with django_assert_max_num_queries(14):
+    # sections, their approvals; summaries; steps
+    with django_assert_max_num_queries(15):
         response = cochair_client.get(reverse("meetings:dashboard"))
     assert response.status_code == 200

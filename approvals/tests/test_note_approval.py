@@ -12,8 +12,8 @@ from approvals import services
 from approvals.models import Comment, NoteApproval
 from core.history import history_entries
 from documents import services as document_services
-from documents.models import BackgroundNote
-from documents.tests.factories import make_note
+from documents.models import NoteSection
+from documents.tests.factories import edit_areas, make_note
 from meetings.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +56,12 @@ def test_an_edit_to_the_text_resets_the_approvals(cochair_user, secretariat_user
     now = timezone.now()
     services.approve_note(note, by=cochair_user, now=now, seen_fingerprint=services.note_fingerprint(note))
     note.refresh_from_db()
-    note.participation = "<p>New figures from the country team.</p>"
-    document_services.save_note(note, expected_version=note.version, by=secretariat_user)
+    document_services.save_note(
+        note,
+        sections=edit_areas(note, participation="<p>New figures from the country team.</p>"),
+        expected_version=note.version,
+        by=secretariat_user,
+    )
     approval = NoteApproval.objects.get()
     assert approval.reset_at is not None and approval.reset_by == secretariat_user
     assert "Note edited after approval" in approval.reset_reason
@@ -74,7 +78,7 @@ def test_a_save_without_a_text_change_keeps_the_approvals(cochair_user, secretar
 
 def test_approving_a_text_that_changed_meanwhile_is_refused(cochair_client, note):
     stale = services.note_status(note).fingerprint
-    BackgroundNote.objects.filter(pk=note.pk).update(participation="<p>Changed</p>")
+    NoteSection.objects.filter(note=note, focus_area="participation").update(body="<p>Changed</p>")
     response = cochair_client.post(reverse("documents:note_approve", args=[note.meeting_id]), {"fingerprint": stale})
     assert response.status_code == 302
     assert not NoteApproval.objects.exists()

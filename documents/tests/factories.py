@@ -8,7 +8,8 @@ from countries.models import PermanentRepresentative
 from meetings.tests.factories import make_state
 from recommendations.models import Recommendation
 
-from ..models import BackgroundNote, Summary, SummarySection, SummarySignatory
+from ..models import BackgroundNote, NoteSection, Summary, SummarySection, SummarySignatory
+from ..note_texts import FOCUS_AREA_KEYS, FOCUS_AREAS, RECOMMENDATIONS, SectionText
 
 LOREM = (
     "Women's organizations in the country reported that their participation in the ceasefire monitoring bodies "
@@ -36,9 +37,65 @@ def make_recommendations(meeting, texts, **fields) -> list[Recommendation]:
     ]
 
 
-def make_note(meeting, **fields) -> BackgroundNote:
-    fields.setdefault("participation", f"<p>{LOREM}</p>")
-    return BackgroundNote.objects.create(meeting=meeting, **fields)
+def focus_sections(**areas: str) -> list[SectionText]:
+    """Sections for focus areas given by key (``participation="<p>…</p>"``), in the Guidelines' order, then the
+    recommendations block: a country note as the default form writes it."""
+    unknown = set(areas) - set(FOCUS_AREA_KEYS)
+    assert not unknown, f"not focus areas: {unknown}"
+    return [SectionText(str(heading), areas[key], focus_area=key) for key, heading in FOCUS_AREAS if areas.get(key)] + [
+        SectionText("Key recommendations", kind=RECOMMENDATIONS)
+    ]
+
+
+def set_sections(note: BackgroundNote, sections: list[SectionText]) -> None:
+    NoteSection.objects.filter(note=note).delete()
+    for order, section in enumerate(sections, start=1):
+        NoteSection.objects.create(note=note, order=order, **section.as_json())
+    getattr(note, "_prefetched_objects_cache", {}).pop("section_rows", None)
+
+
+def make_note(meeting, *, sections: list[SectionText] | None = None, **fields) -> BackgroundNote:
+    """A note; focus areas by key (``participation=...``; by default one paragraph there) or ``sections``."""
+    areas = {key: fields.pop(key) for key in FOCUS_AREA_KEYS if key in fields}
+    areas.setdefault("participation", f"<p>{LOREM}</p>")
+    if sections is None:
+        sections = focus_sections(**areas)
+    note = BackgroundNote.objects.create(meeting=meeting, **fields)
+    set_sections(note, sections)
+    return note
+
+
+def edit_areas(note: BackgroundNote, **areas: str) -> list[tuple[int | None, SectionText]]:
+    """The note's sections (as the service takes them: row id, text) with some focus areas rewritten."""
+    rows = list(NoteSection.objects.filter(note=note))
+    edits = [
+        (row.pk, SectionText(row.heading, areas.pop(row.focus_area, row.body), row.part, row.kind, row.focus_area))
+        for row in rows
+    ]
+    edits += [(None, SectionText(str(dict(FOCUS_AREAS)[key]), body, focus_area=key)) for key, body in areas.items()]
+    return edits
+
+
+def note_post(note: BackgroundNote, *, version=None, note_date: str | None = None, **areas: str) -> dict:
+    """The edit form's POST for a saved note, with some focus areas rewritten (the others as they are)."""
+    rows = edit_areas(note, **areas)
+    if note_date is None:
+        note_date = note.note_date.isoformat() if note.note_date else ""
+    return section_post(rows, version=note.version if version is None else version, note_date=note_date)
+
+
+def section_post(rows, *, version=None, note_date: str = "", deleted: tuple[int, ...] = ()) -> dict:
+    """The edit form's POST for sections given as (row id or None, SectionText)."""
+    data = {"sections-TOTAL_FORMS": str(len(rows)), "sections-INITIAL_FORMS": str(len(rows)), "note_date": note_date}
+    if version is not None:
+        data["version"] = version
+    for i, (pk, text) in enumerate(rows):
+        data.update({f"sections-{i}-{name}": value for name, value in text.as_json().items()})
+        if pk is not None:
+            data[f"sections-{i}-id"] = pk
+        if i in deleted:
+            data[f"sections-{i}-DELETE"] = "on"
+    return data
 
 
 # The old fixed sections, now rows: make_summary(meeting, main_points="...") fills the section of that name.

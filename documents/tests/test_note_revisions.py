@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from documents import services
-from documents.models import BackgroundNote
 from documents.tests import factories as f
 from iegwps.celery import app as celery_app
 from notifications.models import Notification
@@ -20,10 +19,12 @@ ORIGINAL = "<p>Original participation text.</p>"
 REVISED = "<p>Revised participation text.</p>"
 
 
-def _edit(client, note, **sections):
-    data = {name: getattr(note, name) for name, _heading in BackgroundNote.SECTIONS}
-    data.update(sections, version=note.version)
-    return client.post(reverse("documents:note_edit", args=[note.meeting_id]), data)
+def _edit(client, note, **areas):
+    return client.post(reverse("documents:note_edit", args=[note.meeting_id]), f.note_post(note, **areas))
+
+
+def _body(note, key: str) -> str:
+    return next(s.body for s in note.sections if s.focus_area == key)
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +50,7 @@ def shared_note(meeting, secretariat_user, expert_user, cochair_user):
 def test_an_edit_after_sharing_does_not_reach_the_experts(secretariat_client, expert_client, shared_note):
     assert _edit(secretariat_client, shared_note, participation=REVISED).status_code == 302
     shared_note.refresh_from_db()
-    assert shared_note.participation == REVISED  # the working copy
+    assert _body(shared_note, "participation") == REVISED  # the working copy
     url = reverse("documents:note", args=[shared_note.meeting_id])
     expert_page = expert_client.get(url).content.decode()
     assert "Original participation text." in expert_page and "Revised participation text." not in expert_page
@@ -82,7 +83,7 @@ def test_sharing_again_is_confirmed_then_experts_read_the_revision(
         secretariat_client.post(share, {"confirm": "1"})
     assert shared_note.shared_versions.count() == 2
     version = services.latest_shared_version(shared_note)
-    assert version.changed_sections == ["participation"]
+    assert version.changed_sections == ["Women's participation and leadership: data and trends"]
     expert_page = expert_client.get(reverse("documents:note", args=[shared_note.meeting_id])).content.decode()
     assert "Revised participation text." in expert_page
     assert "revised on" in expert_page and "What changed in version 2" in expert_page
@@ -134,11 +135,12 @@ def test_publishing_the_note_is_confirmed(secretariat_client, client, shared_not
 def test_a_note_shared_before_versions_were_kept_keeps_its_text_for_experts(secretariat_user, expert_user, meeting):
     note = f.make_note(meeting, participation=ORIGINAL, status="shared", shared_at=timezone.now())
     assert not note.shared_versions.exists()
-    note.participation = REVISED
-    services.save_note(note, expected_version=note.version, by=secretariat_user)
+    services.save_note(
+        note, sections=f.edit_areas(note, participation=REVISED), expected_version=note.version, by=secretariat_user
+    )
     note.refresh_from_db()
     shown = services.for_reader(note, expert_user)
-    assert shown.participation == ORIGINAL and note.participation == REVISED
+    assert _body(shown, "participation") == ORIGINAL and _body(note, "participation") == REVISED
 
 
 def test_the_revision_shows_in_the_note_history(secretariat_client, secretariat_user, shared_note):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.concurrency import StaleEdit
 from documents import services
-from documents.models import BackgroundNote
+from documents.models import BackgroundNote, NoteSection
 from documents.tests import factories as f
 from meetings.models import TimelineStep
 
@@ -73,27 +73,34 @@ def test_a_published_note_is_final(note, secretariat_user):
     services.share_note(note, by=secretariat_user, now=NOW)
     services.publish_note(note, by=secretariat_user)
     note.refresh_from_db()
-    note.early_warning = "Late addition"
     with pytest.raises(services.InvalidTransition):
-        services.save_note(note, expected_version=note.version, by=secretariat_user)
+        services.save_note(
+            note,
+            sections=f.edit_areas(note, early_warning="Late addition"),
+            expected_version=note.version,
+            by=secretariat_user,
+        )
 
 
 def test_a_stale_edit_is_refused(note, secretariat_user):
     opened = note.version
     first = BackgroundNote.objects.get(pk=note.pk)
-    first.un_plans = "Mine"
-    services.save_note(first, expected_version=opened, by=secretariat_user)
+    services.save_note(
+        first, sections=f.edit_areas(note, un_plans="Mine"), expected_version=opened, by=secretariat_user
+    )
     second = BackgroundNote.objects.get(pk=note.pk)
-    second.un_plans = "Theirs"
     with pytest.raises(StaleEdit):
-        services.save_note(second, expected_version=opened, by=secretariat_user)
+        services.save_note(
+            second, sections=f.edit_areas(note, un_plans="Theirs"), expected_version=opened, by=secretariat_user
+        )
     note.refresh_from_db()
-    assert note.un_plans == "<p>Mine</p>"
+    assert [s.body for s in note.sections if s.focus_area == "un_plans"] == ["<p>Mine</p>"]
 
 
 def test_every_edit_and_move_is_in_history(note, secretariat_user):
-    note.un_plans = "Plans"
-    services.save_note(note, expected_version=note.version, by=secretariat_user)
+    services.save_note(
+        note, sections=f.edit_areas(note, un_plans="Plans"), expected_version=note.version, by=secretariat_user
+    )
     services.submit_for_review(note, by=secretariat_user)
     reasons = list(note.history.order_by("history_date").values_list("history_change_reason", flat=True))
     assert len(reasons) == 3
@@ -114,5 +121,11 @@ def test_invitations(note, secretariat_user):
 def test_a_second_first_save_is_a_stale_edit_not_an_error(meeting, secretariat_user):
     f.make_note(meeting)
     with pytest.raises(StaleEdit):
-        services.save_note(BackgroundNote(meeting=meeting, un_plans="Mine"), expected_version=None, by=secretariat_user)
+        services.save_note(
+            BackgroundNote(meeting=meeting),
+            sections=[(None, text) for text in f.focus_sections(un_plans="Mine")],
+            expected_version=None,
+            by=secretariat_user,
+        )
     assert BackgroundNote.objects.count() == 1
+    assert not NoteSection.objects.filter(body__contains="Mine").exists()

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from documents import pdf
-from documents.models import BackgroundNote
+from documents.models import NoteSection
 from documents.richtext import sanitize
 from documents.tests import factories as f
 
@@ -70,14 +70,16 @@ def test_blank_lines_make_paragraphs_even_with_tags(typed, expected):
 def test_every_rich_field_is_sanitized_on_save(meeting):
     note = f.make_note(meeting, early_warning="<p>Warn</p><script>alert(1)</script>")
     note.refresh_from_db()
-    assert note.early_warning == "<p>Warn</p>"
+    assert note.section_rows.get(focus_area="early_warning").body == "<p>Warn</p>"
     summary = f.make_summary(meeting, closing='<p onmouseover="x()">Thanks</p>')
     assert summary.sections.get(kind="text", heading="").body == "<p>Thanks</p>"
 
 
 def test_rows_written_around_the_model_are_sanitized_at_output(meeting, secretariat_client):
     note = f.make_note(meeting)
-    BackgroundNote.objects.filter(pk=note.pk).update(un_plans="<p>Plans</p><script>alert('x')</script>")
+    NoteSection.objects.filter(note=note, focus_area="participation").update(
+        body="<p>Plans</p><script>alert('x')</script>"
+    )
     page = secretariat_client.get(reverse("documents:note", args=[meeting.pk])).content.decode()
     assert "<p>Plans</p>" in page
     assert "alert(&#x27;x&#x27;)" not in page and "alert('x')" not in page

@@ -19,6 +19,10 @@ def _page(response) -> str:
     return response.content.decode()
 
 
+def _area(meeting, key: str) -> list[str]:
+    return [s.body for s in BackgroundNote.objects.get(meeting=meeting).sections if s.focus_area == key]
+
+
 @pytest.fixture
 def held(meeting):
     return f.hold(meeting)
@@ -31,18 +35,23 @@ def test_creating_a_note_a_colleague_created_meanwhile_is_refused_and_keeps_the_
     opened = secretariat_client.get(url).context["form"]
     assert colleague_client.get(url).context["form"].initial["version"] == opened.initial["version"]
     version = opened.initial["version"]
-    assert secretariat_client.post(url, {"version": version, "participation": "First text"}).status_code == 302
+    first_post = f.section_post([(None, t) for t in f.focus_sections(participation="First text")], version=version)
+    assert secretariat_client.post(url, first_post).status_code == 302
 
-    second = colleague_client.post(url, {"version": version, "participation": "The colleague's own text"})
+    theirs = f.focus_sections(participation="The colleague's own text")
+    second = colleague_client.post(url, f.section_post([(None, t) for t in theirs], version=version))
 
     assert second.status_code == 200
     page = _page(second)
     assert "Someone else created this background note while you were writing" in page
     assert "The colleague&#x27;s own text" in page
-    assert BackgroundNote.objects.get(meeting=meeting).participation == "<p>First text</p>"
-    # Having read the refusal, saving again replaces the colleague's text on purpose.
-    assert colleague_client.post(url, second.context["form"].data).status_code == 302
-    assert BackgroundNote.objects.get(meeting=meeting).participation == "<p>The colleague's own text</p>"
+    assert _area(meeting, "participation") == ["<p>First text</p>"]
+    # Having read the refusal, saving again replaces the colleague's text on purpose: their sections are
+    # removed, which is confirmed first.
+    again = colleague_client.post(url, second.context["form"].data)
+    assert again.status_code == 200 and "Remove sections from the background note?" in _page(again)
+    assert colleague_client.post(url, {**second.context["form"].data.dict(), "confirm": "1"}).status_code == 302
+    assert _area(meeting, "participation") == ["<p>The colleague's own text</p>"]
 
 
 # A new country summary has five sections (introduction, main points, questions, recommendations, closing);
@@ -86,10 +95,12 @@ def test_a_stale_summary_edit_is_refused_and_keeps_the_text(secretariat_client, 
 
 
 def test_a_note_edit_posted_without_a_version_does_not_overwrite(secretariat_client, meeting):
-    f.make_note(meeting, un_plans="<p>Kept</p>")
+    note = f.make_note(meeting, un_plans="<p>Kept</p>")
 
-    response = secretariat_client.post(reverse("documents:note_edit", args=[meeting.pk]), {"un_plans": "Blind"})
+    blind = f.note_post(note, un_plans="Blind")
+    del blind["version"]
+    response = secretariat_client.post(reverse("documents:note_edit", args=[meeting.pk]), blind)
 
     assert response.status_code == 200
     assert "Blind" in _page(response)
-    assert BackgroundNote.objects.get(meeting=meeting).un_plans == "<p>Kept</p>"
+    assert _area(meeting, "un_plans") == ["<p>Kept</p>"]

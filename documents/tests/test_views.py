@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from documents import services
 from documents.models import BackgroundNote, DownloadLog, Summary
+from documents.note_texts import SectionText
 from documents.querysets import public_documents_related
 from documents.tests import factories as f
 from meetings.models import Meeting
@@ -21,14 +22,16 @@ def test_the_secretariat_starts_and_edits_a_note(secretariat_client, meeting):
     # No note yet: the note page leads to the form.
     response = secretariat_client.get(reverse("documents:note", args=[meeting.pk]))
     assert response.status_code == 302 and response.url == reverse("documents:note_edit", args=[meeting.pk])
-    response = secretariat_client.post(
-        reverse("documents:note_edit", args=[meeting.pk]),
-        {"participation": "Women hold 12% of seats.", "early_warning": "<p>Rising <b>tension</b></p>"},
-    )
+    form = secretariat_client.get(reverse("documents:note_edit", args=[meeting.pk])).context["formset"]
+    rows = [(None, SectionText(**row)) for row in form.initial]  # the defaults: the nine focus areas
+    rows[0] = (None, SectionText(rows[0][1].heading, "Women hold 12% of seats.", focus_area="participation"))
+    rows[8] = (None, SectionText(rows[8][1].heading, "<p>Rising <b>tension</b></p>", focus_area="early_warning"))
+    response = secretariat_client.post(reverse("documents:note_edit", args=[meeting.pk]), f.section_post(rows))
     assert response.status_code == 302
     note = BackgroundNote.objects.get(meeting=meeting)
-    assert note.participation == "<p>Women hold 12% of seats.</p>"
-    assert note.early_warning == "<p>Rising <b>tension</b></p>"
+    bodies = {s.focus_area: s.body for s in note.sections}
+    assert bodies["participation"] == "<p>Women hold 12% of seats.</p>"
+    assert bodies["early_warning"] == "<p>Rising <b>tension</b></p>"
     page = secretariat_client.get(reverse("documents:note", args=[meeting.pk])).content.decode()
     assert "Women hold 12% of seats." in page and "Early-warning indicators" in page
 
@@ -36,18 +39,20 @@ def test_the_secretariat_starts_and_edits_a_note(secretariat_client, meeting):
 def test_a_stale_note_edit_keeps_the_users_text(secretariat_client, meeting, secretariat_user):
     note = f.make_note(meeting)
     opened = note.version
-    note.un_plans = "Someone else's change"
-    services.save_note(note, expected_version=opened, by=secretariat_user)
-    response = secretariat_client.post(
-        reverse("documents:note_edit", args=[meeting.pk]),
-        {"version": opened, "un_plans": "My careful paragraph"},
+    mine = f.note_post(note, version=opened, un_plans="My careful paragraph")
+    services.save_note(
+        note,
+        sections=f.edit_areas(note, un_plans="Someone else's change"),
+        expected_version=opened,
+        by=secretariat_user,
     )
+    response = secretariat_client.post(reverse("documents:note_edit", args=[meeting.pk]), mine)
     assert response.status_code == 200
     page = response.content.decode()
     assert "Someone else saved this background note while you were editing it" in page
     assert "My careful paragraph" in page
     note.refresh_from_db()
-    assert note.un_plans == "<p>Someone else's change</p>"
+    assert [s.body for s in note.sections if s.focus_area == "un_plans"] == ["<p>Someone else's change</p>"]
 
 
 def test_invitation_choices_leave_out_council_members_and_invited_states(secretariat_client, meeting):
@@ -290,13 +295,15 @@ def test_note_downloads_page_queries(rows, secretariat_client, meeting, django_a
 @pytest.mark.parametrize("rows", [10, 200])
 def test_note_history_queries(rows, secretariat_client, secretariat_user, meeting, django_assert_max_num_queries):
     note = f.make_note(meeting)
+    section = note.section_rows.get(focus_area="participation")
     for i in range(rows):
-        note._history_user = secretariat_user
-        note.participation = f"<p>Participation {i}</p>"
-        note.save()
-    # session, user, secretariat group; the note (meeting, year, country); its history and its invitations',
-    # with who changed them; the note's label (its meeting, the meeting's country); its approvals' history
-    with django_assert_max_num_queries(9):
+        section._history_user = secretariat_user
+        section.body = f"<p>Participation {i}</p>"
+        section.save()
+    # session, user, secretariat group; the note (meeting, year, country); its history, its sections' and its
+    # invitations', with who changed them; the note's label (its meeting, the meeting's country); its approvals'
+    # history (a section's label is its heading: no query)
+    with django_assert_max_num_queries(10):
         response = secretariat_client.get(reverse("documents:note_history", args=[meeting.pk]))
     assert response.status_code == 200
     assert f"Participation {rows - 1}" in response.content.decode()
@@ -317,7 +324,7 @@ def test_note_history_queries_as_invitations_grow(
             note=note, member_state=state, invited_by=secretariat_user, invited_at=timezone.now()
         )
     # as above, and what the invitations' names read, once for all of them: states, note, meeting, country
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = secretariat_client.get(reverse("documents:note_history", args=[meeting.pk]))
     assert response.status_code == 200
     assert f"State {rows - 1}" in response.content.decode()
@@ -363,7 +370,7 @@ def test_form_pages_queries(rows, secretariat_client, meeting, django_assert_max
     attachment = meeting.attachments.first()
     # session, user, secretariat group; the meeting (year, country) or the file; the note or the summary
     pages = {
-        reverse("documents:note_edit", args=[meeting.pk]): 5,
+        reverse("documents:note_edit", args=[meeting.pk]): 6,  # and the note's sections
         # ... plus its sections, signatories, representatives in office, approvals, the states and
         # representatives offered to add a signatory, and (a letter never written: an old summary) the formula's
         # signatories, the year's co-chairs and penholder.
@@ -379,11 +386,10 @@ def test_form_pages_queries(rows, secretariat_client, meeting, django_assert_max
 
 @pytest.mark.parametrize("text", ["", "   ", "<p> </p>", "<p><br></p>"])
 def test_a_blank_note_is_refused_with_a_message(secretariat_client, meeting, text):
-    response = secretariat_client.post(
-        reverse("documents:note_edit", args=[meeting.pk]), {"participation": text, "un_plans": text}
-    )
+    rows = [(None, s) for s in f.focus_sections(participation=text or " ", un_plans=text or " ")]
+    response = secretariat_client.post(reverse("documents:note_edit", args=[meeting.pk]), f.section_post(rows))
     assert response.status_code == 200
     assert not BackgroundNote.objects.exists()
     page = response.content.decode()
-    assert "Write at least one focus area: an empty background note is not saved." in page
+    assert "Write at least one section: an empty background note is not saved." in page
     assert "<title>Error: " in page
