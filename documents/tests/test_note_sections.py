@@ -394,7 +394,7 @@ def test_the_masthead_names_the_group_as_it_was_named_that_year(year, name):
     meeting = make_meeting(agenda_year, "Libya", date=datetime.date(year, 11, 3))
     note = f.make_note(meeting, note_date=datetime.date(year, 10, 30))
     html = pdf.note_html(note)
-    assert f'<div class="masthead__organ">{name}<small>' in html
+    assert f'<div class="masthead__organ"><p>{name}</p><small>' in html
     assert f"30 October {year}" in html
 
 

@@ -154,5 +154,10 @@ def test_the_public_page_prints_the_pdf_text_from_the_same_template(client, year
     assert "Martin Bille <strong>Hermann</strong>" in shared
     assert '<li data-label="(a)">Ask the mission for data.<span class="footnote">' in shared
     assert shared in pdf.document_html(doc)
+    # The page prints a lettered item's label as text, the PDF as its list marker: the one difference.
+    on_page = render_to_string("pdf/_summary_text.html", {"doc": doc, "inline_labels": True}).strip()
+    assert on_page == shared.replace(
+        '<li data-label="(a)">', '<li data-label="(a)"><span class="lettered__label">(a)</span> '
+    )
     page = client.get(reverse("public:meeting", args=[meeting.symbol]))
-    assert shared in page.content.decode()
+    assert on_page in page.content.decode()
