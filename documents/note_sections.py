@@ -16,8 +16,9 @@ from .note_texts import ANNEX, BODY
 
 def recommendation_blocks(meeting) -> tuple[council.ListBlock, ...]:
     """The meeting's recommendations in their groups, as a summary prints them (``compose.recommendation_blocks``:
-    the letters of ``recommendations.lettering``, the source disclaimer as a footnote on the first lead-in)."""
-    blocks, _text = compose.recommendation_blocks(meeting, source_note="")
+    the letters of ``recommendations.lettering``). A note's recommendations are the secretariat's own: the
+    meeting's source note, when it has one, is their footnote; no default disclaimer."""
+    blocks, _text = compose.recommendation_blocks(meeting, source_note="" if meeting.source_note.strip() else None)
     return tuple(blocks)
 
 
