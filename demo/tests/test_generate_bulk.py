@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from accounts.models import User
-from bulk.generate import BENCH_EXPERT, BENCH_SECRETARIAT, generate
+from demo.bulk import BENCH_EXPERT, BENCH_SECRETARIAT, generate
 from meetings.models import AgendaYear, Meeting, TimelineStep
 from recommendations.models import Recommendation, StatusChange
 
