@@ -61,13 +61,13 @@ def db_url(name: str) -> str:
     return f"{POSTGRES_URL}/{name}"
 
 
-def admin(*statements: str) -> None:
+def admin(*statements: str, dbname: str = "postgres") -> None:
     """Run statements on the server's ``postgres`` database (CREATE/DROP DATABASE need autocommit)."""
     import psycopg2
 
     parts = urlsplit(POSTGRES_URL)
     conn = psycopg2.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password, dbname="postgres"
+        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password, dbname=dbname
     )
     conn.autocommit = True
     try:
@@ -207,6 +207,7 @@ class Databases:
         command = [PYTHON, "manage.py", "generate_bulk", "--scale", format(scale, "g"), "--seed", str(SEED)]
         started = time.perf_counter()
         out = run(command, environment(db_url(name)), f"generate_bulk --scale {scale:g}")
+        admin("ANALYZE", dbname=name)  # fresh planner statistics, as a database in service has
         counts = dict(
             (parts[0], int(parts[1].replace(",", "")))
             for parts in (line.split() for line in out.splitlines())

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from accounts.models import User
-from bulk.generate import BENCH_EXPERT, BENCH_SECRETARIAT
+from demo.bulk import BENCH_EXPERT, BENCH_SECRETARIAT
 from meetings.models import PAST_STATUSES, Meeting
 
 SECRETARIAT = BENCH_SECRETARIAT

@@ -1,6 +1,6 @@
 """UN Headquarters official holidays of any year, computed from the rules. Pure Python: no ORM, no clock.
 
-The rules, as the ST/IC official-holidays circulars apply them (sources in ``demo_data/un_hq_holidays.csv``):
+The rules, as the ST/IC official-holidays circulars apply them (sources in ``un_hq_holidays.csv``):
 
 - Nine official holidays: New Year's Day, Good Friday, Memorial Day, Independence Day, Labour Day,
   Thanksgiving Day, Christmas Day, Eid al-Fitr and Eid al-Adha (the Eids since 2016).

@@ -1,6 +1,6 @@
 """UN Headquarters holidays computed from the rules (meetings.holidays): no database.
 
-They must equal the published rows we have (demo_data/un_hq_holidays.csv, copied from the domain folder) and
+They must equal the published rows we have (meetings/un_hq_holidays.csv, copied from the domain folder) and
 follow the rules for every year the app shows.
 """
 
@@ -17,7 +17,7 @@ from meetings import deadlines, holidays
 from meetings.holidays import un_hq_holidays
 
 D = datetime.date
-CSV = Path(__file__).resolve().parents[1] / "demo_data" / "un_hq_holidays.csv"
+CSV = Path(__file__).resolve().parents[1] / "un_hq_holidays.csv"
 YEARS = range(2016, 2031)
 
 

@@ -1,7 +1,7 @@
-"""Illustrative briefings, questions, goals and recommendations for the live demo year (called by load_demo).
+"""Illustrative briefings, questions, goals and recommendations for the live demo year (load_demo calls it).
 
 Idempotent: rows are found by meeting and text, and status moves are made only when a recommendation is new.
-Touches only the illustrative planning year that load_demo creates, never a year entered for real.
+Touches only the year marked as the demo's (``DemoYear``), never a year entered for real.
 """
 
 from __future__ import annotations
@@ -12,21 +12,21 @@ from dateutil.relativedelta import relativedelta
 
 from accounts.models import User
 from countries.models import CouncilMembership, Mission
-from meetings.models import AgendaYear, Meeting
+from meetings.models import Meeting
+from recommendations import services
+from recommendations.models import Briefer, CouncilQuestion, Goal, Recommendation, RecommendationGroup
 
-from . import services
-from .models import Briefer, CouncilQuestion, Goal, Recommendation, RecommendationGroup
+from .models import DemoYear
 
 NOTE = "Illustrative demo entry, not the public record."
 R = Recommendation
 
 
 def load_demo_recommendations(today: datetime.date) -> None:
-    from meetings.management.commands.load_demo import DEMO_NOTE
-
-    agenda_year = AgendaYear.objects.filter(year=today.year, notes=DEMO_NOTE).first()
-    if agenda_year is None:
+    demo_year = DemoYear.objects.filter(agenda_year__year=today.year).select_related("agenda_year").first()
+    if demo_year is None:
         return  # no illustrative year (a real year was entered): leave it alone
+    agenda_year = demo_year.agenda_year
     owner = User.objects.filter(username="secretariat").first()
     meetings = Meeting.objects.filter(agenda_year=agenda_year).select_related("situation")
     for meeting in meetings:

@@ -1,7 +1,7 @@
 """Fill the database with synthetic IEG data for benchmarks: ``manage.py generate_bulk --scale 10``.
 
 Scale 1 is one decade of real-sized activity (about 120 meetings, 3,600 recommendations, their steps, notes and
-history); scale N is N decades of it. The same seed and day give the same data. See ``bulk/generate.py``.
+history); scale N is N decades of it. The same seed and day give the same data. See ``demo/bulk.py``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from bulk.generate import BulkError, generate
 from core import pagecache
+from demo.bulk import BulkError, generate
 
 
 class Command(BaseCommand):

@@ -23,11 +23,12 @@ from accounts.permissions import SECRETARIAT_GROUP
 from core import demo_accounts, pagecache
 from core.concurrency import save_versioned
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
+from demo.models import DemoYear
+from demo.recommendations import load_demo_recommendations
 from meetings import deadlines, services
 from meetings.models import AgendaEntry, AgendaYear, Meeting, TimelineStep
-from recommendations.demo import load_demo_recommendations
 
-DATA = Path(__file__).resolve().parents[2] / "demo_data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 PERMANENT_MEMBERS = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
 STATE_ALIASES = {"United Kingdom (penholder)": "United Kingdom", "Syria": "Syrian Arab Republic"}
 THEMATIC_PREFIX = "Thematic: "
@@ -35,6 +36,7 @@ SOURCE_NOTE = "The recommendations are suggestions from UN participants, not rec
 # The demo year's co-chairs and the permanent representatives who sign its summaries (invented names, like the
 # year itself: given names, surname), so that a summary can be approved by each co-chair state and signed end to end.
 DEMO_CO_CHAIRS = {"Denmark": ("Karen Holm", "Nielsen"), "Greece": ("Nikos", "Vlachos")}
+# Shown on the year's page; the year is found by its DemoYear row, never by this text.
 DEMO_NOTE = (
     "Illustrative planning year for training and demonstration: its co-chairs, agenda and meeting dates are "
     "examples, not the public record."
@@ -231,8 +233,9 @@ class Command(BaseCommand):
     def load_planning_year(self, today: datetime.date):
         """A live year so the timeline, dashboard and reminders have dates to show."""
         agenda_year, _ = AgendaYear.objects.get_or_create(year=today.year)
-        if agenda_year.notes and agenda_year.notes != DEMO_NOTE:
+        if agenda_year.notes and not DemoYear.objects.filter(agenda_year=agenda_year).exists():
             return  # a real year was entered for this year: leave it alone
+        DemoYear.objects.get_or_create(agenda_year=agenda_year)
         agenda_year.notes = DEMO_NOTE
         agenda_year.penholder = state("United Kingdom")
         agenda_year.save()

@@ -6,13 +6,15 @@ briefings, questions, goals, notes, summaries, downloads and history rows. Scale
 history at the same yearly activity (the archive grows, a year stays a year), ending in the year of ``today``.
 
 Each table is filled by one function in ``GENERATORS``, with its own random stream derived from the seed, so
-adding a model later is one more small function and leaves the data of the others unchanged. A function whose
-model does not exist (yet) is skipped. Rows are written with multi-row INSERTs (``Writer``); history rows are written in
-bulk too (one ``+`` row per object, ``~`` rows for status moves), so scale 10 takes seconds on SQLite or PostgreSQL.
+adding a model later is one more small function and leaves the data of the others unchanged.
+Rows go in through the ORM, ``bulk_create`` in batches; history rows through django-simple-history's bulk helpers
+(``bulk_create_with_history`` and the history manager's ``bulk_history_create``): one ``+`` row per object, dated
+when it was made up to have been created and credited to who made it, and ``~`` rows for its later moves.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime
 import hashlib
@@ -21,22 +23,43 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from django.contrib.auth.models import Group
-from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
+from approvals.models import AgendaApproval, Comment
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
+from documents.models import (
+    BackgroundNote,
+    DownloadLog,
+    NoteInvitation,
+    NoteSection,
+    Summary,
+    SummaryApproval,
+    SummarySection,
+    SummarySignatory,
+)
 from meetings import deadlines
 from meetings.models import PAST_STATUSES, AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+from recommendations.models import (
+    OPEN_STATUSES,
+    Briefer,
+    CouncilQuestion,
+    FollowUpReview,
+    Goal,
+    Recommendation,
+    StatusChange,
+)
 
-DEMO_DATA = Path(__file__).resolve().parent.parent / "meetings" / "demo_data"
+DEMO_DATA = Path(__file__).resolve().parent / "data"
+# The published holidays the computed ones are tested against (meetings/tests/test_holiday_rules.py).
+PUBLISHED_HOLIDAYS = Path(__file__).resolve().parent.parent / "meetings" / "un_hq_holidays.csv"
+BATCH_SIZE = 1000  # rows per INSERT: within SQLite's limit on parameters and PostgreSQL's on statement size
 NEW_YORK = ZoneInfo("America/New_York")
 
 MEETINGS_PER_SCALE = 120  # one decade of IEG meetings
@@ -229,128 +252,9 @@ def at(day: datetime.date, hour: int = 10, minute: int = 0) -> datetime.datetime
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=NEW_YORK)
 
 
-def model_or_none(label: str) -> type[models.Model] | None:
-    """The model named ``app.Model`` when that app defines it (teammates' models land over time)."""
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
-
-
-def csv_rows(name: str) -> list[dict[str, str]]:
+def csv_rows(name: str | Path) -> list[dict[str, str]]:
     with (DEMO_DATA / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-PLAIN_TYPES = frozenset({str, int, bool, float})  # every driver takes these as they are
-
-
-def same(value):
-    return value
-
-
-class Writer:
-    """Multi-row INSERTs without the ORM's per-value machinery (several times faster than ``bulk_create``).
-
-    Primary keys are allocated up front (after the table's largest), so objects can be linked before they are
-    written; on PostgreSQL the sequences are moved past them at the end. Field values go through the field's
-    ``pre_save`` when it has one (auto_now, sanitized rich text); plain strings, numbers and booleans go to the
-    driver as they are, dates and moments with a cheap conversion for SQLite, anything else through
-    ``get_db_prep_save``. Meant for a database no one else writes to while it runs, like ``loaddata``.
-    """
-
-    def __init__(self, using: str = DEFAULT_DB_ALIAS):
-        self.using = using
-        self.next_pk: dict[type[models.Model], int] = {}
-
-    def converters(self, model: type[models.Model]) -> list[tuple[models.Field, bool, Callable]]:
-        """Per column: the field, whether its ``pre_save`` must run, and how to turn a value into a parameter."""
-        connection = connections[self.using]
-        sqlite = connection.vendor == "sqlite"
-        out = []
-        for f in model._meta.local_concrete_fields:
-            own_pre_save = type(f).pre_save is not models.Field.pre_save
-            if isinstance(f, models.DateTimeField):
-                own_pre_save = f.auto_now or f.auto_now_add
-                # SQLite stores naive UTC text; PostgreSQL takes aware datetimes as they are.
-                convert = (lambda v: str(v.astimezone(datetime.UTC).replace(tzinfo=None))) if sqlite else same
-            elif isinstance(f, models.DateField):
-                own_pre_save = f.auto_now or f.auto_now_add
-                convert = (lambda v: v.isoformat()) if sqlite else same
-            else:
-                convert = partial(f.get_db_prep_save, connection=connection)
-            out.append((f, own_pre_save, convert))
-        return out
-
-    def allocate(self, model: type[models.Model], count: int) -> int:
-        """The first of ``count`` fresh primary keys of ``model``."""
-        if model not in self.next_pk:
-            top = model._default_manager.using(self.using).aggregate(top=models.Max(model._meta.pk.attname))["top"]
-            self.next_pk[model] = (top or 0) + 1
-        first = self.next_pk[model]
-        self.next_pk[model] += count
-        return first
-
-    def insert(self, model: type[models.Model], objs: list[models.Model]) -> None:
-        """Write model instances (their primary keys are set first, so they can be linked afterwards)."""
-        if not objs:
-            return
-        assert not model._meta.parents, "multi-table inheritance is not supported"
-        first = self.allocate(model, len(objs))
-        for i, obj in enumerate(objs):
-            if obj.pk is None:
-                obj.pk = first + i
-            obj._state.adding = False
-            obj._state.db = self.using
-        self.next_pk[model] = max(self.next_pk[model], max(obj.pk for obj in objs) + 1)
-        columns = self.converters(model)
-        rows = []
-        for obj in objs:
-            row = []
-            for f, own_pre_save, convert in columns:
-                value = f.pre_save(obj, True) if own_pre_save else getattr(obj, f.attname)
-                row.append(value if value is None or type(value) in PLAIN_TYPES else convert(value))
-            rows.append(row)
-        self.execute(model, columns, rows)
-
-    def insert_values(self, model: type[models.Model], values: list[dict]) -> None:
-        """Write rows given as {attname: value} (history rows: no model instances to build)."""
-        if not values:
-            return
-        columns = self.converters(model)
-        pk = model._meta.pk.attname
-        first = self.allocate(model, len(values))
-        rows = []
-        for i, data in enumerate(values):
-            data[pk] = first + i
-            row = []
-            for f, _own_pre_save, convert in columns:
-                value = data[f.attname] if f.attname in data else f.get_default()
-                row.append(value if value is None or type(value) in PLAIN_TYPES else convert(value))
-            rows.append(row)
-        self.execute(model, columns, rows)
-
-    def execute(self, model: type[models.Model], columns, rows: list[list]) -> None:
-        connection = connections[self.using]
-        quote = connection.ops.quote_name
-        names = ", ".join(quote(f.column) for f, _own, _convert in columns)
-        table = quote(model._meta.db_table)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                from psycopg2.extras import execute_values
-
-                execute_values(cursor.cursor, f"INSERT INTO {table} ({names}) VALUES %s", rows, page_size=1000)
-            else:
-                marks = ", ".join(["%s"] * len(columns))
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-
-    def finish(self) -> None:
-        """Move PostgreSQL's sequences past the keys written (SQLite's AUTOINCREMENT follows by itself)."""
-        connection = connections[self.using]
-        statements = connection.ops.sequence_reset_sql(no_style(), list(self.next_pk))
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
 
 
 @dataclass
@@ -379,7 +283,7 @@ class Bulk:
     steps: list[TimelineStep] = field(default_factory=list)
     notes: list = field(default_factory=list)
     summaries: list = field(default_factory=list)
-    writer: Writer = field(default_factory=lambda: Writer())
+    people: dict[int, User] = field(default_factory=dict)  # by id: whom history rows credit
 
     def rng(self, name: str) -> random.Random:
         """A random stream of its own per generator: adding one never shifts the data of another."""
@@ -394,49 +298,55 @@ class Bulk:
         initial: Callable[[models.Model], dict] | None = None,
         by: Callable[[models.Model], int | None] | None = None,
     ) -> list[models.Model]:
-        """Insert ``objs``; for a history-tracked model also one '+' history row each (dated ``created(obj)``,
-        with ``initial(obj)`` overriding fields that changed since, e.g. the status it started in)."""
-        self.writer.insert(model, objs)
+        """Write ``objs`` in batches (their keys set, so they can be linked to); for a history-tracked model also
+        one '+' history row each, dated ``created(obj)`` and credited to ``by(obj)``, with ``initial(obj)``
+        overriding the fields that changed since (e.g. the status it started in)."""
+        if not objs:
+            return objs
         self.counts[model._meta.label] = self.counts.get(model._meta.label, 0) + len(objs)
-        if hasattr(model, "history"):
-            default = at(self.today, 9)
-            self.history(
-                model,
-                (
-                    (
-                        obj,
-                        created(obj) if created else default,
-                        "+",
-                        initial(obj) if initial else {},
-                        by(obj) if by else None,
-                    )
-                    for obj in objs
-                ),
+        if not hasattr(model, "history"):
+            return model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
+        default = at(self.today, 9)
+        if initial is None:
+            # The row as it is now is the row as it was created: its '+' row copies it.
+            for obj in objs:
+                obj._history_date = created(obj) if created else default
+                obj._history_user = self.people.get(by(obj)) if by else None
+            bulk_create_with_history(objs, model, batch_size=BATCH_SIZE)
+            self.counts[model.history.model._meta.label] = self.counts.get(model.history.model._meta.label, 0) + len(
+                objs
             )
+            return objs
+        model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
+        self.history(
+            model,
+            ((obj, created(obj) if created else default, initial(obj), by(obj) if by else None) for obj in objs),
+            created_rows=True,
+        )
         return objs
 
     def history(
         self,
         model: type[models.Model],
-        events: Iterable[tuple[models.Model, datetime.datetime, str, dict, int | None]],
+        events: Iterable[tuple[models.Model, datetime.datetime, dict, int | None]],
         reason: str = "",
+        *,
+        created_rows: bool = False,
     ) -> None:
-        """History rows in bulk: (object, when, '+' or '~', fields that differ from the object now, user id)."""
-        historical = model.history.model
-        fields = [f.attname for f in historical.tracked_fields]
-        rows = [
-            {name: getattr(obj, name) for name in fields}
-            | overrides
-            | {
-                "history_date": when,
-                "history_type": kind,
-                "history_change_reason": reason or None,
-                "history_user_id": user_id,
-            }
-            for obj, when, kind, overrides, user_id in events
-        ]
-        self.writer.insert_values(historical, rows)
-        label = historical._meta.label
+        """History rows in bulk: (object, when, fields that differ from the object now, user id); '~' rows
+        (changes), or '+' rows with ``created_rows``."""
+        rows = []
+        for obj, when, overrides, user_id in events:
+            row = copy.copy(obj)  # the object as it stood then
+            row.__dict__.update(overrides)
+            row._history_date = when
+            row._history_user = self.people.get(user_id)
+            rows.append(row)
+        manager = get_history_manager_for_model(model)
+        manager.bulk_history_create(
+            rows, batch_size=BATCH_SIZE, update=not created_rows, default_change_reason=reason or None
+        )
+        label = manager.model._meta.label
         self.counts[label] = self.counts.get(label, 0) + len(rows)
 
     def secretariat_id(self, rng: random.Random) -> int:
@@ -573,7 +483,7 @@ def reference(g: Bulk) -> None:
 
     existing = set(Holiday.objects.values_list("date", flat=True))
     new = {}
-    for r in csv_rows("un_hq_holidays.csv"):
+    for r in csv_rows(PUBLISHED_HOLIDAYS):
         new[datetime.date.fromisoformat(r["date"])] = r["name"]
     covered = {day.year for day in new}
     for year in [*g.years, g.years[-1] + 1]:
@@ -662,6 +572,7 @@ def users(g: Bulk) -> None:
     ]
     g.insert(User, new, created=lambda u: u.date_joined)
     by_name = {u.username: u for u in User.objects.filter(username__in=[s[0] for s in specs])}
+    g.people = {u.pk: u for u in by_name.values()}
     g.secretariat = [by_name[s[0]] for s in specs if s[3] is None]
     User.groups.through.objects.bulk_create(
         [User.groups.through(user_id=u.pk, group_id=group.pk) for u in g.secretariat], ignore_conflicts=True
@@ -833,7 +744,7 @@ def meetings(g: Bulk) -> None:
     moved = [m for m in g.meetings if m.status not in {"planned", "date_proposed"} or m.kind == "follow_up"]
     g.history(
         Meeting,
-        ((m, at(min(g.today, m.date + datetime.timedelta(days=3)), 16), "~", {}, g.secretariat_id(rng)) for m in moved),
+        ((m, at(min(g.today, m.date + datetime.timedelta(days=3)), 16), {}, g.secretariat_id(rng)) for m in moved),
         reason="Status changed",
     )
 
@@ -874,7 +785,7 @@ def timelines(g: Bulk) -> None:
     )
     g.history(
         TimelineStep,
-        ((s, s.done_at, "~", {}, s.done_by_id) for s in g.steps if s.state == "done"),
+        ((s, s.done_at, {}, s.done_by_id) for s in g.steps if s.state == "done"),
         reason="Marked done",
     )
 
@@ -910,11 +821,6 @@ def paragraphs(g: Bulk, rng: random.Random, m: Meeting, n: int) -> str:
 
 def briefings(g: Bulk) -> None:
     """Briefers, questions from Council members (some owed a written answer) and the UN's concrete goals."""
-    Briefer, CouncilQuestion, Goal = (
-        model_or_none(f"recommendations.{n}") for n in ("Briefer", "CouncilQuestion", "Goal")
-    )
-    if Briefer is None or CouncilQuestion is None or Goal is None:
-        return
     rng = g.rng("briefings")
     briefers, questions, goals = [], [], []
     held = g.past_meetings()
@@ -997,8 +903,6 @@ def status_path(rng: random.Random, m: Meeting, today: datetime.date) -> list[tu
 
 def next_review(rng: random.Random, status: str, last_move: datetime.date, today: datetime.date):
     """Open recommendations of the last three years are reviewed every few months; older ones are left be."""
-    from recommendations.models import OPEN_STATUSES
-
     if status not in OPEN_STATUSES or (today - last_move).days > 3 * 365:
         return None
     return max(
@@ -1009,8 +913,6 @@ def next_review(rng: random.Random, status: str, last_move: datetime.date, today
 def recommendations(g: Bulk) -> None:
     """About 32 key recommendations per meeting held (a few proposed for meetings being prepared), each with its
     status moves (StatusChange rows and history), a mission, an owner and a next review while open."""
-    Recommendation = model_or_none("recommendations.Recommendation")
-    StatusChange = model_or_none("recommendations.StatusChange")
     rng = g.rng("recommendations")
     recs, paths = [], []
     for m in g.meetings:
@@ -1072,7 +974,7 @@ def recommendations(g: Bulk) -> None:
                     note="Council action recorded by the secretariat." if acted else "",
                 )
             )
-            events.append((rec, at(on, 15), "~", {"status": status}, by))
+            events.append((rec, at(on, 15), {"status": status}, by))
             previous = status
     g.insert(StatusChange, changes, created=lambda c: at(c.changed_on, 15), by=lambda c: c.changed_by_id)
     g.history(Recommendation, events, reason="Status changed")
@@ -1081,9 +983,6 @@ def recommendations(g: Bulk) -> None:
 def reviews(g: Bulk) -> None:
     """At each follow-up meeting held: outcomes for a sample of the earlier meeting's recommendations, its goals
     and the questions still owed an answer."""
-    FollowUpReview = model_or_none("recommendations.FollowUpReview")
-    if FollowUpReview is None:
-        return
     rng = g.rng("reviews")
     outcomes = ("progress", "no_progress", "resolved", "carried_forward", "dropped")
     rows = []
@@ -1119,11 +1018,7 @@ SUMMARY_STATUS = {"summary_drafted": "draft", "submitted": "submitted", "issued"
 def notes(g: Bulk) -> None:
     """A background note per meeting being prepared or held (shared two business days before the meeting),
     invitations for a few host delegations, and experts' downloads of shared notes."""
-    BackgroundNote = model_or_none("documents.BackgroundNote")
-    if BackgroundNote is None:
-        return
     rng = g.rng("notes")
-    NoteSection = model_or_none("documents.NoteSection")
     rows, texts = [], []
     for m in g.meetings:
         status = NOTE_STATUS.get(m.status) or ("shared" if m.status in PAST_STATUSES else None)
@@ -1152,24 +1047,21 @@ def notes(g: Bulk) -> None:
         created=lambda n: at(n.meeting.date - datetime.timedelta(days=20), 10),
         initial=lambda n: {"status": "draft", "shared_at": None, "shared_by_id": None, "note_date": None},
     )
-    if NoteSection is not None:
-        g.insert(
-            NoteSection,
-            [
-                NoteSection(note=note, order=order, heading=heading, body=body, kind=kind, focus_area=key)
-                for note, sections in zip(rows, texts, strict=True)
-                for order, (heading, body, kind, key) in enumerate(sections, start=1)
-            ],
-            created=lambda s: at(s.note.meeting.date - datetime.timedelta(days=20), 10),
-        )
+    g.insert(
+        NoteSection,
+        [
+            NoteSection(note=note, order=order, heading=heading, body=body, kind=kind, focus_area=key)
+            for note, sections in zip(rows, texts, strict=True)
+            for order, (heading, body, kind, key) in enumerate(sections, start=1)
+        ],
+        created=lambda s: at(s.note.meeting.date - datetime.timedelta(days=20), 10),
+    )
     g.history(
         BackgroundNote,
-        ((n, n.shared_at, "~", {}, n.shared_by_id) for n in g.notes if n.shared_at),
+        ((n, n.shared_at, {}, n.shared_by_id) for n in g.notes if n.shared_at),
         reason="Shared with Council members",
     )
 
-    NoteInvitation = model_or_none("documents.NoteInvitation")
-    DownloadLog = model_or_none("documents.DownloadLog")
     invitations, downloads = [], []
     for note in g.notes:
         if note.shared_at is None:
@@ -1177,33 +1069,27 @@ def notes(g: Bulk) -> None:
         m = note.meeting
         council = g.council[m.agenda_year.year]
         host = m.situation.host_state if m.situation_id else None
-        if NoteInvitation is not None and host is not None and host not in council and rng.random() < 0.15:
+        if host is not None and host not in council and rng.random() < 0.15:
             invitations.append(
                 NoteInvitation(note=note, member_state=host, invited_by_id=note.shared_by_id, invited_at=note.shared_at)
             )
-        if DownloadLog is not None:
-            window = max(1, int((at(m.date, 10) - note.shared_at).total_seconds()))
-            for _ in range(rng.randint(3, 15)):
-                reader = g.expert_of(rng.choice(council), rng)
-                downloads.append(
-                    DownloadLog(
-                        user=reader,
-                        note=note,
-                        downloaded_at=note.shared_at + datetime.timedelta(seconds=rng.randint(0, window)),
-                        ip=f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
-                    )
+        window = max(1, int((at(m.date, 10) - note.shared_at).total_seconds()))
+        for _ in range(rng.randint(3, 15)):
+            reader = g.expert_of(rng.choice(council), rng)
+            downloads.append(
+                DownloadLog(
+                    user=reader,
+                    note=note,
+                    downloaded_at=note.shared_at + datetime.timedelta(seconds=rng.randint(0, window)),
+                    ip=f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
                 )
-    if NoteInvitation is not None:
-        g.insert(NoteInvitation, invitations, created=lambda i: i.invited_at, by=lambda i: i.invited_by_id)
-    if DownloadLog is not None:
-        g.insert(DownloadLog, downloads)
+            )
+    g.insert(NoteInvitation, invitations, created=lambda i: i.invited_at, by=lambda i: i.invited_by_id)
+    g.insert(DownloadLog, downloads)
 
 
 def summaries(g: Bulk) -> None:
     """The summary of each meeting past its drafting, issued as S/YYYY/NNN, and the co-chairs' approvals."""
-    Summary = model_or_none("documents.Summary")
-    if Summary is None:
-        return
     rng = g.rng("summaries")
     rows = []
     for m in g.meetings:
@@ -1237,40 +1123,30 @@ def summaries(g: Bulk) -> None:
         created=lambda s: at(s.meeting.date + datetime.timedelta(days=5), 10),
         initial=lambda s: {"status": "draft", "issue_date": None},
     )
-    SummarySection = model_or_none("documents.SummarySection")
-    SummarySignatory = model_or_none("documents.SummarySignatory")
-    if SummarySection is not None:
-        created = lambda row: at(row.summary.meeting.date + datetime.timedelta(days=5), 10)  # noqa: E731
-        g.insert(
-            SummarySection,
-            [
-                SummarySection(summary=s, order=order, heading=heading, kind=kind, body=body)
-                for s in g.summaries
-                for order, (heading, kind, body) in enumerate(s._bulk_sections, start=1)
-            ],
-            created=created,
-        )
-        g.insert(
-            SummarySignatory,
-            [
-                SummarySignatory(summary=s, order=order, member_state=state, role="co_chair")
-                for s in g.summaries
-                for order, state in enumerate(g.co_chairs[s.meeting.agenda_year.year], start=1)
-            ],
-            created=created,
-        )
+    created = lambda row: at(row.summary.meeting.date + datetime.timedelta(days=5), 10)  # noqa: E731
+    g.insert(
+        SummarySection,
+        [
+            SummarySection(summary=s, order=order, heading=heading, kind=kind, body=body)
+            for s in g.summaries
+            for order, (heading, kind, body) in enumerate(s._bulk_sections, start=1)
+        ],
+        created=created,
+    )
+    g.insert(
+        SummarySignatory,
+        [
+            SummarySignatory(summary=s, order=order, member_state=state, role="co_chair")
+            for s in g.summaries
+            for order, state in enumerate(g.co_chairs[s.meeting.agenda_year.year], start=1)
+        ],
+        created=created,
+    )
     g.history(
         Summary,
-        (
-            (s, at(s.issue_date or s.letter_date, 12), "~", {}, g.secretariat_id(rng))
-            for s in g.summaries
-            if s.letter_date
-        ),
+        ((s, at(s.issue_date or s.letter_date, 12), {}, g.secretariat_id(rng)) for s in g.summaries if s.letter_date),
         reason="Status changed",
     )
-    SummaryApproval = model_or_none("documents.SummaryApproval")
-    if SummaryApproval is None:
-        return
     approvals = []
     for s in g.summaries:
         if s.letter_date is None:
@@ -1290,9 +1166,6 @@ def summaries(g: Bulk) -> None:
 
 def agenda_approvals(g: Bulk) -> None:
     """Each co-chair state's approval of its year's agenda, given in January."""
-    AgendaApproval = model_or_none("approvals.AgendaApproval")
-    if AgendaApproval is None:
-        return
     rng = g.rng("agenda_approvals")
     rows = []
     for year in g.years:
@@ -1323,9 +1196,6 @@ COMMENTS = (
 
 def comments(g: Bulk) -> None:
     """The co-chairs' and the secretariat's remarks: a few on each year's agenda and on meetings being prepared."""
-    Comment = model_or_none("approvals.Comment")
-    if Comment is None:
-        return
     rng = g.rng("comments")
     rows = []
     for year in g.years:
@@ -1385,8 +1255,4 @@ def generate(
             generator(g)
             if log:
                 log(f"{generator.__name__}: {time.perf_counter() - step:.1f} s")
-        g.writer.finish()
-    # Fresh planner statistics, as a database in service has (autovacuum would get there later).
-    with connections[g.writer.using].cursor() as cursor:
-        cursor.execute("ANALYZE")
     return dict(sorted(g.counts.items())), time.perf_counter() - started

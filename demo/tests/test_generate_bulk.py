@@ -1,4 +1,4 @@
-"""generate_bulk: deterministic from its seed, realistic shape, fast path writes rows the ORM reads back."""
+"""generate_bulk: deterministic from its seed, realistic shape, rows and history written through the ORM."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from accounts.models import User
-from bulk.generate import BENCH_EXPERT, BENCH_SECRETARIAT, generate
+from demo.bulk import BENCH_EXPERT, BENCH_SECRETARIAT, generate
 from meetings.models import AgendaYear, Meeting, TimelineStep
 from recommendations.models import Recommendation, StatusChange
 
@@ -88,7 +88,32 @@ def test_tiny_scale_has_the_shape_of_a_real_year():
 
 
 @pytest.mark.django_db
-def test_rows_written_by_the_fast_path_read_back_and_new_rows_get_fresh_keys():
+def test_history_rows_are_dated_and_credited_as_the_data_says():
+    generate(scale=SCALE, seed=7, today=datetime.date(2026, 12, 1))  # the year's first meetings long held
+    rec = Recommendation.objects.filter(status="acted_on").select_related("meeting").first()
+    created, *moves = rec.history.order_by("history_date", "history_id")
+    # Created as proposed a week before its meeting, then one '~' row per status move, by the secretariat.
+    assert (created.history_type, created.status, created.history_user_id) == ("+", "proposed", None)
+    assert created.history_date.date() == rec.meeting.date - datetime.timedelta(days=7)
+    changes = list(rec.status_changes.order_by("changed_on", "pk"))
+    assert [(m.history_type, m.status, m.history_date.date()) for m in moves] == [
+        ("~", c.to_status, c.changed_on) for c in changes
+    ]
+    assert {m.history_change_reason for m in moves} == {"Status changed"}
+    assert all(m.history_user.groups.filter(name="Secretariat").exists() for m in moves)
+    # A step marked done: its '~' row at the moment it was done, credited to who did it.
+    step = TimelineStep.objects.filter(state="done").first()
+    done = step.history.get(history_type="~")
+    assert (done.history_date, done.history_user_id, done.history_change_reason) == (
+        step.done_at,
+        step.done_by_id,
+        "Marked done",
+    )
+    assert step.history.get(history_type="+").state == "open"
+
+
+@pytest.mark.django_db
+def test_rows_read_back_and_new_rows_get_fresh_keys():
     generate(scale=SCALE, seed=7, today=TODAY)
     meeting = Meeting.objects.filter(kind="country").order_by("date").first()
     # Rich text went through the field's sanitizer; dates and times read back as written.
@@ -96,7 +121,7 @@ def test_rows_written_by_the_fast_path_read_back_and_new_rows_get_fresh_keys():
     assert all(s.body.startswith("<p>") for s in note.sections if s.kind == "text")
     assert note.sections[-1].kind == "recommendations"
     assert meeting.steps.filter(state="done").values_list("done_at", flat=True).first().tzinfo is not None
-    # The sequences follow the keys the writer chose (PostgreSQL), so the ORM can insert next to them.
+    # The database chose the keys: the ORM inserts next to them.
     extra = Meeting.objects.create(agenda_year=meeting.agenda_year, kind="thematic", theme="Added afterwards")
     assert extra.pk > max(Meeting.objects.exclude(pk=extra.pk).values_list("pk", flat=True))
 
