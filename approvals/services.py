@@ -257,8 +257,6 @@ def _reset_outdated(current, fingerprint: str, *, by, now: datetime.datetime | N
 
 # Background notes: the co-chairs approve the text before the secretariat shares it with the Council.
 
-NOTE_APPROVABLE_STATUSES = ("draft", "in_review")  # documents.BackgroundNote.Status values
-
 
 def _lock_note(note):
     return type(note).objects.select_for_update().select_related("meeting__agenda_year").get(pk=note.pk)
@@ -279,7 +277,7 @@ def approve_note(
     note = _lock_note(note)
     agenda_year = note.meeting.agenda_year
     state = _acting_state(agenda_year, by=by, on_behalf_of=on_behalf_of, what=_("this note"))
-    if note.status not in NOTE_APPROVABLE_STATUSES:
+    if not note.is_draft:  # approved before it is shared
         raise ApprovalError(
             _("A note that is “%(status)s” is no longer approved by the co-chairs.")
             % {"status": note.get_status_display()}

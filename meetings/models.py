@@ -16,6 +16,7 @@ from accounts.onbehalf import RecordedOnBehalf
 from countries.models import ConflictPhase
 
 from . import deadlines, holidays
+from .choices import PAST_STATUSES, MeetingKind, MeetingStatus, StepResponsible, StepState
 from .querysets import AgendaYearQuerySet, HolidayQuerySet, MeetingQuerySet, TimelineStepQuerySet
 
 symbol_validator = RegexValidator(
@@ -188,21 +189,8 @@ class AgendaEntry(models.Model):
 class Meeting(models.Model):
     """One IEG meeting: on a country, following up an earlier one, or on a theme."""
 
-    class Kind(models.TextChoices):
-        COUNTRY = "country", _("Country meeting")
-        FOLLOW_UP = "follow_up", _("Follow-up meeting")
-        THEMATIC = "thematic", _("Thematic meeting")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        DATE_PROPOSED = "date_proposed", _("Date proposed")
-        CONFIRMED = "confirmed", _("Confirmed")
-        HELD = "held", _("Held")
-        SUMMARY_DRAFTED = "summary_drafted", _("Summary drafted")
-        SUBMITTED = "submitted", _("Summary submitted")
-        ISSUED = "issued", _("Summary issued")
-        PUBLISHED = "published", _("Published")
-        CANCELLED = "cancelled", _("Cancelled")
+    Kind = MeetingKind
+    Status = MeetingStatus
 
     agenda_year = models.ForeignKey(AgendaYear, on_delete=models.PROTECT, related_name="meetings")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COUNTRY)
@@ -310,16 +298,6 @@ class Meeting(models.Model):
         return self.recorded_on is not None
 
 
-PAST_STATUSES = frozenset(
-    {
-        Meeting.Status.HELD,
-        Meeting.Status.SUMMARY_DRAFTED,
-        Meeting.Status.SUBMITTED,
-        Meeting.Status.ISSUED,
-        Meeting.Status.PUBLISHED,
-    }
-)
-
 # The life of a meeting. A move not listed here is refused by services.change_status().
 STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     Meeting.Status.PLANNED: frozenset(
@@ -361,14 +339,8 @@ class TimelineStep(RecordedOnBehalf, models.Model):
     co-chair state reported by email.
     """
 
-    class Responsible(models.TextChoices):
-        CO_CHAIRS = deadlines.Responsible.CO_CHAIRS.value, _("Co-chairs")
-        SECRETARIAT = deadlines.Responsible.SECRETARIAT.value, _("Secretariat (UN-Women)")
-
-    class State(models.TextChoices):
-        OPEN = "open", _("Open")
-        DONE = "done", _("Done")
-        NOT_NEEDED = "not_needed", _("Not needed")
+    Responsible = StepResponsible
+    State = StepState
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="steps")
     key = models.CharField(_("step"), max_length=40, choices=[(rule.key, rule.label) for rule in deadlines.RULES])
@@ -422,6 +394,11 @@ class TimelineStep(RecordedOnBehalf, models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_key_display()} ({self.meeting_id})"
+
+    @property
+    def is_cochairs_step(self) -> bool:
+        """A step the co-chairs take (accounts.permissions.can_complete_step reads it)."""
+        return self.responsible == StepResponsible.CO_CHAIRS
 
     @property
     def rule(self) -> deadlines.StepRule:

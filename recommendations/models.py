@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .choices import OPEN_GOAL_STATUSES, GoalStatus, RecommendationStatus
+from .choices import OPEN_STATUSES as OPEN_STATUSES  # re-exported for old imports; new code reads .choices
 from .querysets import CouncilQuestionQuerySet, GoalQuerySet, RecommendationQuerySet
 
 
@@ -72,14 +74,7 @@ class Recommendation(models.Model):
         NATIONAL_ADVOCACY = "national_advocacy", _("Advocacy in national capacity")
         OTHER = "other", _("Other")
 
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        PRESENTED = "presented", _("Presented")
-        UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
-        ACTED_ON_IN_PART = "acted_on_in_part", _("Acted on in part")
-        ACTED_ON = "acted_on", _("Acted on")
-        NOT_TAKEN_UP = "not_taken_up", _("Not taken up")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Status = RecommendationStatus
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="recommendations")
     order = models.PositiveSmallIntegerField(
@@ -168,15 +163,6 @@ def check_group(recommendation: Recommendation) -> None:
             {"group": _("Choose one of this meeting's groups of recommendations.")}, code="group_of_other_meeting"
         )
 
-
-OPEN_STATUSES = frozenset(
-    {
-        Recommendation.Status.PROPOSED,
-        Recommendation.Status.PRESENTED,
-        Recommendation.Status.UNDER_CONSIDERATION,
-        Recommendation.Status.ACTED_ON_IN_PART,
-    }
-)
 
 # Allowed moves; anything else is refused with a clear message by recommendations.services.
 STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -368,13 +354,7 @@ class CouncilQuestion(models.Model):
 class Goal(models.Model):
     """A concrete goal the UN leadership named at a meeting and committed to report back on later."""
 
-    class Status(models.TextChoices):
-        COMMITTED = "committed", _("Committed")
-        IN_PROGRESS = "in_progress", _("In progress")
-        ACHIEVED = "achieved", _("Reported achieved")
-        PARTLY_ACHIEVED = "partly_achieved", _("Reported partly achieved")
-        NOT_ACHIEVED = "not_achieved", _("Reported not achieved")
-        DROPPED = "dropped", _("No longer pursued")
+    Status = GoalStatus
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="goals")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -412,9 +392,6 @@ class Goal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_GOAL_STATUSES
-
-
-OPEN_GOAL_STATUSES = frozenset({Goal.Status.COMMITTED, Goal.Status.IN_PROGRESS})
 
 
 class FollowUpReview(models.Model):
