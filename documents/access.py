@@ -35,3 +35,9 @@ def can_read_summary(user, summary) -> bool:
     if permissions.can_view_drafts(user, agenda_year):
         return True
     return summary.status in SUMMARY_COUNCIL_STATUSES and permissions.is_council_expert(user, agenda_year.year)
+
+
+def can_submit_summary(user, summary) -> bool:
+    """Submit an approved summary for issuance: the co-chairs of its year (Guidelines, section VI, step 9), or
+    the secretariat for them. ``services.submit_summary`` enforces it; pages read it to offer the button."""
+    return permissions.can_edit(user) or permissions.can_approve(user, summary.meeting.agenda_year)

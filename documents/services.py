@@ -25,7 +25,7 @@ from meetings.models import Meeting, TimelineStep, symbol_validator
 from meetings.services import InvalidTransition
 from notifications import services as notification_services
 
-from . import compose, formatting, formulas, note_texts, pdf, prefill
+from . import access, compose, formatting, formulas, note_texts, pdf, prefill
 from .choices import NOTE_SHARED_STATUSES
 from .models import (
     Attachment,
@@ -702,8 +702,11 @@ def approve_summary(
 
 @transaction.atomic
 def submit_summary(summary: Summary, *, by, now: datetime.datetime) -> Summary:
-    """The co-chairs submitted the approved summary for issuance as a Council document."""
+    """The co-chairs submitted the approved summary for issuance as a Council document (``by``: a co-chair of
+    its year, or the secretariat for them; anyone else is refused with PermissionDenied)."""
     summary = _locked(summary)
+    if not access.can_submit_summary(by, summary):
+        raise PermissionDenied
     if summary.status != Summary.Status.APPROVED:
         raise InvalidTransition(_("Only a summary approved by every co-chair can be submitted."))
     if summary.letter_date is None:

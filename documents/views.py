@@ -436,7 +436,7 @@ def _summary_page(
             "approve_form": ApproveForm(initial={"version": summary.version}),
             "can_submit": summary.status == Summary.Status.APPROVED
             and not past_record
-            and (can_edit or permissions.can_approve(user, meeting.agenda_year)),
+            and access.can_submit_summary(user, summary),
             "past_record": past_record,
             "issue_form": issue_form,
             "symbol_form": symbol_form or SymbolForm(initial={"symbol": meeting.symbol}),
@@ -753,9 +753,7 @@ def summary_approve(request, meeting_pk: int):
 @require_POST
 def summary_submit(request, meeting_pk: int):
     summary = _summary(request.user, meeting_pk)
-    if not (permissions.can_edit(request.user) or permissions.can_approve(request.user, summary.meeting.agenda_year)):
-        raise PermissionDenied
-    return _act(
+    return _act(  # submit_summary refuses (403) anyone but the year's co-chairs and the secretariat
         request,
         lambda: services.submit_summary(summary, by=request.user, now=timezone.now()),
         _("Submitted for issuance as a document of the Security Council."),
