@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
+from core.models import TimestampedVersionedModel
 
 from . import note_texts
 from .choices import NOTE_DRAFT_STATUSES, NOTE_SHARED_STATUSES, SUMMARY_ISSUED_STATUSES, NoteStatus, SummaryStatus
@@ -37,7 +38,7 @@ ADDRESSEE_CHOICES = [
 assert {value for value, _label in ADDRESSEE_CHOICES} == {str(key) for key in ADDRESSEE_TEXT}
 
 
-class BackgroundNote(models.Model):
+class BackgroundNote(TimestampedVersionedModel):
     """The secretariat's background note and key recommendations for one meeting (Guidelines, section V)."""
 
     Status = NoteStatus
@@ -66,11 +67,7 @@ class BackgroundNote(models.Model):
         blank=True,
         related_name="+",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
     objects = BackgroundNoteQuerySet.as_manager()
 
     class Meta:
@@ -266,7 +263,7 @@ class NoteInvitation(models.Model):
         return f"{self.member_state} → {self.note}"
 
 
-class Summary(models.Model):
+class Summary(TimestampedVersionedModel):
     """The summary of a meeting, sent by the co-chairs' letter and issued as a Security Council document."""
 
     Status = SummaryStatus
@@ -319,11 +316,7 @@ class Summary(models.Model):
     )
     issue_date = models.DateField(_("issue date"), null=True, blank=True)
     issued_pdf = models.FileField(_("issued PDF"), upload_to="summaries/%Y/", blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
     objects = SummaryQuerySet.as_manager()
 
     class Meta:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
+from core.models import TimestampedVersionedModel, VersionedModel
 from countries.models import ConflictPhase
 
 from . import deadlines, holidays
@@ -24,7 +25,7 @@ symbol_validator = RegexValidator(
 )
 
 
-class Holiday(models.Model):
+class Holiday(VersionedModel):
     """A UN Headquarters official holiday: not a business day for deadlines.
 
     Computed rows (``computed``) come from the rules (``meetings.holidays``, written by
@@ -46,9 +47,7 @@ class Holiday(models.Model):
         default=False,
         help_text=_("Computed from the rules, not yet confirmed by a circular; saved by hand, it is kept as saved."),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = HolidayQuerySet.as_manager()
 
     class Meta:
@@ -65,7 +64,7 @@ class Holiday(models.Model):
         return holidays.holiday_year(self.rule, self.date)
 
 
-class HolidayYear(models.Model):
+class HolidayYear(VersionedModel):
     """One year's list of UN Headquarters holidays: computed from the rules until the secretariat records the
     ST/IC circular that published it (``source``); from then on the stored holidays of that year are the list."""
 
@@ -80,9 +79,6 @@ class HolidayYear(models.Model):
         ),
     )
     notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year"]
@@ -152,7 +148,7 @@ class AgendaYear(models.Model):
         return self.group_name or default_group_name(self.year)
 
 
-class AgendaEntry(models.Model):
+class AgendaEntry(VersionedModel):
     """A country or situation on a year's agenda, with why it was chosen (Guidelines' criteria)."""
 
     agenda_year = models.ForeignKey(AgendaYear, on_delete=models.CASCADE, related_name="entries")
@@ -167,9 +163,6 @@ class AgendaEntry(models.Model):
         _("diversity"), blank=True, help_text=_("Criterion (c): geography and conflict phase.")
     )
     conflict_phase = models.CharField(_("conflict phase at selection"), max_length=20, choices=ConflictPhase.choices)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     # What __str__ reads, fetched for many objects at once where histories name them (core.history).
     history_label_related = ("situation", "agenda_year")
@@ -186,7 +179,7 @@ class AgendaEntry(models.Model):
         return f"{self.situation} ({self.agenda_year})"
 
 
-class Meeting(models.Model):
+class Meeting(TimestampedVersionedModel):
     """One IEG meeting: on a country, following up an earlier one, or on a theme."""
 
     Kind = MeetingKind
@@ -239,11 +232,7 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("The day the meeting was entered after it took place; its earlier steps are a record."),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -331,7 +320,7 @@ CONFIRMED_MOVES = frozenset(
 )
 
 
-class TimelineStep(RecordedOnBehalf, models.Model):
+class TimelineStep(RecordedOnBehalf, VersionedModel):
     """One step of a meeting's preparation or follow-up, with its due date and who did it.
 
     Who did it: ``done_by`` when a user marked it done in the app (a co-chair for the co-chairs' steps, or the
@@ -371,9 +360,7 @@ class TimelineStep(RecordedOnBehalf, models.Model):
         related_name="completed_steps",
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = TimelineStepQuerySet.as_manager()
 
     class Meta:
