@@ -338,7 +338,12 @@ class Summary(TimestampedVersionedModel):
 
     @property
     def is_issued(self) -> bool:
-        return self.status in {self.Status.ISSUED, self.Status.PUBLISHED}
+        return self.status in SUMMARY_ISSUED_STATUSES
+
+    @property
+    def is_published(self) -> bool:
+        """On the public website (meetings.services reads it: meetings does not import documents)."""
+        return self.status == self.Status.PUBLISHED
 
     @property
     def is_editable(self) -> bool:
