@@ -11,33 +11,12 @@ from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
 
+from .choices import ConflictPhase, Region, UNPresence
 from .querysets import (
     CouncilMembershipQuerySet,
     MissionQuerySet,
     PermanentRepresentativeQuerySet,
 )
-
-
-class Region(models.TextChoices):
-    AFRICA = "africa", _("Africa")
-    AMERICAS = "americas", _("Americas")
-    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
-    EUROPE = "europe", _("Europe")
-    MIDDLE_EAST = "middle_east", _("Middle East")
-
-
-class ConflictPhase(models.TextChoices):
-    """The Guidelines' diversity criterion: where a situation stands."""
-
-    AT_RISK = "at_risk", _("At risk")
-    ACTIVE = "active", _("Active conflict")
-    TRANSITION = "transition", _("Transition and recovery")
-
-
-class UNPresence(models.TextChoices):
-    PEACEKEEPING = "pko", _("Peacekeeping operation")
-    POLITICAL = "spm", _("Special political mission")
-    COUNTRY_TEAM = "unct", _("Country team only")
 
 
 class MemberState(VersionedModel):

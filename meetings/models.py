@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
 from core.models import TimestampedVersionedModel, VersionedModel
-from countries.models import ConflictPhase
+from countries.choices import ConflictPhase
 
 from . import deadlines, holidays
 from .choices import PAST_STATUSES, MeetingKind, MeetingStatus, StepResponsible, StepState
