@@ -3,16 +3,28 @@
 Roles are data: the ``Secretariat`` group grants editing; a user's ``delegation`` makes them a
 co-chair in years their state co-chairs, and a Council expert in years their state sits on the
 Council. Anonymous visitors see only published material (``public`` app).
+
+The roles and the generic checks live here; the rules of one kind of object live with it and read these
+(who may read a note or a summary: ``documents.access``). This module imports no domain model at module level
+and spells no other app's status.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.db.models import Q
 
-if TYPE_CHECKING:
-    from meetings.models import AgendaYear, Meeting
+
+class AgendaYear(Protocol):
+    """What the checks read of a meetings.AgendaYear (typed structurally: this layer does not import meetings)."""
+
+    year: int
+
+
+class Meeting(Protocol):
+    agenda_year: AgendaYear
+
 
 SECRETARIAT_GROUP = "Secretariat"
 
@@ -54,9 +66,11 @@ def cochair_years(user) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_ieg_cochair_years", None)
     if cached is None:
-        from meetings.models import AgendaYear
+        # Through the state's side of AgendaYear.co_chairs: accounts sits below meetings and does not import it.
+        from countries.models import MemberState
 
-        cached = frozenset(AgendaYear.objects.filter(co_chairs=state_id).values_list("year", flat=True))
+        years = MemberState.objects.filter(pk=state_id, cochaired_years__isnull=False)
+        cached = frozenset(years.values_list("cochaired_years__year", flat=True))
         user._ieg_cochair_years = cached
     return cached
 
@@ -74,10 +88,6 @@ def can_edit(user) -> bool:
     return is_secretariat(user)
 
 
-def can_view_year(user, agenda_year: AgendaYear) -> bool:
-    return is_secretariat(user) or is_cochair(user, agenda_year) or is_council_expert(user, agenda_year.year)
-
-
 def can_view_meeting(user, meeting: Meeting) -> bool:
     """Staff pages of a meeting: secretariat, co-chairs of its year, experts of that year's Council."""
     year = meeting.agenda_year.year
@@ -89,16 +99,19 @@ def can_approve(user, agenda_year: AgendaYear) -> bool:
     return is_cochair(user, agenda_year)
 
 
-COCHAIR_STEP = "co_chairs"  # TimelineStep.responsible of the steps the co-chairs take (meetings.deadlines)
-
-
 def can_complete_step(user, step) -> bool:
     """Mark a timeline step done or open it again: the secretariat any step; the co-chairs of the meeting's year
     the steps the co-chairs are responsible for (the letter, the room, informing the Council and the mission,
     submitting the summary), never the secretariat's steps."""
     if is_secretariat(user):
         return True
-    return step.responsible == COCHAIR_STEP and is_cochair(user, step.meeting.agenda_year)
+    return step.is_cochairs_step and is_cochair(user, step.meeting.agenda_year)
+
+
+def step_people_filter(agenda_year: AgendaYear) -> Q:
+    """A Q over User: who may take a step of a meeting in ``agenda_year`` (and so be its assignee): the
+    secretariat and the delegations of that year's co-chairs."""
+    return Q(groups__name=SECRETARIAT_GROUP) | Q(delegation__in=agenda_year.co_chairs.all())
 
 
 def can_record_for_cochair(user, agenda_year: AgendaYear) -> bool:
@@ -126,74 +139,3 @@ def visible_year_filter(user, prefix: str = "") -> Q:
         return Q()
     years = cochair_years(user) | council_years(user)
     return Q(**{f"{prefix}year__in": sorted(years)})
-
-
-# Documents (background notes, summaries). Statuses are the documents app's TextChoices values.
-NOTE_SHARED_STATUSES = ("shared", "published")
-SUMMARY_COUNCIL_STATUSES = ("approved", "submitted", "issued", "published")
-
-
-def can_read_note(user, note) -> bool:
-    """A background note: secretariat and the year's co-chairs always; once shared, experts of that year's
-    Council members and of delegations invited to it (``NoteInvitation``); once published, everyone."""
-    if note.status == "published":
-        return True
-    agenda_year = note.meeting.agenda_year
-    if can_view_drafts(user, agenda_year):
-        return True
-    if note.status != "shared":
-        return False
-    if is_council_expert(user, agenda_year.year):
-        return True
-    state_id = delegation_id(user)
-    return state_id is not None and note.invitations.filter(member_state_id=state_id).exists()
-
-
-def readable_notes_filter(user) -> Q:
-    """A Q over BackgroundNote matching ``can_read_note``, for list querysets."""
-    if is_secretariat(user):
-        return Q()
-    from documents.models import NoteInvitation
-
-    allowed = Q(status="published") | Q(meeting__agenda_year__year__in=sorted(cochair_years(user)))
-    experts = Q(meeting__agenda_year__year__in=sorted(council_years(user)))
-    state_id = delegation_id(user)
-    if state_id is not None:
-        experts |= Q(pk__in=NoteInvitation.objects.filter(member_state_id=state_id).values("note_id"))
-    return allowed | (Q(status="shared") & experts)
-
-
-def notes_shared_with_filter(user) -> Q:
-    """A Q over BackgroundNote: the notes shared with the user's delegation (its Council years' notes, and those
-    it was invited to), shared or since published. Not every published note: those are everyone's."""
-    from documents.models import NoteInvitation
-
-    state_id = delegation_id(user)
-    if state_id is None:
-        return Q(pk__in=[])
-    addressed = Q(meeting__agenda_year__year__in=sorted(council_years(user))) | Q(
-        pk__in=NoteInvitation.objects.filter(member_state_id=state_id).values("note_id")
-    )
-    return Q(status__in=NOTE_SHARED_STATUSES) & addressed
-
-
-def can_read_summary(user, summary) -> bool:
-    """A summary: secretariat and the year's co-chairs always; experts of that year's Council members once
-    the co-chairs approved it; everyone once published."""
-    if summary.status == "published":
-        return True
-    agenda_year = summary.meeting.agenda_year
-    if can_view_drafts(user, agenda_year):
-        return True
-    return summary.status in SUMMARY_COUNCIL_STATUSES and is_council_expert(user, agenda_year.year)
-
-
-def readable_summaries_filter(user) -> Q:
-    """A Q over Summary matching ``can_read_summary``, for list querysets."""
-    if is_secretariat(user):
-        return Q()
-    return (
-        Q(status="published")
-        | Q(meeting__agenda_year__year__in=sorted(cochair_years(user)))
-        | Q(status__in=SUMMARY_COUNCIL_STATUSES, meeting__agenda_year__year__in=sorted(council_years(user)))
-    )

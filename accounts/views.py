@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.decorators import secretariat_required
 from core.concurrency import StaleEdit, refuse_stale
-from core.decorators import secretariat_required
 from core.history import history_entries
 from core.pagination import paginate
 

@@ -2,7 +2,7 @@
 
 The agenda a co-chair approves is pinned by a fingerprint (a digest of the year's co-chairs, penholder,
 notes and agenda countries with their rationale). A co-chair approves the fingerprint they saw; an edit
-changes the fingerprint, and ``reset_agenda_approvals`` (called by the views that edit the agenda) stamps
+changes the fingerprint, and ``reset_agenda_approvals`` (called by the services that edit the agenda) stamps
 every approval of an older fingerprint as reset, with who and why.
 """
 
@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
-from meetings.models import AgendaYear
+from meetings import services as meeting_services
+from meetings.models import AgendaEntry, AgendaYear
 
 from .models import AgendaApproval, Comment, NoteApproval, StateApproval
 
@@ -245,6 +246,37 @@ def reset_agenda_approvals(
     )
 
 
+# Edits to the agenda: each saves and resets the approvals it outdates in one transaction, so an approval never
+# stands beside an agenda it did not see (nor is a reset left without its edit).
+
+
+@transaction.atomic
+def save_agenda_year(agenda_year: AgendaYear, *, expected_version: int | None, by, save_m2m=None) -> AgendaYear:
+    """Save an edit to a year (refused with StaleEdit on a stale page), then its co-chairs (``save_m2m``, the
+    form's), and reset the approvals the edit outdates."""
+    meeting_services.save_year(agenda_year, expected_version=expected_version, by=by)
+    if save_m2m is not None:
+        save_m2m()
+    reset_agenda_approvals(agenda_year, by=by)
+    return agenda_year
+
+
+@transaction.atomic
+def save_agenda_entry(entry: AgendaEntry, *, expected_version: int | None, by) -> AgendaEntry:
+    """Add or edit a country of a year's agenda (meetings.services.save_entry) and reset the outdated approvals."""
+    meeting_services.save_entry(entry, expected_version=expected_version, by=by)
+    reset_agenda_approvals(entry.agenda_year, by=by)
+    return entry
+
+
+@transaction.atomic
+def remove_agenda_entry(entry: AgendaEntry, *, by) -> None:
+    """Take a country off a year's agenda and reset the approvals given to the agenda with it."""
+    agenda_year = entry.agenda_year
+    entry.delete()
+    reset_agenda_approvals(agenda_year, by=by)
+
+
 def _reset_outdated(current, fingerprint: str, *, by, now: datetime.datetime | None, reason: str) -> int:
     now = now or timezone.now()
     count = 0
@@ -256,8 +288,6 @@ def _reset_outdated(current, fingerprint: str, *, by, now: datetime.datetime | N
 
 
 # Background notes: the co-chairs approve the text before the secretariat shares it with the Council.
-
-NOTE_APPROVABLE_STATUSES = ("draft", "in_review")  # documents.BackgroundNote.Status values
 
 
 def _lock_note(note):
@@ -279,7 +309,7 @@ def approve_note(
     note = _lock_note(note)
     agenda_year = note.meeting.agenda_year
     state = _acting_state(agenda_year, by=by, on_behalf_of=on_behalf_of, what=_("this note"))
-    if note.status not in NOTE_APPROVABLE_STATUSES:
+    if not note.is_draft:  # approved before it is shared
         raise ApprovalError(
             _("A note that is “%(status)s” is no longer approved by the co-chairs.")
             % {"status": note.get_status_display()}

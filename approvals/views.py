@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
-from core.decorators import secretariat_required, staff_view
+from accounts.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from meetings.models import AgendaEntry, AgendaYear, Meeting
 

@@ -9,6 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import VersionedModel
+
+from .choices import ConflictPhase, Region, UNPresence
 from .querysets import (
     CouncilMembershipQuerySet,
     MissionQuerySet,
@@ -16,29 +19,7 @@ from .querysets import (
 )
 
 
-class Region(models.TextChoices):
-    AFRICA = "africa", _("Africa")
-    AMERICAS = "americas", _("Americas")
-    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
-    EUROPE = "europe", _("Europe")
-    MIDDLE_EAST = "middle_east", _("Middle East")
-
-
-class ConflictPhase(models.TextChoices):
-    """The Guidelines' diversity criterion: where a situation stands."""
-
-    AT_RISK = "at_risk", _("At risk")
-    ACTIVE = "active", _("Active conflict")
-    TRANSITION = "transition", _("Transition and recovery")
-
-
-class UNPresence(models.TextChoices):
-    PEACEKEEPING = "pko", _("Peacekeeping operation")
-    POLITICAL = "spm", _("Special political mission")
-    COUNTRY_TEAM = "unct", _("Country team only")
-
-
-class MemberState(models.Model):
+class MemberState(VersionedModel):
     """A Member State of the United Nations (a delegation users can belong to)."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
@@ -60,9 +41,6 @@ class MemberState(models.Model):
         ),
     )
     iso3 = models.CharField(_("ISO code"), max_length=3, unique=True, help_text=_("ISO 3166-1 alpha-3, e.g. GBR."))
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -83,7 +61,7 @@ class MemberState(models.Model):
         return self.formal_name or self.in_text
 
 
-class PermanentRepresentative(models.Model):
+class PermanentRepresentative(VersionedModel):
     """Who represented a member state at the UN, and with which title, over a span of dates."""
 
     member_state = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="representatives")
@@ -102,9 +80,7 @@ class PermanentRepresentative(models.Model):
     )
     start_date = models.DateField(_("in office from"))
     end_date = models.DateField(_("in office until"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = PermanentRepresentativeQuerySet.as_manager()
 
     class Meta:
@@ -201,7 +177,7 @@ class Situation(models.Model):
         return reverse("countries:situation", args=[self.pk])
 
 
-class Mission(models.Model):
+class Mission(VersionedModel):
     """A UN peace operation or special political mission with a Council mandate that expires."""
 
     class Kind(models.TextChoices):
@@ -215,9 +191,7 @@ class Mission(models.Model):
     mandate_expiry = models.DateField(_("mandate expires"), null=True, blank=True)
     renewal_note = models.CharField(_("renewal pattern"), max_length=200, blank=True)
     active = models.BooleanField(_("active"), default=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = MissionQuerySet.as_manager()
 
     class Meta:

@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
+from core.models import TimestampedVersionedModel
 
 from . import note_texts
+from .choices import NOTE_DRAFT_STATUSES, NOTE_SHARED_STATUSES, SUMMARY_ISSUED_STATUSES, NoteStatus, SummaryStatus
 from .council import ADDRESSEE_TEXT, Addressee
 from .querysets import AttachmentQuerySet, BackgroundNoteQuerySet, DownloadLogQuerySet, SummaryQuerySet
 from .richtext import RichTextField
@@ -36,14 +38,11 @@ ADDRESSEE_CHOICES = [
 assert {value for value, _label in ADDRESSEE_CHOICES} == {str(key) for key in ADDRESSEE_TEXT}
 
 
-class BackgroundNote(models.Model):
+class BackgroundNote(TimestampedVersionedModel):
     """The secretariat's background note and key recommendations for one meeting (Guidelines, section V)."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in_review", _("In review by the co-chairs")
-        SHARED = "shared", _("Shared with Council members")
-        PUBLISHED = "published", _("Published")
+    Status = NoteStatus
+    SHARED_STATUSES = NOTE_SHARED_STATUSES  # shared with Council members (recommendations' visible_to reads it)
 
     # The focus areas of Guidelines section V, in their order: (key, heading), the default sections of a
     # country meeting's note (documents.note_texts).
@@ -68,11 +67,7 @@ class BackgroundNote(models.Model):
         blank=True,
         related_name="+",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
     objects = BackgroundNoteQuerySet.as_manager()
 
     class Meta:
@@ -81,7 +76,7 @@ class BackgroundNote(models.Model):
         verbose_name_plural = _("background notes")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(status__in=["shared", "published"]) | models.Q(shared_at__isnull=False),
+                condition=~models.Q(status__in=list(NOTE_SHARED_STATUSES)) | models.Q(shared_at__isnull=False),
                 name="documents_backgroundnote_shared_has_time",
             )
         ]
@@ -105,7 +100,7 @@ class BackgroundNote(models.Model):
 
     @property
     def is_draft(self) -> bool:
-        return self.status in {self.Status.DRAFT, self.Status.IN_REVIEW}
+        return self.status in NOTE_DRAFT_STATUSES
 
 
 class NoteSection(models.Model):
@@ -261,22 +256,17 @@ class NoteInvitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["note", "member_state"], name="documents_noteinvitation_unique_state")
         ]
-        # Serves permissions.readable_notes_filter(): the notes a delegation was invited to.
+        # Serves BackgroundNoteQuerySet.visible_to() and shared_with(): the notes a delegation was invited to.
         indexes = [models.Index(fields=["member_state", "note"], name="documents_invite_state_note")]
 
     def __str__(self) -> str:
         return f"{self.member_state} → {self.note}"
 
 
-class Summary(models.Model):
+class Summary(TimestampedVersionedModel):
     """The summary of a meeting, sent by the co-chairs' letter and issued as a Security Council document."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        APPROVED = "approved", _("Approved by the co-chairs")
-        SUBMITTED = "submitted", _("Submitted for issuance")
-        ISSUED = "issued", _("Issued")
-        PUBLISHED = "published", _("Published")
+    Status = SummaryStatus
 
     meeting = models.OneToOneField(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="summary"
@@ -326,11 +316,7 @@ class Summary(models.Model):
     )
     issue_date = models.DateField(_("issue date"), null=True, blank=True)
     issued_pdf = models.FileField(_("issued PDF"), upload_to="summaries/%Y/", blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
     objects = SummaryQuerySet.as_manager()
 
     class Meta:
@@ -339,7 +325,7 @@ class Summary(models.Model):
         verbose_name_plural = _("summaries")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(status__in=["issued", "published"]) | models.Q(issue_date__isnull=False),
+                condition=~models.Q(status__in=list(SUMMARY_ISSUED_STATUSES)) | models.Q(issue_date__isnull=False),
                 name="documents_summary_issued_has_date",
             )
         ]
@@ -352,7 +338,12 @@ class Summary(models.Model):
 
     @property
     def is_issued(self) -> bool:
-        return self.status in {self.Status.ISSUED, self.Status.PUBLISHED}
+        return self.status in SUMMARY_ISSUED_STATUSES
+
+    @property
+    def is_published(self) -> bool:
+        """On the public website (meetings.services reads it: meetings does not import documents)."""
+        return self.status == self.Status.PUBLISHED
 
     @property
     def is_editable(self) -> bool:

@@ -25,7 +25,8 @@ from meetings.models import Meeting, TimelineStep, symbol_validator
 from meetings.services import InvalidTransition
 from notifications import services as notification_services
 
-from . import compose, formatting, formulas, note_texts, pdf, prefill
+from . import access, compose, formatting, formulas, note_texts, pdf, prefill
+from .choices import NOTE_SHARED_STATUSES
 from .models import (
     Attachment,
     BackgroundNote,
@@ -104,7 +105,7 @@ def has_unshared_changes(note: BackgroundNote) -> bool:
 
 def for_reader(note: BackgroundNote, user) -> BackgroundNote:
     """What ``user`` reads: those who may see drafts read the working copy; everyone else the shared text."""
-    if permissions.can_view_drafts(user, note.meeting.agenda_year) or note.status not in ("shared", "published"):
+    if permissions.can_view_drafts(user, note.meeting.agenda_year) or note.status not in NOTE_SHARED_STATUSES:
         return note
     version = latest_shared_version(note)
     return version.as_note() if version is not None else note
@@ -701,8 +702,11 @@ def approve_summary(
 
 @transaction.atomic
 def submit_summary(summary: Summary, *, by, now: datetime.datetime) -> Summary:
-    """The co-chairs submitted the approved summary for issuance as a Council document."""
+    """The co-chairs submitted the approved summary for issuance as a Council document (``by``: a co-chair of
+    its year, or the secretariat for them; anyone else is refused with PermissionDenied)."""
     summary = _locked(summary)
+    if not access.can_submit_summary(by, summary):
+        raise PermissionDenied
     if summary.status != Summary.Status.APPROVED:
         raise InvalidTransition(_("Only a summary approved by every co-chair can be submitted."))
     if summary.letter_date is None:
@@ -904,7 +908,7 @@ def publish_note_consequences(note: BackgroundNote) -> list[str]:
 
 
 def invite_consequences(note: BackgroundNote, member_state) -> list[str]:
-    when = _("now") if note.status in ("shared", "published") else _("once it is shared")
+    when = _("now") if note.status in NOTE_SHARED_STATUSES else _("once it is shared")
     return [
         _("The experts of %(state)s can read and download the note %(when)s, though %(state)s is not on the Council.")
         % {"state": member_state, "when": when},

@@ -18,18 +18,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
+from accounts.decorators import secretariat_required, staff_view
 from accounts.security import client_ip
 from approvals import services as approval_services
 from approvals.forms import RecordApprovalForm
 from approvals.models import NoteApproval
 from core.concurrency import refuse_stale
 from core.confirm import confirmation_page, confirmed
-from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagination import paginate
 from meetings.models import Meeting
 
-from . import compose, note_sections, pdf, services
+from . import access, compose, note_sections, pdf, services
 from .forms import (
     AddSectionForm,
     ApproveForm,
@@ -61,14 +61,14 @@ DOWNLOADS_ON_NOTE_PAGE = 20
 
 def _note(user, meeting_pk: int) -> BackgroundNote:
     note = get_object_or_404(BackgroundNote.objects.with_meeting(), meeting_id=meeting_pk)
-    if not permissions.can_read_note(user, note):
+    if not access.can_read_note(user, note):
         raise Http404
     return note
 
 
 def _summary(user, meeting_pk: int) -> Summary:
     summary = get_object_or_404(Summary.objects.with_meeting(), meeting_id=meeting_pk)
-    if not permissions.can_read_summary(user, summary):
+    if not access.can_read_summary(user, summary):
         raise Http404
     return summary
 
@@ -142,7 +142,7 @@ def note_detail(request, meeting_pk: int, *, record_form=None, status: int = 200
     note = BackgroundNote.objects.with_sections().filter(meeting_id=meeting_pk).first()
     if note is None and permissions.can_edit(request.user):
         return redirect("documents:note_edit", meeting_pk=meeting_pk)
-    if note is None or not permissions.can_read_note(request.user, note):
+    if note is None or not access.can_read_note(request.user, note):
         raise Http404
     is_secretariat = permissions.is_secretariat(request.user)
     shared_version = services.latest_shared_version(note)
@@ -436,7 +436,7 @@ def _summary_page(
             "approve_form": ApproveForm(initial={"version": summary.version}),
             "can_submit": summary.status == Summary.Status.APPROVED
             and not past_record
-            and (can_edit or permissions.can_approve(user, meeting.agenda_year)),
+            and access.can_submit_summary(user, summary),
             "past_record": past_record,
             "issue_form": issue_form,
             "symbol_form": symbol_form or SymbolForm(initial={"symbol": meeting.symbol}),
@@ -450,7 +450,7 @@ def summary_detail(request, meeting_pk: int):
     summary = Summary.objects.with_meeting().filter(meeting_id=meeting_pk).first()
     if summary is None and permissions.can_edit(request.user):
         return redirect("documents:summary_edit", meeting_pk=meeting_pk)
-    if summary is None or not permissions.can_read_summary(request.user, summary):
+    if summary is None or not access.can_read_summary(request.user, summary):
         raise Http404
     return _summary_page(request, summary)
 
@@ -753,9 +753,7 @@ def summary_approve(request, meeting_pk: int):
 @require_POST
 def summary_submit(request, meeting_pk: int):
     summary = _summary(request.user, meeting_pk)
-    if not (permissions.can_edit(request.user) or permissions.can_approve(request.user, summary.meeting.agenda_year)):
-        raise PermissionDenied
-    return _act(
+    return _act(  # submit_summary refuses (403) anyone but the year's co-chairs and the secretariat
         request,
         lambda: services.submit_summary(summary, by=request.user, now=timezone.now()),
         _("Submitted for issuance as a document of the Security Council."),

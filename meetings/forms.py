@@ -4,10 +4,11 @@ import datetime
 import hashlib
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import permissions
+from accounts.models import User
 from core import forms as core_forms
 from core.forms import VersionedModelForm
 from countries.models import MemberState, Situation
@@ -222,13 +223,10 @@ class StepForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from accounts.models import User
-        from accounts.permissions import SECRETARIAT_GROUP
-
         self.stored_due = self.instance.due
         year = self.instance.meeting.agenda_year
         self.fields["assignee"].queryset = User.objects.filter(
-            Q(groups__name=SECRETARIAT_GROUP) | Q(delegation__in=year.co_chairs.all()), is_active=True
+            permissions.step_people_filter(year), is_active=True
         ).distinct()
 
     def clean_due(self):

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.decorators import secretariat_required, staff_view
 from core.concurrency import StaleEdit, refuse_stale
-from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagination import paginate
 

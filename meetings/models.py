@@ -13,9 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
-from countries.models import ConflictPhase
+from core.models import TimestampedVersionedModel, VersionedModel
+from countries.choices import ConflictPhase
 
 from . import deadlines, holidays
+from .choices import PAST_STATUSES, MeetingKind, MeetingStatus, StepResponsible, StepState
 from .querysets import AgendaYearQuerySet, HolidayQuerySet, MeetingQuerySet, TimelineStepQuerySet
 
 symbol_validator = RegexValidator(
@@ -23,7 +25,7 @@ symbol_validator = RegexValidator(
 )
 
 
-class Holiday(models.Model):
+class Holiday(VersionedModel):
     """A UN Headquarters official holiday: not a business day for deadlines.
 
     Computed rows (``computed``) come from the rules (``meetings.holidays``, written by
@@ -45,9 +47,7 @@ class Holiday(models.Model):
         default=False,
         help_text=_("Computed from the rules, not yet confirmed by a circular; saved by hand, it is kept as saved."),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = HolidayQuerySet.as_manager()
 
     class Meta:
@@ -64,7 +64,7 @@ class Holiday(models.Model):
         return holidays.holiday_year(self.rule, self.date)
 
 
-class HolidayYear(models.Model):
+class HolidayYear(VersionedModel):
     """One year's list of UN Headquarters holidays: computed from the rules until the secretariat records the
     ST/IC circular that published it (``source``); from then on the stored holidays of that year are the list."""
 
@@ -79,9 +79,6 @@ class HolidayYear(models.Model):
         ),
     )
     notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year"]
@@ -151,7 +148,7 @@ class AgendaYear(models.Model):
         return self.group_name or default_group_name(self.year)
 
 
-class AgendaEntry(models.Model):
+class AgendaEntry(VersionedModel):
     """A country or situation on a year's agenda, with why it was chosen (Guidelines' criteria)."""
 
     agenda_year = models.ForeignKey(AgendaYear, on_delete=models.CASCADE, related_name="entries")
@@ -166,9 +163,6 @@ class AgendaEntry(models.Model):
         _("diversity"), blank=True, help_text=_("Criterion (c): geography and conflict phase.")
     )
     conflict_phase = models.CharField(_("conflict phase at selection"), max_length=20, choices=ConflictPhase.choices)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     # What __str__ reads, fetched for many objects at once where histories name them (core.history).
     history_label_related = ("situation", "agenda_year")
@@ -185,24 +179,11 @@ class AgendaEntry(models.Model):
         return f"{self.situation} ({self.agenda_year})"
 
 
-class Meeting(models.Model):
+class Meeting(TimestampedVersionedModel):
     """One IEG meeting: on a country, following up an earlier one, or on a theme."""
 
-    class Kind(models.TextChoices):
-        COUNTRY = "country", _("Country meeting")
-        FOLLOW_UP = "follow_up", _("Follow-up meeting")
-        THEMATIC = "thematic", _("Thematic meeting")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        DATE_PROPOSED = "date_proposed", _("Date proposed")
-        CONFIRMED = "confirmed", _("Confirmed")
-        HELD = "held", _("Held")
-        SUMMARY_DRAFTED = "summary_drafted", _("Summary drafted")
-        SUBMITTED = "submitted", _("Summary submitted")
-        ISSUED = "issued", _("Summary issued")
-        PUBLISHED = "published", _("Published")
-        CANCELLED = "cancelled", _("Cancelled")
+    Kind = MeetingKind
+    Status = MeetingStatus
 
     agenda_year = models.ForeignKey(AgendaYear, on_delete=models.PROTECT, related_name="meetings")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COUNTRY)
@@ -251,11 +232,7 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("The day the meeting was entered after it took place; its earlier steps are a record."),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -310,16 +287,6 @@ class Meeting(models.Model):
         return self.recorded_on is not None
 
 
-PAST_STATUSES = frozenset(
-    {
-        Meeting.Status.HELD,
-        Meeting.Status.SUMMARY_DRAFTED,
-        Meeting.Status.SUBMITTED,
-        Meeting.Status.ISSUED,
-        Meeting.Status.PUBLISHED,
-    }
-)
-
 # The life of a meeting. A move not listed here is refused by services.change_status().
 STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     Meeting.Status.PLANNED: frozenset(
@@ -353,7 +320,7 @@ CONFIRMED_MOVES = frozenset(
 )
 
 
-class TimelineStep(RecordedOnBehalf, models.Model):
+class TimelineStep(RecordedOnBehalf, VersionedModel):
     """One step of a meeting's preparation or follow-up, with its due date and who did it.
 
     Who did it: ``done_by`` when a user marked it done in the app (a co-chair for the co-chairs' steps, or the
@@ -361,14 +328,8 @@ class TimelineStep(RecordedOnBehalf, models.Model):
     co-chair state reported by email.
     """
 
-    class Responsible(models.TextChoices):
-        CO_CHAIRS = deadlines.Responsible.CO_CHAIRS.value, _("Co-chairs")
-        SECRETARIAT = deadlines.Responsible.SECRETARIAT.value, _("Secretariat (UN-Women)")
-
-    class State(models.TextChoices):
-        OPEN = "open", _("Open")
-        DONE = "done", _("Done")
-        NOT_NEEDED = "not_needed", _("Not needed")
+    Responsible = StepResponsible
+    State = StepState
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="steps")
     key = models.CharField(_("step"), max_length=40, choices=[(rule.key, rule.label) for rule in deadlines.RULES])
@@ -399,9 +360,7 @@ class TimelineStep(RecordedOnBehalf, models.Model):
         related_name="completed_steps",
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = TimelineStepQuerySet.as_manager()
 
     class Meta:
@@ -422,6 +381,11 @@ class TimelineStep(RecordedOnBehalf, models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_key_display()} ({self.meeting_id})"
+
+    @property
+    def is_cochairs_step(self) -> bool:
+        """A step the co-chairs take (accounts.permissions.can_complete_step reads it)."""
+        return self.responsible == StepResponsible.CO_CHAIRS
 
     @property
     def rule(self) -> deadlines.StepRule:

@@ -3,7 +3,11 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import F, Min, Prefetch, Q
+from django.db.models import F, Min, Q
+
+from accounts import permissions
+
+from .choices import MeetingStatus, StepResponsible, StepState
 
 
 class HolidayQuerySet(models.QuerySet):
@@ -18,9 +22,7 @@ class HolidayQuerySet(models.QuerySet):
 
 class AgendaYearQuerySet(models.QuerySet):
     def visible_to(self, user) -> AgendaYearQuerySet:
-        from accounts.permissions import visible_year_filter
-
-        return self.filter(visible_year_filter(user))
+        return self.filter(permissions.visible_year_filter(user))
 
     def with_people(self) -> AgendaYearQuerySet:
         return self.select_related("penholder").prefetch_related("co_chairs")
@@ -28,28 +30,26 @@ class AgendaYearQuerySet(models.QuerySet):
 
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user) -> MeetingQuerySet:
-        from accounts.permissions import visible_year_filter
-
-        return self.filter(visible_year_filter(user, prefix="agenda_year__"))
+        return self.filter(permissions.visible_year_filter(user, prefix="agenda_year__"))
 
     def for_list(self) -> MeetingQuerySet:
         """What a meeting row shows: year, subject and the next open deadline."""
         # Steps of a meeting's record (due before it was entered after the fact) are no deadline.
         live = Q(recorded_on__isnull=True) | Q(steps__due__gte=F("recorded_on"))
         return self.select_related("agenda_year", "situation").annotate(
-            next_due=Min("steps__due", filter=Q(steps__state="open") & live)
+            next_due=Min("steps__due", filter=Q(steps__state=StepState.OPEN) & live)
         )
 
     def upcoming(self, today: datetime.date) -> MeetingQuerySet:
-        return self.filter(date__gte=today).exclude(status="cancelled")
+        return self.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED)
 
     def published(self) -> MeetingQuerySet:
-        return self.filter(status="published")
+        return self.filter(status=MeetingStatus.PUBLISHED)
 
 
 class TimelineStepQuerySet(models.QuerySet):
     def open(self) -> TimelineStepQuerySet:
-        return self.filter(state="open")
+        return self.filter(state=StepState.OPEN)
 
     def live(self) -> TimelineStepQuerySet:
         """Not part of a meeting's record: steps due before the day their meeting was entered after the fact are
@@ -64,12 +64,18 @@ class TimelineStepQuerySet(models.QuerySet):
         return self.select_related("meeting__situation", "meeting__agenda_year", "assignee")
 
     def visible_to(self, user) -> TimelineStepQuerySet:
-        from accounts.permissions import visible_year_filter
+        return self.filter(permissions.visible_year_filter(user, prefix="meeting__agenda_year__"))
 
-        return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
-
-
-def steps_prefetch() -> Prefetch:
-    from .models import TimelineStep
-
-    return Prefetch("steps", queryset=TimelineStep.objects.select_related("done_by", "assignee"))
+    def answered_by(self, user) -> TimelineStepQuerySet:
+        """The steps a user answers for: assigned to them, or unassigned on their side (secretariat, co-chairs)."""
+        mine = Q(assignee=user)
+        if permissions.is_secretariat(user):
+            mine |= Q(assignee__isnull=True, responsible=StepResponsible.SECRETARIAT)
+        years = permissions.cochair_years(user)
+        if years:
+            mine |= Q(
+                assignee__isnull=True,
+                responsible=StepResponsible.CO_CHAIRS,
+                meeting__agenda_year__year__in=sorted(years),
+            )
+        return self.filter(mine)

@@ -338,7 +338,7 @@ def _step_back_refusal(meeting: Meeting, new_status: str) -> str | None:
             "Correcting it needs a corrigendum issued by the Council's secretariat at the co-chairs' request; "
             "record it when it is issued."
         ) % {"symbol": meeting.symbol}
-    if meeting.status == Meeting.Status.PUBLISHED and summary is not None and summary.status == "published":
+    if meeting.status == Meeting.Status.PUBLISHED and summary is not None and summary.is_published:
         return _(
             "The summary is on the public website and may have been downloaded already: it cannot be unpublished "
             "here. Taking it off the public site needs an administrator."

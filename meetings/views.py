@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
-from approvals.services import reset_agenda_approvals
+from accounts.decorators import secretariat_required, staff_view
+from approvals import services as agenda_services
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
-from core.decorators import secretariat_required, staff_view
 from core.pagecache import cached_page
 from core.pagination import paginate
 from core.params import choice_param, int_param
@@ -129,12 +129,15 @@ def year_edit(request, year: int):
     form = AgendaYearForm(request.POST or None, instance=agenda_year)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_year(form.save(commit=False), expected_version=form.expected_version, by=request.user)
-            form.save_m2m()
+            agenda_services.save_agenda_year(
+                form.save(commit=False),
+                expected_version=form.expected_version,
+                by=request.user,
+                save_m2m=form.save_m2m,
+            )
         except StaleEdit as exc:
             refuse_stale(form, exc)
         else:
-            reset_agenda_approvals(agenda_year, by=request.user)
             messages.success(request, _("Year saved."))
             return redirect(agenda_year)
     return render(request, "meetings/year_form.html", {"form": form, "agenda_year": agenda_year})
@@ -147,11 +150,10 @@ def entry_form(request, year: int, pk: int | None = None):
     form = AgendaEntryForm(request.POST or None, instance=entry, agenda_year=agenda_year)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_entry(form.instance, expected_version=form.expected_version, by=request.user)
+            agenda_services.save_agenda_entry(form.instance, expected_version=form.expected_version, by=request.user)
         except StaleEdit as exc:
             refuse_stale(form, exc)
         else:
-            reset_agenda_approvals(agenda_year, by=request.user)
             messages.success(request, _("Agenda saved."))
             return redirect(agenda_year)
     return render(request, "meetings/entry_form.html", {"form": form, "agenda_year": agenda_year, "entry": entry})
@@ -161,8 +163,7 @@ def entry_form(request, year: int, pk: int | None = None):
 @require_POST
 def entry_delete(request, year: int, pk: int):
     entry = get_object_or_404(AgendaEntry, pk=pk, agenda_year__year=year)
-    entry.delete()
-    reset_agenda_approvals(entry.agenda_year, by=request.user)
+    agenda_services.remove_agenda_entry(entry, by=request.user)
     messages.success(request, _("%(country)s removed from the agenda.") % {"country": entry.situation})
     return redirect("meetings:year", year=year)
 

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Calendar, Event
 
+from meetings.choices import MeetingStatus
+
 PRODID = "-//UN-Women//IEG Workbench//EN"
 MEETING_LENGTH = datetime.timedelta(hours=2)
 
@@ -43,7 +45,7 @@ def meeting_event(meeting, *, now: datetime.datetime) -> Event:
     if meeting.room:
         event.add("location", meeting.room)
     event.add("url", settings.SITE_URL + meeting.get_absolute_url())
-    event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
+    event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
     return event
 
 

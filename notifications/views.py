@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts import permissions
+from accounts.decorators import secretariat_required, staff_view
 from core.confirm import confirmation_page, confirmed
-from core.decorators import secretariat_required, staff_view
 from core.pagination import paginate
 from meetings.models import Meeting, TimelineStep
 
@@ -102,7 +101,8 @@ def ical_feed(request, token: str):
         TimelineStep.objects.visible_to(user)
         .open()
         .live()  # a meeting's record is no deadline
-        .filter(permissions_steps_filter(user), due__gte=since)
+        .answered_by(user)
+        .filter(due__gte=since)
         .exclude(meeting__status=Meeting.Status.CANCELLED)
         .select_related("meeting__situation")
         .order_by("due", "pk")[:1000]
@@ -111,23 +111,6 @@ def ical_feed(request, token: str):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ieg.ics"'
     return response
-
-
-def permissions_steps_filter(user):
-    """The steps a user answers for: assigned to them, or unassigned on their side (secretariat, co-chairs)."""
-    from django.db.models import Q
-
-    mine = Q(assignee=user)
-    if permissions.is_secretariat(user):
-        mine |= Q(assignee__isnull=True, responsible=TimelineStep.Responsible.SECRETARIAT)
-    years = permissions.cochair_years(user)
-    if years:
-        mine |= Q(
-            assignee__isnull=True,
-            responsible=TimelineStep.Responsible.CO_CHAIRS,
-            meeting__agenda_year__year__in=sorted(years),
-        )
-    return mine
 
 
 @secretariat_required

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from core.pagination import paginate
 from core.params import text_param
 from countries.models import Situation
+from documents.choices import NoteStatus, SummaryStatus
 from meetings.models import AgendaYear, Meeting
 from recommendations.models import Recommendation
 
@@ -36,7 +37,7 @@ _NOTE_FIELDS = ("section_rows__heading", "section_rows__body")
 def public_meetings():
     """Meetings the public may see, with what their rows show."""
     return (
-        Meeting.objects.filter(Q(status=Meeting.Status.PUBLISHED) | Q(background_note__status="published"))
+        Meeting.objects.filter(Q(status=Meeting.Status.PUBLISHED) | Q(background_note__status=NoteStatus.PUBLISHED))
         .select_related("agenda_year", "situation")
         .order_by("-date", "-pk")
     )
@@ -49,10 +50,10 @@ def _matching(word: str) -> Q:
         where |= Q(**{f"{name}__icontains": word})
     if documents_available():
         for name in _SUMMARY_FIELDS:
-            where |= Q(**{"summary__status": "published", f"summary__{name}__icontains": word})
+            where |= Q(**{"summary__status": SummaryStatus.PUBLISHED, f"summary__{name}__icontains": word})
         for name in _NOTE_FIELDS:
-            where |= Q(**{"background_note__status": "published", f"background_note__{name}__icontains": word})
-        printed = Q(summary__status="published") | Q(background_note__status="published")
+            where |= Q(**{"background_note__status": NoteStatus.PUBLISHED, f"background_note__{name}__icontains": word})
+        printed = Q(summary__status=SummaryStatus.PUBLISHED) | Q(background_note__status=NoteStatus.PUBLISHED)
         recommended = Recommendation.objects.filter(text__icontains=word).exclude(
             status=Recommendation.Status.WITHDRAWN
         )

@@ -16,10 +16,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import TimestampedVersionedModel, VersionedModel
+
+from .choices import OPEN_GOAL_STATUSES, GoalStatus, RecommendationStatus
+from .choices import OPEN_STATUSES as OPEN_STATUSES  # re-exported for old imports; new code reads .choices
 from .querysets import CouncilQuestionQuerySet, GoalQuerySet, RecommendationQuerySet
 
 
-class RecommendationGroup(models.Model):
+class RecommendationGroup(VersionedModel):
     """A group of a meeting's recommendations as a document prints them: an optional heading and lead-in, then
     its items lettered (a), (b) ... from (a) again in each lettered group, or as unlettered bullets."""
 
@@ -34,9 +38,6 @@ class RecommendationGroup(models.Model):
         _("lead-in"), blank=True, help_text=_("The sentences printed before the group's items, if any.")
     )
     numbering = models.CharField(_("numbering"), max_length=10, choices=Numbering.choices, default=Numbering.LETTERED)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -47,7 +48,7 @@ class RecommendationGroup(models.Model):
         return self.heading or _("Recommendations, group %(n)s") % {"n": self.order}
 
 
-class Recommendation(models.Model):
+class Recommendation(TimestampedVersionedModel):
     """One key recommendation presented at a meeting, tracked until the Council acts on it (or not)."""
 
     class Source(models.TextChoices):
@@ -72,14 +73,7 @@ class Recommendation(models.Model):
         NATIONAL_ADVOCACY = "national_advocacy", _("Advocacy in national capacity")
         OTHER = "other", _("Other")
 
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        PRESENTED = "presented", _("Presented")
-        UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
-        ACTED_ON_IN_PART = "acted_on_in_part", _("Acted on in part")
-        ACTED_ON = "acted_on", _("Acted on")
-        NOT_TAKEN_UP = "not_taken_up", _("Not taken up")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Status = RecommendationStatus
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="recommendations")
     order = models.PositiveSmallIntegerField(
@@ -120,11 +114,7 @@ class Recommendation(models.Model):
     )
     next_review = models.DateField(_("next review"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
     objects = RecommendationQuerySet.as_manager()
 
     class Meta:
@@ -168,15 +158,6 @@ def check_group(recommendation: Recommendation) -> None:
             {"group": _("Choose one of this meeting's groups of recommendations.")}, code="group_of_other_meeting"
         )
 
-
-OPEN_STATUSES = frozenset(
-    {
-        Recommendation.Status.PROPOSED,
-        Recommendation.Status.PRESENTED,
-        Recommendation.Status.UNDER_CONSIDERATION,
-        Recommendation.Status.ACTED_ON_IN_PART,
-    }
-)
 
 # Allowed moves; anything else is refused with a clear message by recommendations.services.
 STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -242,7 +223,7 @@ class StatusChange(models.Model):
         return f"{self.recommendation_id}: {self.from_status} → {self.to_status}"
 
 
-class Briefer(models.Model):
+class Briefer(VersionedModel):
     """A person who briefed the IEG at a meeting: UN leadership in the country, OSRSG-SVC, other UN colleagues."""
 
     class Component(models.TextChoices):
@@ -268,9 +249,6 @@ class Briefer(models.Model):
     attendance = models.CharField(
         _("attended"), max_length=16, choices=Attendance.choices, default=Attendance.VIDEOCONFERENCE
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -297,7 +275,7 @@ class Briefer(models.Model):
         return str(_("a briefer"))
 
 
-class CouncilQuestion(models.Model):
+class CouncilQuestion(VersionedModel):
     """A question a Council member's delegation asked at a meeting, answered there or in writing later."""
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="questions")
@@ -323,10 +301,8 @@ class CouncilQuestion(models.Model):
     )
     answer = models.TextField(_("answer"), blank=True)
     answered_on = models.DateField(_("written answer received on"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
     objects = CouncilQuestionQuerySet.as_manager()
 
     class Meta:
@@ -365,16 +341,10 @@ class CouncilQuestion(models.Model):
         return self.awaits_written_answer and self.answer_due < today
 
 
-class Goal(models.Model):
+class Goal(VersionedModel):
     """A concrete goal the UN leadership named at a meeting and committed to report back on later."""
 
-    class Status(models.TextChoices):
-        COMMITTED = "committed", _("Committed")
-        IN_PROGRESS = "in_progress", _("In progress")
-        ACHIEVED = "achieved", _("Reported achieved")
-        PARTLY_ACHIEVED = "partly_achieved", _("Reported partly achieved")
-        NOT_ACHIEVED = "not_achieved", _("Reported not achieved")
-        DROPPED = "dropped", _("No longer pursued")
+    Status = GoalStatus
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="goals")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -390,9 +360,7 @@ class Goal(models.Model):
         related_name="goals_reported",
         help_text=_("The later meeting where the UN leadership reported on this goal."),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = GoalQuerySet.as_manager()
 
     class Meta:
@@ -414,10 +382,7 @@ class Goal(models.Model):
         return self.status in OPEN_GOAL_STATUSES
 
 
-OPEN_GOAL_STATUSES = frozenset({Goal.Status.COMMITTED, Goal.Status.IN_PROGRESS})
-
-
-class FollowUpReview(models.Model):
+class FollowUpReview(VersionedModel):
     """What a follow-up meeting found about one open item of the meeting it follows up.
 
     The item is exactly one of a recommendation, a question owed a written answer, or a concrete goal.
@@ -449,9 +414,6 @@ class FollowUpReview(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True
     )
     reviewed_at = models.DateTimeField(_("when"))
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["follow_up", "reviewed_at", "pk"]

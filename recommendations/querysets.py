@@ -5,30 +5,31 @@ import datetime
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 
+from accounts import permissions
+
+from .choices import OPEN_GOAL_STATUSES, OPEN_STATUSES, RecommendationStatus
+
 
 class RecommendationQuerySet(models.QuerySet):
     def open(self) -> RecommendationQuerySet:
-        from .models import OPEN_STATUSES
-
         return self.filter(status__in=OPEN_STATUSES)
 
     def visible_to(self, user) -> RecommendationQuerySet:
         """Secretariat: all. Co-chairs: everything of their years. Council experts: their Council years, but a
         recommendation still only proposed is a draft until the meeting's background note (which carries the
         key recommendations) is shared with Council members."""
-        from accounts import permissions
-
         if permissions.is_secretariat(user):
             return self.all()
         cochair = sorted(permissions.cochair_years(user))
         council = sorted(permissions.council_years(user))
+        shared = _note_model(self.model).SHARED_STATUSES
         return self.filter(
             models.Q(meeting__agenda_year__year__in=cochair)
             | (
                 models.Q(meeting__agenda_year__year__in=council)
                 & (
-                    ~models.Q(status="proposed")
-                    | models.Q(meeting__background_note__status__in=["shared", "published"])
+                    ~models.Q(status=RecommendationStatus.PROPOSED)
+                    | models.Q(meeting__background_note__status__in=shared)
                 )
             )
         )
@@ -43,9 +44,8 @@ class RecommendationQuerySet(models.QuerySet):
 
     def with_last_change(self) -> RecommendationQuerySet:
         """Annotate the latest status change's date and resolution (two subqueries, no query per row)."""
-        from .models import StatusChange
-
-        latest = StatusChange.objects.filter(recommendation=OuterRef("pk")).order_by("-changed_on", "-pk")
+        changes = self.model._meta.get_field("status_changes").related_model._default_manager
+        latest = changes.filter(recommendation=OuterRef("pk")).order_by("-changed_on", "-pk")
         return self.annotate(
             last_changed_on=Subquery(latest.values("changed_on")[:1]),
             last_resolution=Subquery(latest.values("resolution_symbol")[:1]),
@@ -76,11 +76,16 @@ class RecommendationQuerySet(models.QuerySet):
         )
 
 
+def _note_model(model):
+    """The background note's model, reached through the relation the filter follows: documents owns its statuses,
+    and recommendations may not import documents."""
+    meeting = model._meta.get_field("meeting").related_model
+    return meeting._meta.get_field("background_note").related_model
+
+
 class CouncilQuestionQuerySet(models.QuerySet):
     def visible_to(self, user) -> CouncilQuestionQuerySet:
-        from accounts.permissions import visible_year_filter
-
-        return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
+        return self.filter(permissions.visible_year_filter(user, prefix="meeting__agenda_year__"))
 
     def awaiting_answer(self) -> CouncilQuestionQuerySet:
         """A written answer is owed and has not been received."""
@@ -93,11 +98,7 @@ class CouncilQuestionQuerySet(models.QuerySet):
 
 class GoalQuerySet(models.QuerySet):
     def visible_to(self, user) -> GoalQuerySet:
-        from accounts.permissions import visible_year_filter
-
-        return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
+        return self.filter(permissions.visible_year_filter(user, prefix="meeting__agenda_year__"))
 
     def open(self) -> GoalQuerySet:
-        from .models import OPEN_GOAL_STATUSES
-
         return self.filter(status__in=OPEN_GOAL_STATUSES)

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
+from accounts.decorators import secretariat_required, staff_view
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
-from core.decorators import secretariat_required, staff_view
 from core.history import history_entries
 from core.pagecache import cached_page
 from core.pagination import paginate

@@ -4,8 +4,10 @@ from django.utils import timezone
 from accounts import permissions
 from approvals.forms import RecordApprovalForm
 from approvals.models import Comment, NoteApproval
-from approvals.services import NOTE_APPROVABLE_STATUSES, agenda_status, note_fingerprint, note_status
+from approvals.services import agenda_status, note_fingerprint, note_status
+from documents.choices import NoteStatus, SummaryStatus
 from documents.models import BackgroundNote, Summary
+from meetings.choices import MeetingStatus, StepResponsible
 from meetings.models import AgendaYear, TimelineStep
 
 register = template.Library()
@@ -48,7 +50,7 @@ def note_approvals(context, note, record_form=None):
     user = context["request"].user
     agenda_year = note.meeting.agenda_year
     status = note_status(note)
-    open_for_approval = note.status in NOTE_APPROVABLE_STATUSES
+    open_for_approval = note.is_draft
     can_approve = open_for_approval and permissions.can_approve(user, agenda_year)
     if open_for_approval and record_form is None:
         record_form = _record_form(user, agenda_year, status)
@@ -97,7 +99,7 @@ def cochair_work(context, today, limit: int = 50):
             agendas.append(agenda_year)
     cochaired = sorted(permissions.cochair_years(user))
     notes = list(
-        BackgroundNote.objects.filter(meeting__agenda_year__year__in=cochaired, status="in_review")
+        BackgroundNote.objects.filter(meeting__agenda_year__year__in=cochaired, status=NoteStatus.IN_REVIEW)
         .with_sections()  # the fingerprints read the sections
         .order_by("meeting__date", "pk")[:limit]
     )
@@ -107,7 +109,7 @@ def cochair_work(context, today, limit: int = 50):
     }
     notes = [note for note in notes if (note.pk, note_fingerprint(note)) not in approved]
     summaries = list(
-        Summary.objects.filter(meeting__agenda_year__year__in=cochaired, status="draft")
+        Summary.objects.filter(meeting__agenda_year__year__in=cochaired, status=SummaryStatus.DRAFT)
         .exclude(approvals__member_state_id=state_id)
         .select_related("meeting__agenda_year", "meeting__situation")
         .order_by("meeting__date", "pk")[:limit]
@@ -115,8 +117,8 @@ def cochair_work(context, today, limit: int = 50):
     steps = list(
         TimelineStep.objects.open()
         .live()  # not the steps of a meeting's record (entered after it took place)
-        .filter(meeting__agenda_year__year__in=cochaired, responsible=permissions.COCHAIR_STEP)
-        .exclude(meeting__status="cancelled")
+        .filter(meeting__agenda_year__year__in=cochaired, responsible=StepResponsible.CO_CHAIRS)
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
         .for_dashboard()
         .order_by("due", "meeting_id")[:limit]
     )

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from accounts import permissions
+from meetings.choices import MeetingStatus
 
-from .. import council, formatting, note_sections
+from .. import access, council, formatting, note_sections
 from ..compose import summary_document
 from ..models import BackgroundNote, Summary
 from ..richtext import sanitize
@@ -75,8 +76,8 @@ def meeting_documents(context, meeting):
     can_edit = permissions.can_edit(user)
     return {
         "meeting": meeting,
-        "note": note if note is not None and permissions.can_read_note(user, note) else None,
-        "summary": summary if summary is not None and permissions.can_read_summary(user, summary) else None,
+        "note": note if note is not None and access.can_read_note(user, note) else None,
+        "summary": summary if summary is not None and access.can_read_summary(user, summary) else None,
         "attachments": list(meeting.attachments.all()) if permissions.can_view_meeting(user, meeting) else [],
         "can_edit": can_edit,
         "can_approve": summary is not None and permissions.can_approve(user, meeting.agenda_year),
@@ -89,7 +90,7 @@ def public_documents(meeting):
     meeting is published. For a list of meetings, prefetch with ``documents.querysets.public_documents_related``."""
     summary = _related(meeting, "summary")
     note = _related(meeting, "background_note")
-    published = meeting.status == "published"
+    published = meeting.status == MeetingStatus.PUBLISHED
     return {
         "meeting": meeting,
         "summary": summary if summary is not None and summary.status == Summary.Status.PUBLISHED else None,
@@ -118,7 +119,7 @@ def shared_notes(context, now, limit: int = 50):
     user = context["request"].user
     notes = list(
         BackgroundNote.objects.visible_to(user)
-        .filter(permissions.notes_shared_with_filter(user))
+        .shared_with(user)
         .with_meeting()
         .order_by(F("shared_at").desc(nulls_last=True), "-pk")[:limit]
     )

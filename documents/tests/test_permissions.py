@@ -8,8 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from accounts import permissions
-from documents import services
+from documents import access, services
 from documents.models import BackgroundNote, Summary
 from documents.tests import factories as f
 from meetings.tests.factories import make_meeting, make_state, make_year
@@ -47,9 +46,9 @@ def test_object_checks_and_list_filters_agree(who, request, documents_in_every_s
     user = AnonymousUser() if who == "anonymous" else request.getfixturevalue(who)
     notes, summaries = documents_in_every_state
     readable_notes = set(BackgroundNote.objects.visible_to(user).values_list("pk", flat=True))
-    assert readable_notes == {note.pk for note in notes if permissions.can_read_note(user, note)}
+    assert readable_notes == {note.pk for note in notes if access.can_read_note(user, note)}
     readable_summaries = set(Summary.objects.visible_to(user).values_list("pk", flat=True))
-    assert readable_summaries == {s.pk for s in summaries if permissions.can_read_summary(user, s)}
+    assert readable_summaries == {s.pk for s in summaries if access.can_read_summary(user, s)}
 
 
 @pytest.mark.parametrize(
@@ -74,5 +73,5 @@ def test_council_membership_is_per_year(expert_user, db):
     """France is on the Council in 2026 (fixture) but not in 2024."""
     agenda_year = make_year(2024, co_chairs=["Malta", "Ecuador"], council=["Malta", "Ecuador"])
     note = f.make_note(make_meeting(agenda_year, "Sudan"), status="shared", shared_at=timezone.now())
-    assert not permissions.can_read_note(expert_user, note)
+    assert not access.can_read_note(expert_user, note)
     assert not BackgroundNote.objects.visible_to(expert_user).exists()

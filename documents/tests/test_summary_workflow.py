@@ -130,6 +130,16 @@ def test_submission_needs_all_approvals_and_moves_the_meeting(summary, cochair_u
         services.save_summary(summary, expected_version=summary.version, by=secretariat_user)
 
 
+def test_only_the_cochairs_and_the_secretariat_submit(summary, cochair_user, greek_user, expert_user):
+    """Who may submit is the service's rule, not only the view's: a Council expert is refused, nothing moves."""
+    summary = _approve_all(summary, cochair_user, greek_user)
+    with pytest.raises(PermissionDenied):
+        services.submit_summary(summary, by=expert_user, now=NOW)
+    summary.refresh_from_db()
+    assert summary.status == Summary.Status.APPROVED
+    assert summary.meeting.status != Meeting.Status.SUBMITTED
+
+
 def test_submission_waits_for_the_meeting_to_be_held(year, cochair_user, greek_user, secretariat_user):
     meeting = make_meeting(year, "Mali", date=datetime.date(2026, 12, 20))
     summary = _approve_all(f.make_summary(meeting), cochair_user, greek_user)
