@@ -12,7 +12,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from bulk.generate import BulkError, generate
-from core import pagecache
 
 
 class Command(BaseCommand):
@@ -38,7 +37,6 @@ class Command(BaseCommand):
             )
         except BulkError as exc:
             raise CommandError(str(exc)) from exc
-        pagecache.data_changed()
         for label, n in counts.items():
             self.stdout.write(f"{label:<45} {n:>9,}")
         self.stdout.write(
