@@ -4,8 +4,8 @@ The scene is the day before a meeting: Council experts (several delegations, eac
 and download its background note again and again, the secretariat works through its pages, the public reads
 the public list. Meanwhile the secretariat keeps working: every ``--write-every`` seconds (default 5: twelve
 writes a minute, a busy office) one of its sessions marks a step of tomorrow's meeting done or opens it again (a
-POST with its CSRF token), and every such write makes every cached page stale (``core.pagecache``), so the load
-is not served from a cache that never changes. Every URL is checked to answer 200 before the load starts (a
+POST with its CSRF token); note PDFs are cached on their HTML, so a write to the note's meeting shows in the
+next download. Every URL is checked to answer 200 before the load starts (a
 session that does not sign in would answer 302 quickly and flatter the figures); during the load, wrk counts
 anything but 2xx as an error, and a write that does not answer its redirect counts as one too.
 Prints one JSON object on stdout.

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import itertools
 import json
 import math
 import os
@@ -104,10 +103,8 @@ def main() -> None:
             skipped.append(page.label)
         else:
             plan.append({"label": page.label, "path": path, "cookie": cookies[page.user], "user": page.user})
-    # Each page also as rendered anew: a query string never asked before misses every cache, as the first
-    # request after a change of data does (core.pagecache). Pages are otherwise served from the cache.
+    # No page cache: every request renders its page anew.
     if not args.counts_only:
-        plan += [{**item, "label": f"{item['label']} (rendered)", "fresh": True} for item in plan]
         plan.append(
             {
                 "label": "signed-in bare view",
@@ -118,29 +115,22 @@ def main() -> None:
             }
         )
     bare = {"label": "bare view", "path": BARE_PATH, "cookie": cookies[targets.SECRETARIAT], "user": "bare"}
-    counter = itertools.count()
-
-    def path_of(item: dict) -> str:
-        if not item.get("fresh"):
-            return item["path"]
-        return item["path"] + ("&" if "?" in item["path"] else "?") + f"bench-fresh={next(counter)}"
-
     for item in [bare, *plan]:
         for _ in range(max(args.warmup, 2)):
-            item["status"], item["bytes"], _wall, _cpu = call(path_of(item), item["cookie"])
-        # Queries with an empty cache (what the page itself needs), then as served from a warm cache.
+            item["status"], item["bytes"], _wall, _cpu = call(item["path"], item["cookie"])
+        # Queries with an empty cache, then with what the cache holds (sessions, PDFs): equal with no page cache.
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            call(path_of(item), item["cookie"])
+            call(item["path"], item["cookie"])
         item["queries"] = len(queries.captured_queries)
         with CaptureQueriesContext(connection) as queries:
-            call(path_of(item), item["cookie"])
+            call(item["path"], item["cookie"])
         item["queries_cached"] = len(queries.captured_queries)
 
     if not args.counts_only:
-        # The counts above emptied the cache: warm every page again, so that the rounds measure a warm cache.
+        # The counts above emptied the cache (sessions): warm every page again.
         for item in [bare, *plan]:
-            call(path_of(item), item["cookie"])
+            call(item["path"], item["cookie"])
         rng = random.Random(1)
         times: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
         cpu: dict[str, list[float]] = {item["label"]: [] for item in [bare, *plan]}
@@ -151,7 +141,7 @@ def main() -> None:
             for item in order:
                 db_seconds[0] = 0.0
                 with connection.execute_wrapper(timed_query):
-                    status, _size, seconds, cpu_seconds = call(path_of(item), item["cookie"])
+                    status, _size, seconds, cpu_seconds = call(item["path"], item["cookie"])
                 if status != item["status"]:
                     item["status"] = status
                 times[item["label"]].append(seconds)

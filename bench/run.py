@@ -2,7 +2,8 @@
 
 Figures
   latency  median and p95 server time of the main pages at scale N (default 10), in the same run as a bare view
-           returning a constant through the same middleware; each page's ratio to it (target: within 3x).
+           returning a constant through the same middleware and the same once signed in; each signed-in page's
+           ratio to the signed-in one (target: within 10x), the public list's to the bare view.
   queries  each page's query count at scale 1 and at scale N (target: equal).
   pdf      summary PDF through the app against WeasyPrint alone on the same HTML (bench/bench_pdf.py).
   sweep    the reminder sweep over 100,000 open steps: seconds and queries (bench/bench_sweep.py).
@@ -38,7 +39,7 @@ PYTHON = ".venv/bin/python"  # as printed in the commands that reproduce a figur
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 TEMPLATE_DB = "ieg_bench_template"
 SEED = 2016
-TARGET_RATIO = 3.0
+TARGET_RATIO = 10.0  # each page against the signed-in bare view (the public list: the bare view); no page cache
 TARGET_P95_MS = 300
 SCRIPT_TIMEOUT = float(os.environ.get("BENCH_SCRIPT_TIMEOUT", "900"))  # seconds for a teammate's bench script
 PHASES = ("queries", "latency", "pdf", "sweep", "load")
@@ -309,18 +310,19 @@ def latency(dbs: Databases, scale: float) -> None:
     for page in result["pages"]:
         if page.get("baseline"):
             continue
-        ratio = page["median_ms"] / bare["median_ms"]
-        ratio95 = page["p95_ms"] / bare["p95_ms"]
+        # Signed-in pages against the signed-in floor, the (anonymous) public list against the bare view.
+        base = floor if floor and page["user"] else bare
+        ratio = page["median_ms"] / base["median_ms"]
+        ratio95 = page["p95_ms"] / base["p95_ms"]
         verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
         status = "" if page["status"] == 200 else f"   HTTP {page['status']}!"
-        # Signed-in pages also against the signed-in floor (the public list is anonymous).
-        over_floor = f"floor x{page['median_ms'] / floor['median_ms']:.1f}, " if floor and page["user"] else ""
         figure(
             "latency",
             f"{page['label']} (scale {scale:g})",
             f"median {page['median_ms']:7.2f} ms   p95 {page['p95_ms']:7.2f} ms   {page['queries']:>2} queries   "
-            f"ratio {ratio:5.1f}x (p95 {ratio95:4.1f}x), target <= {TARGET_RATIO:g}x: {verdict}   "
-            f"({over_floor}in queries {page['db_median_ms']:.1f} ms, cpu {page['cpu_median_ms']:.1f} ms, "
+            f"{'floor' if base is floor else 'bare'} x{ratio:4.1f} (p95 {ratio95:4.1f}x), target <= "
+            f"{TARGET_RATIO:g}x: {verdict}   (bare x{page['median_ms'] / bare['median_ms']:.1f}, "
+            f"in queries {page['db_median_ms']:.1f} ms, cpu {page['cpu_median_ms']:.1f} ms, "
             f"{page['bytes'] // 1024} kB){status}",
             command,
         )

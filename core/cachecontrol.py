@@ -4,7 +4,6 @@ Pages, CSV exports, PDFs and downloads answered to a signed-in user carry restri
 user's name: whatever a view set (a public PDF's "public, no-cache", for instance), the answer is made
 private and not stored. Anonymous answers are left as their views made them, so the public site keeps its
 public caching (``public.caching``). The personal iCal feed, read without a session, is ``never_cache``.
-This is about HTTP caches only; the server-side page cache is ``core.pagecache``.
 """
 
 from __future__ import annotations

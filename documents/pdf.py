@@ -34,12 +34,10 @@ from weasyprint.pdf.metadata import NS as XMP_NS
 from weasyprint.pdf.metadata import DocumentMetadata
 from weasyprint.urls import URLFetcher
 
-from core import pagecache
-
 from . import formatting
 from .compose import summary_document
 from .council import CouncilDocument, Organs
-from .models import BackgroundNote, SharedNoteVersion, Summary
+from .models import BackgroundNote, Summary
 
 PDF_CACHE_SECONDS = 60 * 60 * 24 * 7
 STATIC_ROOT_FOR_PDF = Path(settings.BASE_DIR) / "static"
@@ -268,34 +266,11 @@ def note_html(note: BackgroundNote) -> str:
     return render_to_string("pdf/note.html", note_context(note))
 
 
-def _note_pdf(note: BackgroundNote) -> bytes:
-    """Tagged always; written as PDF/A once shared (the version experts keep)."""
+def render_background_note(note: BackgroundNote) -> bytes:
+    """The note's PDF: tagged always; written as PDF/A once shared (the version experts keep). Served from the
+    cache keyed on its HTML (``cached_pdf``), so no change to the note can be hidden."""
     shared = note.shared_at.date() if note.shared_at else None
     metadata = PdfMetadata(dates=(shared,) if shared else (), subjects=("Background note",))
     return cached_pdf(
         note, note_html(note), variant=DRAFT_VARIANT if note.is_draft else ISSUED_VARIANT, metadata=metadata
     )
-
-
-def render_background_note(note: BackgroundNote) -> bytes:
-    """The note's PDF. While no data changed since it was last built (``core.pagecache``), it is served without
-    building its HTML again: the day before a meeting, experts download the same note hundreds of times."""
-    if not pagecache.enabled():
-        return _note_pdf(note)
-    # A shared version (what experts read: SharedNoteVersion.as_note) is cached apart from the working copy.
-    shown = getattr(note, "shown_version", None)
-    key = f"documents:note-pdf:{note.pk}" + (f":v{shown.number}" if shown is not None else "")
-    gen, body = pagecache.lookup(key)
-    if body is None:
-        # Read again after the generation: what the PDF is built from must be at least as new as it.
-        if shown is not None:
-            note = (
-                SharedNoteVersion.objects.select_related("note__meeting__agenda_year", "note__meeting__situation")
-                .get(pk=shown.pk)
-                .as_note()
-            )
-        else:
-            note = BackgroundNote.objects.with_meeting().get(pk=note.pk)
-        body = _note_pdf(note)
-        pagecache.store(key, gen, body, timeout=PDF_CACHE_SECONDS)
-    return body

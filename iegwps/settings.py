@@ -60,8 +60,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After any request that may write: cached signed-in pages are stale from then on (core.pagecache).
-    "core.pagecache.DataChangeMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -115,14 +113,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     # Sessions read from Redis, written through to the database (which keeps them across a cache flush).
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Signed-in pages kept in the cache until data changes (core.pagecache), at most this many seconds. Off (0)
-# without a cache shared by every process: a Celery worker's change could not reach the web processes' caches.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -203,8 +198,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 # The preload directive only states consent; submitting the domain to the browsers' list is a separate, manual step.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Public pages: how long browsers and shared caches may keep an anonymous page (seconds).
-PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

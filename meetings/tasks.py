@@ -5,8 +5,6 @@ from __future__ import annotations
 from celery import shared_task
 from django.utils import timezone
 
-from core import pagecache
-
 from . import services
 
 
@@ -15,6 +13,4 @@ def materialise_holidays() -> dict:
     """Beat, daily (a no-op on all but the first day of a year): the holidays of 2016 to three years ahead."""
     today = timezone.localdate()
     result = services.materialise_holidays(years=services.holiday_years_shown(today), today=today)
-    if result.changed:
-        pagecache.data_changed()
     return {"created": result.created, "moved": result.moved, "kept": result.kept}

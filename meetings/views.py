@@ -19,7 +19,6 @@ from accounts.decorators import secretariat_required, staff_view
 from approvals import services as agenda_services
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
-from core.pagecache import cached_page
 from core.pagination import paginate
 from core.params import choice_param, int_param
 
@@ -53,7 +52,6 @@ MEETING_SORTS = {
 
 
 @staff_view
-@cached_page
 def dashboard(request):
     """Where each role's work is, at sign-in: the secretariat's week (every open step due in the next seven days
     or already late, across meetings); a co-chair's approvals and steps; a Council expert's shared notes."""
@@ -94,7 +92,6 @@ def year_current(request):
 
 
 @staff_view
-@cached_page
 def year_detail(request, year: int):
     agenda_year = get_object_or_404(AgendaYear.objects.visible_to(request.user).with_people(), year=year)
     entries = list(agenda_year.entries.select_related("situation").order_by("situation__name"))
@@ -169,7 +166,6 @@ def entry_delete(request, year: int, pk: int):
 
 
 @staff_view
-@cached_page
 def meeting_list(request):
     meetings = Meeting.objects.visible_to(request.user).for_list()
     year = int_param(request.GET, "year", min_value=1, max_value=YEAR_MAX)
@@ -220,7 +216,6 @@ def _meeting_for(user, pk: int) -> Meeting:
 
 
 @staff_view
-@cached_page
 def meeting_detail(request, pk: int):
     meeting = _meeting_for(request.user, pk)
     today = timezone.localdate()

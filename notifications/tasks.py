@@ -6,14 +6,10 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from core import pagecache
-
 from . import services
 
 
 def _swept(result: services.SweepResult) -> dict:
-    if result.created or result.cancelled:
-        pagecache.data_changed()
     return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
 
 
@@ -44,5 +40,4 @@ def send_digests() -> dict:
 def send_notification(self, pk: int) -> str:
     """Send one outbox row; the service's claim makes a redelivered or duplicated task a no-op."""
     outcome = services.send_notification(pk, now=timezone.now())
-    pagecache.data_changed()  # meeting pages count the invitations sent
     return outcome

@@ -23,7 +23,6 @@ from accounts.decorators import secretariat_required, staff_view
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.history import history_entries
-from core.pagecache import cached_page
 from core.pagination import paginate
 from meetings.models import Meeting
 
@@ -371,7 +370,6 @@ def _filtered(request) -> tuple[TrackerFilterForm, object]:
 
 @staff_view
 @require_GET
-@cached_page
 def tracker(request):
     """Every recommendation the user may see, across years and countries, filtered and paginated."""
     form, queryset = _filtered(request)
@@ -413,7 +411,6 @@ def export_csv(request):
 
 @staff_view
 @require_GET
-@cached_page
 def renewals(request):
     """Mandates up for renewal in the next N months, with the open recommendations that target them."""
     form = RenewalsForm(request.GET or None)

@@ -63,7 +63,7 @@ def test_a_public_page_seen_signed_in_is_private(expert_client, published):
     assert _private(response), response.get("Cache-Control")
 
 
-def test_anonymous_public_pages_keep_their_public_caching(client, published, settings):
+def test_anonymous_public_pages_keep_their_public_caching(client, published):
     for url in (reverse("public:home"), reverse("documents:public_summary_pdf", args=[published.pk])):
         response = client.get(url)
         assert response.status_code == 200, url

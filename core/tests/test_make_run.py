@@ -75,7 +75,7 @@ def test_make_run_serves_then_stops_every_process_on_ctrl_c(tmp_path):
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "SITE_URL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
     }
-    env.update(DEBUG="1", VAR_DIR=str(tmp_path / "var"), PAGE_CACHE_SECONDS="0")
+    env.update(DEBUG="1", VAR_DIR=str(tmp_path / "var"))
     log = (tmp_path / "make-run.log").open("w+b")
     make = subprocess.Popen(
         [

@@ -105,21 +105,17 @@ def test_background_note_pdf(meeting, secretariat_user):
     assert "Distr.: Restricted" in shared[0]
 
 
-def test_note_pdf_skips_building_its_html_while_no_data_changed(settings, meeting, monkeypatch):
-    """With the page cache on, a download does not rebuild the note's HTML until data changes."""
-    from core import pagecache
-
-    settings.PAGE_CACHE_SECONDS = 300
-    pagecache.data_changed()
+def test_note_pdf_is_built_once_and_never_served_stale(meeting, monkeypatch):
+    """Downloads of an unchanged note reuse one PDF; any change to what it shows (here a recommendation added
+    with no request and no cache rule) builds a new one: the key is the note's HTML."""
     note = f.make_note(meeting)
     built = []
-    real = pdf.note_html
-    monkeypatch.setattr(pdf, "note_html", lambda n: built.append(n.pk) or real(n))
+    real = pdf.html_to_pdf
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, **kw: built.append(1) or real(html, **kw))
     first = pdf.render_background_note(note)
     assert pdf.render_background_note(note) == first
     assert len(built) == 1
-    f.make_recommendations(meeting, ["Added later, then the app says data changed."])
-    pagecache.data_changed()
+    f.make_recommendations(meeting, ["Added later, from the shell."])
     changed = pdf.render_background_note(note)
     assert len(built) == 2
     assert "Added later" in " ".join(pages_text(changed))

@@ -27,3 +27,19 @@ def sort_header(context, key: str, label: str):
     params["sort"] = f"-{key}" if current == key else key
     direction = "ascending" if current == key else "descending" if current == f"-{key}" else None
     return {"label": label, "query": params.urlencode(), "direction": direction}
+
+
+_MEETING_BADGES = {
+    "published": "badge--ok",
+    "issued": "badge--ok",
+    "cancelled": "badge--muted",
+    "held": "badge--warn",
+    "summary_drafted": "badge--warn",
+    "submitted": "badge--warn",
+}
+
+
+@register.filter
+def meeting_badge(status: str) -> str:
+    """The badge class of a meeting's status: a filter, not an include per row of a long list."""
+    return _MEETING_BADGES.get(status, "")

@@ -4,7 +4,7 @@ from django.core.cache import cache
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Public pages are cached: every test starts (and leaves) with an empty cache."""
+    """Public PDFs are cached on their content: every test starts (and leaves) with an empty cache."""
     cache.clear()
     yield
     cache.clear()

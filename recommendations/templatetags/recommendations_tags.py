@@ -26,3 +26,18 @@ def meeting_recommendations(context, meeting):
         "can_edit": permissions.can_edit(user),
         "today": context.get("today"),
     }
+
+
+_BADGES = {
+    "acted_on": "badge--ok",
+    "acted_on_in_part": "badge--ok",
+    "under_consideration": "badge--warn",
+    "not_taken_up": "badge--danger",
+    "withdrawn": "badge--muted",
+}
+
+
+@register.filter
+def status_badge(status: str) -> str:
+    """The badge class of a recommendation's status: a filter, not an include per row of a long list."""
+    return _BADGES.get(status, "")

@@ -11,7 +11,6 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from core import pagecache
 from demo.bulk import BulkError, generate
 
 
@@ -38,7 +37,6 @@ class Command(BaseCommand):
             )
         except BulkError as exc:
             raise CommandError(str(exc)) from exc
-        pagecache.data_changed()
         for label, n in counts.items():
             self.stdout.write(f"{label:<45} {n:>9,}")
         self.stdout.write(

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
-from core import demo_accounts, pagecache
+from core import demo_accounts
 from core.concurrency import save_versioned
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 from demo.models import DemoYear
@@ -98,7 +98,6 @@ class Command(BaseCommand):
         if not options["no_users"]:
             self.load_users(today, list_accounts=not options["no_account_list"])
         load_demo_recommendations(today)
-        pagecache.data_changed()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def load_states(self):

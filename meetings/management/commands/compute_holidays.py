@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from core import pagecache
 from meetings import holidays, services
 
 
@@ -27,8 +26,6 @@ class Command(BaseCommand):
         if not holidays.FIRST_YEAR <= first <= last <= holidays.LAST_YEAR:
             raise CommandError(f"Choose years from {holidays.FIRST_YEAR} to {holidays.LAST_YEAR}, first before last.")
         result = services.materialise_holidays(years=range(first, last + 1), today=today)
-        if result.changed:
-            pagecache.data_changed()
         self.stdout.write(
             f"Holidays {first}-{last}: {result.created} created, {result.moved} moved, "
             f"{result.kept} kept as the secretariat saved them."

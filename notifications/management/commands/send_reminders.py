@@ -7,7 +7,6 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from core import pagecache
 from notifications import services
 
 
@@ -24,7 +23,6 @@ class Command(BaseCommand):
     def handle(self, *args, queue: bool = False, **options):
         # Without --queue, nothing goes to the broker: this process sends the ready rows itself.
         result = services.sweep(now=timezone.now(), queue=None if queue else (lambda pks: None))
-        pagecache.data_changed()
         self.stdout.write(
             f"Decided {result.created} new notifications, cancelled {result.cancelled}, {result.queued} ready."
         )
@@ -37,5 +35,4 @@ class Command(BaseCommand):
             except services.TRANSIENT_ERRORS as exc:
                 outcomes["will retry"] += 1
                 self.stderr.write(f"Notification {pk}: {exc}")
-        pagecache.data_changed()
         self.stdout.write(", ".join(f"{state}: {n}" for state, n in sorted(outcomes.items())) or "Nothing to send.")
