@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from core import pagecache
-from notifications import services
+from notifications import due, sending
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, queue: bool = False, **options):
         # Without --queue, nothing goes to the broker: this process sends the ready rows itself.
-        result = services.sweep(now=timezone.now(), queue=None if queue else (lambda pks: None))
+        result = due.sweep(now=timezone.now(), queue=None if queue else (lambda pks: None))
         pagecache.data_changed()
         self.stdout.write(
             f"Decided {result.created} new notifications, cancelled {result.cancelled}, {result.queued} ready."
@@ -33,8 +33,8 @@ class Command(BaseCommand):
         outcomes: Counter = Counter()
         for pk in result.ids:
             try:
-                outcomes[services.send_notification(pk, now=timezone.now())] += 1
-            except services.TRANSIENT_ERRORS as exc:
+                outcomes[sending.send_notification(pk, now=timezone.now())] += 1
+            except sending.TRANSIENT_ERRORS as exc:
                 outcomes["will retry"] += 1
                 self.stderr.write(f"Notification {pk}: {exc}")
         pagecache.data_changed()
