@@ -44,6 +44,9 @@ MOVED_REASON = "The due date moved; a reminder follows the new date."
 
 @dataclass(frozen=True)
 class SweepResult:
+    """What one sweep did. ``created`` counts the rows it inserted whose key it did not find held; a sweep
+    running at the same moment may have taken a few of them first (the insert then ignores those)."""
+
     created: int
     cancelled: int
     queued: int
@@ -275,7 +278,7 @@ def _schedule_digests(now: datetime.datetime) -> int:
 
 
 @transaction.atomic
-def sweep(*, now: datetime.datetime, queue=None, include_reviews: bool = True) -> SweepResult:
+def sweep(*, now: datetime.datetime, queue=None) -> SweepResult:
     """Decide every reminder due at ``now``, cancel those no longer needed, and queue what is ready.
 
     ``queue`` receives the ids ready to send after commit (default: Celery tasks, one per row). Queries grow
@@ -285,11 +288,10 @@ def sweep(*, now: datetime.datetime, queue=None, include_reviews: bool = True) -
     people = recipients()
     cancelled = _cancel_closed_targets()
     created = _decide_steps(people, **clock)
-    if include_reviews:
-        reviews = Recommendation.objects.filter(status__in=OPEN_STATUSES, next_review__isnull=False)
-        created += _decide_dated(Recommendation, reviews, "next_review", "review", "owner", people, **clock)
-        answers = CouncilQuestion.objects.awaiting_answer()
-        created += _decide_dated(CouncilQuestion, answers, "answer_due", "answer", None, people, **clock)
+    reviews = Recommendation.objects.filter(status__in=OPEN_STATUSES, next_review__isnull=False)
+    created += _decide_dated(Recommendation, reviews, "next_review", "review", "owner", people, **clock)
+    answers = CouncilQuestion.objects.awaiting_answer()
+    created += _decide_dated(CouncilQuestion, answers, "answer_due", "answer", None, people, **clock)
     # Digests after the reminders, so today's digest carries what was just decided.
     created += _schedule_digests(now)
     pks = queue_ready_after_commit(now, queue)
