@@ -21,7 +21,8 @@ from django.utils.crypto import get_random_string
 
 from accounts.models import User
 from demo.bulk import BENCH_EXPERT, BENCH_SECRETARIAT
-from meetings.models import PAST_STATUSES, Meeting
+from meetings.choices import PAST_STATUSES
+from meetings.models import Meeting
 
 SECRETARIAT = BENCH_SECRETARIAT
 EXPERT = BENCH_EXPERT

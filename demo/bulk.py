@@ -45,7 +45,8 @@ from documents.models import (
     SummarySignatory,
 )
 from meetings import deadlines
-from meetings.models import PAST_STATUSES, AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+from meetings.choices import PAST_STATUSES
+from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
 from recommendations.models import (
     OPEN_STATUSES,
     Briefer,

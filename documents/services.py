@@ -23,7 +23,7 @@ from core.concurrency import NEW, StaleEdit, save_versioned
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep, symbol_validator
 from meetings.services import InvalidTransition
-from notifications import services as notification_services
+from notifications import invitations as notification_services
 
 from . import access, compose, formatting, formulas, note_texts, pdf, prefill
 from .choices import NOTE_SHARED_STATUSES
@@ -269,7 +269,7 @@ def share_note(note: BackgroundNote, *, by, now: datetime.datetime) -> Backgroun
 
 
 def note_readers(note: BackgroundNote):
-    """Who is emailed when the note is shared (notifications.services.note_readers)."""
+    """Who is emailed when the note is shared (notifications.invitations.note_readers)."""
     return notification_services.note_readers(note)
 
 

@@ -248,10 +248,6 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.sweep_reminders",
         "schedule": crontab(minute=f"*/{env.int('REMINDER_SWEEP_MINUTES', default=15)}"),
     },
-    "daily-digest": {
-        "task": "notifications.tasks.send_digests",
-        "schedule": crontab(hour=env.int("DIGEST_HOUR", default=7), minute=0),
-    },
     # Idempotent: writes only on the first run of a new year (or after the rules changed).
     "un-hq-holidays": {
         "task": "meetings.tasks.materialise_holidays",
@@ -260,7 +256,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Reminders (notifications app). Offsets are UN Headquarters business days from the due date; the rules
-# themselves are in notifications/rules.py. Reminders for a day are decided from REMINDER_SEND_HOUR (New York).
+# themselves are in notifications/rules.py. Reminders for a day are decided from REMINDER_SEND_HOUR (New York);
+# the sweep schedules each person's digest from DIGEST_HOUR (no beat job of its own).
 REMINDER_BEFORE_BUSINESS_DAYS = env.list("REMINDER_BEFORE_BUSINESS_DAYS", cast=int, default=[5, 1])
 REMINDER_ON_DUE_DAY = env.bool("REMINDER_ON_DUE_DAY", default=True)
 REMINDER_OVERDUE_BUSINESS_DAYS = env.int("REMINDER_OVERDUE_BUSINESS_DAYS", default=1)

@@ -18,7 +18,7 @@ class Notification(models.Model):
     """One email that was decided for one recipient, about one thing, under one rule, for one due date.
 
     The unique key (target, rule, due date, email) is the "decided once" guarantee: the sweep inserts
-    with ``ON CONFLICT DO NOTHING``, so deciding twice is a no-op. Cancelled rows do not hold the key,
+    with ``bulk_create(ignore_conflicts=True)``, so deciding twice is a no-op. Cancelled rows do not hold the key,
     so a step reopened or a meeting moved back to its old date gets a fresh reminder.
     """
 
@@ -111,20 +111,20 @@ class Notification(models.Model):
         # Partial indexes: each covers only the rows its query can return (rows still to send, pending
         # reminders, pending digest items), so it stays small while sent rows pile up as the outbox's history.
         indexes = [
-            # Serves services._mark_for_queue: pending rows never queued (enqueued_at IS NULL) or queued before
+            # Serves sending.mark_for_queue: pending rows never queued (enqueued_at IS NULL) or queued before
             # the requeue delay, 'sending' rows of dead workers, and the read of the ids it has just marked
             # (enqueued_at = now). State leads: each arm of that OR is then one range of the index.
             models.Index(
                 fields=["state", "enqueued_at"], condition=Q(state__in=["pending", "sending"]), name="notif_queue"
             ),
-            # Serves services._cancel_closed_targets: pending reminders whose step closed or whose due date moved
+            # Serves due._cancel_closed_targets: pending reminders whose step closed or whose due date moved
             # (an anti-join of these rows with the open steps, on target and due date).
             models.Index(
                 fields=["content_type", "object_id", "due_date"],
                 condition=Q(state="pending", digest__isnull=True),
                 name="notif_pending_target",
             ),
-            # Serves the digest: services._schedule_digests (who has pending digest items) and _build_digest
+            # Serves the digest: due._schedule_digests (who has pending digest items) and sending._build_digest
             # (one person's pending items, by email).
             models.Index(fields=["email"], condition=Q(state="pending", via_digest=True), name="notif_pending_digest"),
             # Serves a digest's items (``digest.items``) while it is sent, released or deleted.

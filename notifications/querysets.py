@@ -10,14 +10,6 @@ class NotificationQuerySet(models.QuerySet):
     def pending(self) -> NotificationQuerySet:
         return self.filter(state="pending")
 
-    def ready_to_send(self, now: datetime.datetime) -> NotificationQuerySet:
-        """Single emails whose time has come and that nobody holds."""
-        return self.pending().filter(via_digest=False, scheduled_for__lte=now)
-
-    def stale_claims(self, cutoff: datetime.datetime) -> NotificationQuerySet:
-        """Rows claimed by a sender that never finished (a killed worker) before ``cutoff``."""
-        return self.filter(state="sending", claimed_at__lt=cutoff)
-
     def claimable(self, pk: int, stale_cutoff: datetime.datetime) -> NotificationQuerySet:
         """The row, if pending or held by a sender that died: the only rows a sender may claim."""
         return self.filter(pk=pk).filter(Q(state="pending") | Q(state="sending", claimed_at__lt=stale_cutoff))

@@ -11,7 +11,7 @@ runs on the due day sends "due today", not a stale "due in 5 business days" as w
 or "due day" rule never fires once the due date has passed.
 
 The offsets come from settings (``REMINDER_BEFORE_BUSINESS_DAYS``, ``REMINDER_OVERDUE_BUSINESS_DAYS``,
-``REMINDER_ESCALATION_BUSINESS_DAYS``, ...); ``notifications.services.reminder_ladders()`` builds them.
+``REMINDER_ESCALATION_BUSINESS_DAYS``, ...); ``notifications.ladders.reminder_ladders()`` builds them.
 """
 
 from __future__ import annotations

@@ -1,43 +1,20 @@
-"""Celery tasks: thin. Each takes ids, reads the clock once, and calls a service."""
+"""Celery beat's task: thin, it reads the clock once and runs the sweep. The send task sits beside its service
+(notifications/sending.py); this module imports it so that the worker's autodiscovery registers it."""
 
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
 from django.utils import timezone
 
-from . import services
+from . import due
+from .sending import send_notification_task
 
-
-def _swept(result: services.SweepResult) -> dict:
-    return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}
+__all__ = ["send_notification_task", "sweep_reminders"]
 
 
 @shared_task(ignore_result=True)
 def sweep_reminders() -> dict:
-    """Beat, every 15 minutes: decide due reminders, cancel stale ones, queue what is ready (and lost rows)."""
-    return _swept(services.sweep(now=timezone.now()))
-
-
-@shared_task(ignore_result=True)
-def send_digests() -> dict:
-    """Beat, each morning (DIGEST_HOUR, New York): the sweep, which also schedules the day's digests."""
-    return _swept(services.send_digests(now=timezone.now()))
-
-
-@shared_task(
-    bind=True,
-    ignore_result=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=services.TRANSIENT_ERRORS,
-    retry_backoff=30,
-    retry_backoff_max=60 * 30,
-    retry_jitter=True,
-    max_retries=max(settings.NOTIFICATION_MAX_ATTEMPTS - 1, 0),
-    soft_time_limit=120,
-)
-def send_notification(self, pk: int) -> str:
-    """Send one outbox row; the service's claim makes a redelivered or duplicated task a no-op."""
-    outcome = services.send_notification(pk, now=timezone.now())
-    return outcome
+    """Beat, every 15 minutes: decide due reminders, cancel stale ones, queue what is ready (and lost rows);
+    from DIGEST_HOUR, each person's digest of the day."""
+    result = due.sweep(now=timezone.now())
+    return {"created": result.created, "cancelled": result.cancelled, "queued": result.queued}

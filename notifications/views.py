@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -17,13 +15,12 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.decorators import secretariat_required, staff_view
 from core.confirm import confirmation_page, confirmed
 from core.pagination import paginate
-from meetings.models import Meeting, TimelineStep
+from meetings.models import Meeting
 
-from . import ical, services
+from . import feeds, ical, invitations, sending
 from .forms import OutboxFilterForm, PreferencesForm
-from .models import CalendarFeed, Notification
-
-FEED_PAST_DAYS = 180
+from .models import Notification
+from .preferences import update_preferences
 
 
 @secretariat_required
@@ -52,7 +49,7 @@ def outbox_retry(request, pk: int):
             cancel_url=reverse("notifications:outbox"),
             button=_("Confirm: send again"),
         )
-    if services.retry_notification(row, by=request.user, now=timezone.now()):
+    if sending.retry_notification(row, now=timezone.now()):
         messages.success(request, _("Queued again: %(email)s.") % {"email": row.email})
     else:
         messages.warning(request, _("Only a failed notification can be retried."))
@@ -65,10 +62,10 @@ def preferences(request):
     initial = {"email_notifications": user.email_notifications, "delivery": user.delivery, "time_zone": user.time_zone}
     form = PreferencesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.update_preferences(user, **form.cleaned_data)
+        update_preferences(user, **form.cleaned_data)
         messages.success(request, _("Your notification preferences are saved."))
         return redirect("notifications:preferences")
-    feed = services.calendar_feed(user)
+    feed = feeds.calendar_feed(user)
     feed_url = settings.SITE_URL + reverse("notifications:ical_feed", args=[feed.token])
     return render(request, "notifications/preferences.html", {"form": form, "feed_url": feed_url})
 
@@ -76,7 +73,7 @@ def preferences(request):
 @staff_view
 @require_POST
 def regenerate_feed(request):
-    services.regenerate_feed_token(request.user)
+    feeds.regenerate_feed_token(request.user)
     messages.success(request, _("New calendar address created; the old one no longer works."))
     return redirect("notifications:preferences")
 
@@ -85,28 +82,11 @@ def regenerate_feed(request):
 @require_GET
 def ical_feed(request, token: str):
     """The private feed: no sign-in (calendar apps cannot), the unguessable token is the key."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    feed = feeds.feed_for(token)
     if feed is None:
         raise Http404
-    user = feed.user
     now = timezone.now()
-    since = timezone.localdate(now) - datetime.timedelta(days=FEED_PAST_DAYS)
-    meetings = (
-        Meeting.objects.visible_to(user)
-        .filter(date__gte=since)
-        .select_related("situation")
-        .order_by("date", "pk")[:500]
-    )
-    steps = (
-        TimelineStep.objects.visible_to(user)
-        .open()
-        .live()  # a meeting's record is no deadline
-        .answered_by(user)
-        .filter(due__gte=since)
-        .exclude(meeting__status=Meeting.Status.CANCELLED)
-        .select_related("meeting__situation")
-        .order_by("due", "pk")[:1000]
-    )
+    steps, meetings = feeds.feed_items(feed.user, now=now)
     body = ical.feed(steps=steps, meetings=meetings, now=now, name=_("IEG deadlines and meetings"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ieg.ics"'
@@ -119,8 +99,8 @@ def send_invitation(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("agenda_year", "situation"), pk=pk)
     if not confirmed(request):
         try:
-            new, already = services.invitation_plan(meeting)
-        except services.InvitationError as exc:
+            new, already = invitations.invitation_plan(meeting)
+        except invitations.InvitationError as exc:
             messages.error(request, str(exc))
             return redirect(meeting)
         return confirmation_page(
@@ -138,8 +118,8 @@ def send_invitation(request, pk: int):
             button=_("Confirm: send %(n)d invitations") % {"n": new},
         )
     try:
-        created = services.send_meeting_invitation(meeting, by=request.user, now=timezone.now())
-    except services.InvitationError as exc:
+        created = invitations.send_meeting_invitation(meeting, now=timezone.now())
+    except invitations.InvitationError as exc:
         messages.error(request, str(exc))
     else:
         if created:

@@ -19,7 +19,6 @@ from simple_history.models import HistoricalRecords
 from core.models import TimestampedVersionedModel, VersionedModel
 
 from .choices import OPEN_GOAL_STATUSES, GoalStatus, RecommendationStatus
-from .choices import OPEN_STATUSES as OPEN_STATUSES  # re-exported for old imports; new code reads .choices
 from .querysets import CouncilQuestionQuerySet, GoalQuerySet, RecommendationQuerySet
 
 

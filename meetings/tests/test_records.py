@@ -260,11 +260,11 @@ def test_a_records_steps_are_not_in_the_calendar_feed(clock, year):
     from django.test import Client
     from icalendar import Calendar
 
-    from notifications import services as notification_services
+    from notifications import feeds
 
     cochair = factories.make_user("danish", delegation="Denmark")
     meeting = factories.make_meeting(year, "Libya", date=D(2026, 12, 3))
-    feed = notification_services.calendar_feed(cochair)
+    feed = feeds.calendar_feed(cochair)
 
     def step_events():
         response = Client().get(reverse("notifications:ical_feed", args=[feed.token]))

@@ -12,7 +12,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from meetings.models import TimelineStep
-from notifications import services
+from notifications import due, sending
 
 NY = ZoneInfo("America/New_York")
 
@@ -37,7 +37,7 @@ def sweep_and_send(now: datetime.datetime) -> list:
     """Run the sweep at ``now`` with the clock frozen; queued sends run inline after commit. Returns new emails."""
     before = len(mail.outbox)
     with time_machine.travel(now, tick=False), TestCase.captureOnCommitCallbacks(execute=True):
-        services.sweep(now=now)
+        due.sweep(now=now)
     return mail.outbox[before:]
 
 
@@ -45,13 +45,13 @@ def sweep_only(now: datetime.datetime) -> list[int]:
     """Decide at ``now`` without sending; returns the ids that would be queued."""
     ready: list[int] = []
     with time_machine.travel(now, tick=False), TestCase.captureOnCommitCallbacks(execute=True):
-        services.sweep(now=now, queue=ready.extend)
+        due.sweep(now=now, queue=ready.extend)
     return ready
 
 
 def send(pk: int, now: datetime.datetime) -> str:
     with time_machine.travel(now, tick=False):
-        return services.send_notification(pk, now=now)
+        return sending.send_notification(pk, now=now)
 
 
 def count_queries(fn) -> int:

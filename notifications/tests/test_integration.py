@@ -9,7 +9,7 @@ What we kill and when: the SMTP server below tells the test when the worker is i
 received, not yet accepted); the test then SIGKILLs the worker's whole process group. That message was never
 accepted, so it must arrive exactly once after the restart, as must every message still queued. The window we do
 not test, because no SMTP client can close it, is a kill after the server's "250 OK" and before the row is marked
-sent: that row is sent again after the claim timeout (at-least-once; see notifications/services.py).
+sent: that row is sent again after the claim timeout (at-least-once; see notifications/sending.py).
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
 from meetings.models import TimelineStep
+from meetings.services import holidays
 from meetings.tests import factories
-from notifications import rules, services
+from notifications import rules
+from notifications.ladders import decision_day, reminder_ladders
 from notifications.models import Notification
 
 pytestmark = [
@@ -205,8 +207,8 @@ def send_sweep(env):
 
 def expected_emails(today) -> collections.Counter:
     """Independently of the sweep: (email, step, rule) for every reminder due, from the rules and the recipients."""
-    holiday_dates = services.holidays()
-    ladder = services.reminder_ladders()["step"]
+    holiday_dates = holidays()
+    ladder = reminder_ladders()["step"]
     secretariat = sorted(Group.objects.get(name=SECRETARIAT_GROUP).user_set.values_list("email", flat=True))
     expected = collections.Counter()
     for step in TimelineStep.objects.open().select_related("meeting__agenda_year"):
@@ -255,7 +257,7 @@ def test_worker_sends_each_reminder_once_even_when_killed_mid_batch(smtp, worker
     # not depend on the hour the test runs.
     for i in range(MEETINGS):
         factories.make_meeting(year, f"Situation {i}", date=today - datetime.timedelta(days=60 + i))
-    expected = expected_emails(services.decision_day(timezone.now()))
+    expected = expected_emails(decision_day(timezone.now()))
     total = sum(expected.values())
     assert total > 250
 

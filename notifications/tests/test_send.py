@@ -11,9 +11,9 @@ import time_machine
 from celery.exceptions import Retry
 from django.core import mail
 
-from notifications import services
+from notifications import sending
 from notifications.models import Notification
-from notifications.tasks import send_notification as send_task
+from notifications.tasks import send_notification_task as send_task
 
 from .helpers import at, only_step, send, sweep_only
 
@@ -95,7 +95,7 @@ def test_task_is_configured_for_crash_safety():
     assert send_task.acks_late is True
     assert send_task.reject_on_worker_lost is True
     assert send_task.retry_backoff
-    assert send_task.autoretry_for == services.TRANSIENT_ERRORS
+    assert send_task.autoretry_for == sending.TRANSIENT_ERRORS
 
 
 def test_a_fresh_claim_is_respected_and_a_stale_one_taken_over(row, settings):

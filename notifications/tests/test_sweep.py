@@ -7,14 +7,15 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from meetings import services as meeting_services
 from meetings.models import TimelineStep
 from meetings.tests import factories
-from notifications import services
+from notifications import due
 from notifications.models import Notification
 
-from .helpers import at, count_queries, only_step, send, sweep_and_send, sweep_only
+from .helpers import at, only_step, send, sweep_and_send, sweep_only
 
 D = datetime.date
 
@@ -105,7 +106,7 @@ def test_the_sweep_cancels_pending_reminders_of_closed_steps_in_bulk(step, secre
     row = Notification.objects.get()
     assert row.state == "pending"
     meeting_services.skip_step(step, by=secretariat_user)
-    result = services.sweep(now=at(D(2026, 12, 8), 9, 15), queue=lambda pks: None)
+    result = due.sweep(now=at(D(2026, 12, 8), 9, 15), queue=lambda pks: None)
     row.refresh_from_db()
     assert (row.state, result.cancelled) == ("cancelled", 1)
 
@@ -127,7 +128,7 @@ def test_rescheduling_retargets_the_reminder(meeting, step, secretariat_user):
 def test_moving_a_meeting_back_to_its_old_date_gives_a_fresh_reminder(meeting, step, secretariat_user):
     sweep_only(at(D(2026, 12, 7)))
     meeting_services.reschedule(meeting, D(2026, 12, 17), by=secretariat_user)
-    services.sweep(now=at(D(2026, 12, 7), 9, 1))  # cancels the pending row in bulk
+    due.sweep(now=at(D(2026, 12, 7), 9, 1))  # cancels the pending row in bulk
     meeting_services.reschedule(meeting, D(2026, 12, 10), by=secretariat_user)
     messages = sweep_and_send(at(D(2026, 12, 7), 9, 2))
     assert [m.subject.split(":")[0] for m in messages] == ["[IEG] Due soon"]
@@ -187,7 +188,21 @@ def test_the_decision_key_is_unique_but_cancelled_rows_do_not_hold_it(step):
     duplicate.save()
 
 
-def test_decisions_already_taken_are_skipped_before_the_insert(step, cochair_user):
+def offered_rows(monkeypatch) -> list[list[Notification]]:
+    """Record the rows each bulk insert of the sweep is given."""
+    offered = []
+    real = Notification.objects.bulk_create
+
+    def recording(rows, **kwargs):
+        rows = list(rows)
+        offered.append(rows)
+        return real(rows, **kwargs)
+
+    monkeypatch.setattr(Notification.objects, "bulk_create", recording)
+    return offered
+
+
+def test_decisions_already_taken_are_skipped_before_the_insert(step, cochair_user, monkeypatch):
     now = at(D(2026, 12, 11))  # 3 business days late: "overdue" and "escalation" are both due
     sweep_only(now)
     assert sorted(Notification.objects.values_list("rule", "email")) == [
@@ -195,11 +210,45 @@ def test_decisions_already_taken_are_skipped_before_the_insert(step, cochair_use
         ("step_escalation", "lead@example.org"),
         ("step_overdue", "sec@example.org"),
     ]
-    later = at(D(2026, 12, 11), 9, 15)
-    decisions = services._step_decisions(later, services.decision_day(later), frozenset(), services._recipients())
-    # The rungs are still due, but no SELECT yields a row: every key is held, nothing is left to ON CONFLICT.
-    assert decisions
-    assert [q.count() for q in decisions] == [0] * len(decisions)
+    offered = offered_rows(monkeypatch)
+    result = due.sweep(now=at(D(2026, 12, 11), 9, 15), queue=lambda pks: None)
+    # The rungs are still due, but every key is held: no row reaches the insert, nothing is left to the key.
+    assert [row for rows in offered for row in rows] == []
+    assert result.created == 0
+
+
+def test_a_key_taken_by_a_concurrent_sweep_is_ignored_by_the_insert(step, cochair_user, monkeypatch):
+    """Two sweeps deciding at once both miss the other's rows in their read of the keys held: the unique key
+    (bulk_create with ignore_conflicts) still makes one row per decision, and the loser does not fail."""
+    sweep_only(at(D(2026, 12, 11)))
+    decided = sorted(Notification.objects.values_list("object_id", "rule", "due_date", "email"))
+    with monkeypatch.context() as patch:
+        patch.setattr(due._Decider, "held_keys", lambda self, batch_pks: set())  # as if read before the others' commit
+        offered = offered_rows(patch)
+        due.sweep(now=at(D(2026, 12, 11), 9, 15), queue=lambda pks: None)
+    assert sum(len(rows) for rows in offered) == len(decided) == 3
+    assert sorted(Notification.objects.values_list("object_id", "rule", "due_date", "email")) == decided
+
+
+def test_batches_decide_what_one_pass_decides(year, secretariat_user, cochair_user, monkeypatch):
+    """Steps are read in batches by id; a small batch size changes the number of queries, never the decisions."""
+    for i in range(6):
+        factories.make_meeting(year, f"Situation {i}", date=D(2026, 12, 7 + i % 5))
+    now = at(D(2026, 12, 8))
+
+    def decisions():
+        return sorted(Notification.objects.values_list("object_id", "rule", "due_date", "email", "via_digest"))
+
+    with transaction.atomic():
+        due.sweep(now=now, queue=lambda pks: None)
+        one_pass = decisions()
+        transaction.set_rollback(True)
+    monkeypatch.setattr(due, "BATCH_SIZE", 7)
+    due.sweep(now=now, queue=lambda pks: None)
+    assert len(one_pass) > 50
+    assert decisions() == one_pass
+    due.sweep(now=at(D(2026, 12, 8), 9, 15), queue=lambda pks: None)  # and again, batched: nothing new
+    assert decisions() == one_pass
 
 
 def test_someone_new_still_gets_a_reminder_already_decided_for_others(step, secretariat_user, cochair_user):
@@ -233,9 +282,9 @@ def test_one_sweep_cancels_closed_and_moved_reminders_each_with_its_reason(meeti
     background, videoconference = meeting.steps.get(key="background_note"), meeting.steps.get(key="vtc_interpretation")
     meeting_services.skip_step(videoconference, by=secretariat_user)
     TimelineStep.objects.filter(pk=background.pk).update(due=D(2026, 12, 9))
-    result = services.sweep(now=at(D(2026, 12, 8), 9, 15), queue=lambda pks: None)
+    result = due.sweep(now=at(D(2026, 12, 8), 9, 15), queue=lambda pks: None)
     cancelled = dict(Notification.objects.filter(state="cancelled").values_list("object_id", "reason"))
-    assert cancelled == {videoconference.pk: services.CLOSED_REASON, background.pk: services.MOVED_REASON}
+    assert cancelled == {videoconference.pk: due.CLOSED_REASON, background.pk: due.MOVED_REASON}
     assert result.cancelled == 2
     # The moved step is decided again for its new date ("due tomorrow").
     assert Notification.objects.get(state="pending").rule == "step_before_1"
@@ -261,44 +310,38 @@ def test_deleting_a_digest_unlinks_its_items(step, secretariat_user):
     assert item.digest_id is None
 
 
-def test_the_planner_settings_last_only_while_the_sweep_runs(step):
-    """On PostgreSQL the sweep turns seqscan and jit off with set_config(..., true), which would otherwise last
-    to the end of the caller's transaction (here the test's)."""
-    if connection.vendor != "postgresql":
-        pytest.skip("planner settings exist on PostgreSQL only")
-
-    def settings_now():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
-            return cursor.fetchone()
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('jit', 'on', true)")
-    before = settings_now()
-    seen = []
-    real = services._cancel_closed_targets
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(services, "_cancel_closed_targets", lambda: (seen.append(settings_now()), real())[1])
-        sweep_only(at(D(2026, 12, 8)))
-    assert seen == [("off", "off")]
-    assert settings_now() == before == ("on", "on")
+def sweep_statements(now) -> tuple[int, int]:
+    """(statements other than INSERTs, INSERTs) of one sweep at ``now``."""
+    with CaptureQueriesContext(connection) as ctx:
+        due.sweep(now=now, queue=lambda pks: None)
+    inserts = sum(1 for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith("INSERT"))
+    return len(ctx.captured_queries) - inserts, inserts
 
 
-def test_sweep_queries_do_not_grow_with_the_number_of_steps(year, secretariat_user, cochair_user):
+def test_sweep_queries_do_not_grow_with_the_number_of_steps(year, secretariat_user, cochair_user, monkeypatch):
     def add_meetings(n):
         for i in range(n):
             factories.make_meeting(year, f"Situation {TimelineStep.objects.count()}", date=D(2026, 12, 7 + i % 5))
 
     add_meetings(2)
-    few = count_queries(lambda: services.sweep(now=at(D(2026, 12, 8)), queue=lambda pks: None))
+    offered = offered_rows(monkeypatch)
+    few, _few_inserts = sweep_statements(at(D(2026, 12, 8)))
     add_meetings(15)
-    many = count_queries(lambda: services.sweep(now=at(D(2026, 12, 8), 9, 30), queue=lambda pks: None))
+    offered.clear()
+    many, many_inserts = sweep_statements(at(D(2026, 12, 8), 9, 30))
     assert TimelineStep.objects.open().count() > 200
     assert Notification.objects.count() > 100
-    # planner settings (PostgreSQL), holidays, recipients (2), content types, ONE cancelling update, distinct due
-    # dates, ONE insert for all reminders, the digest check, queue mark (2), savepoints: the same whatever the
-    # number of steps.
+    # holidays, recipients (3), ONE cancelling update, per batch of steps (one batch here) a read of the steps and
+    # of the keys they hold, then an empty read ending the batches; the same for reviews and written answers;
+    # the digest check, queue mark (2), savepoints: the same whatever the number of steps.
     assert many == few
+    # One bulk_create per batch with rows to insert: ONE INSERT on PostgreSQL; on SQLite Django splits it into
+    # statements of at most 999 parameters.
+    [rows] = [rows for rows in offered if rows]
+    fields = [f for f in Notification._meta.concrete_fields if not f.primary_key]
+    assert many_inserts == -(-len(rows) // connection.ops.bulk_batch_size(fields, rows))
+    if connection.vendor == "postgresql":
+        assert many_inserts == 1
 
 
 def test_review_reminders_for_open_recommendations(meeting, secretariat_user):

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.test import Client, TestCase
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from meetings.tests import factories
-from notifications import services
+from notifications import feeds, invitations, sending
 from notifications.models import CalendarFeed, Notification
 
 from .helpers import at
@@ -27,7 +28,7 @@ def make_rows(meeting, n: int) -> None:
     Notification.objects.bulk_create(
         Notification(
             kind="step_due",
-            content_type_id=services.ContentType.objects.get_for_model(step).pk,
+            content_type_id=ContentType.objects.get_for_model(step).pk,
             object_id=step.pk,
             meeting=meeting,
             rule=f"rule-{i}",
@@ -95,7 +96,7 @@ def test_preferences_page_saves_choices_and_moves_pending_reminders_to_the_diges
     step = meeting.steps.first()
     pending = Notification.objects.create(
         kind="step_due",
-        content_type=services.ContentType.objects.get_for_model(step),
+        content_type=ContentType.objects.get_for_model(step),
         object_id=step.pk,
         rule="step_due",
         due_date=step.due,
@@ -125,7 +126,7 @@ def test_preferences_reject_bad_input_and_keep_it(expert_client, expert_user):
 
 
 def test_private_ical_feed_lists_my_steps_and_meetings(cochair_client, cochair_user, meeting):
-    feed = services.calendar_feed(cochair_user)
+    feed = feeds.calendar_feed(cochair_user)
     response = Client().get(reverse("notifications:ical_feed", args=[feed.token]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -139,7 +140,7 @@ def test_private_ical_feed_lists_my_steps_and_meetings(cochair_client, cochair_u
 
 def test_unknown_token_is_404_and_regenerating_revokes_the_old_address(cochair_client, cochair_user):
     assert Client().get(reverse("notifications:ical_feed", args=["not-a-token"])).status_code == 404
-    old = services.calendar_feed(cochair_user).token
+    old = feeds.calendar_feed(cochair_user).token
     assert cochair_client.post(reverse("notifications:regenerate_feed")).status_code == 302
     new = CalendarFeed.objects.get(user=cochair_user).token
     assert new != old and len(new) >= 40
@@ -177,11 +178,11 @@ def test_invitation_for_an_old_date_is_cancelled_when_the_meeting_moves(secretar
     from meetings import services as meeting_services
 
     with TestCase.captureOnCommitCallbacks(execute=False):
-        services.send_meeting_invitation(meeting, by=secretariat_user, now=at(D(2026, 11, 20)))
+        invitations.send_meeting_invitation(meeting, now=at(D(2026, 11, 20)))
     meeting_services.reschedule(meeting, D(2026, 12, 17), by=secretariat_user)
     row = Notification.objects.get(kind="invitation")
     with time_machine.travel(at(D(2026, 11, 20), 10), tick=False):
-        assert services.send_notification(row.pk, now=at(D(2026, 11, 20), 10)) == "cancelled"
+        assert sending.send_notification(row.pk, now=at(D(2026, 11, 20), 10)) == "cancelled"
     assert mail.outbox == []
 
 
@@ -205,7 +206,7 @@ def test_user_without_email_gets_no_invitation(secretariat_user, meeting):
     user = factories.make_user("noemail", delegation="Denmark")
     user.email = ""
     user.save()
-    recipients = services.invitation_recipients(meeting).values_list("username", flat=True)
+    recipients = invitations.invitation_recipients(meeting).values_list("username", flat=True)
     assert "noemail" not in recipients
 
 
@@ -215,11 +216,11 @@ def test_meeting_page_counts_invitations_sent_by_the_worker(secretariat_client, 
 
     url = reverse("meetings:detail", args=[meeting.pk])
     with TestCase.captureOnCommitCallbacks(execute=False):
-        services.send_meeting_invitation(meeting, by=secretariat_user, now=at(D(2026, 11, 20)))
+        invitations.send_meeting_invitation(meeting, now=at(D(2026, 11, 20)))
     before = secretariat_client.get(url).content.decode()
     row = Notification.objects.filter(kind="invitation").first()
     with time_machine.travel(at(D(2026, 11, 20), 10), tick=False):
-        assert tasks.send_notification.apply(args=[row.pk]).get() == "sent"
+        assert tasks.send_notification_task.apply(args=[row.pk]).get() == "sent"
     after = secretariat_client.get(url).content.decode()
     assert after != before
 
@@ -229,7 +230,7 @@ def test_ical_feed_queries_constant(cochair_user, year, rows, django_assert_max_
     start = timezone.localdate() + datetime.timedelta(days=30)
     for i in range(rows):
         factories.make_meeting(year, f"Situation {i % 7}", date=start + datetime.timedelta(days=i))
-    feed = services.calendar_feed(cochair_user)
+    feed = feeds.calendar_feed(cochair_user)
     # the feed with its user; role checks (secretariat, co-chair years, Council years, for the meetings' and the
     # steps' visibility); the meetings (country joined); the open steps (meeting and country joined)
     with django_assert_max_num_queries(6):

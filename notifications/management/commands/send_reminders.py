@@ -7,7 +7,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from notifications import services
+from notifications import due, sending
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, queue: bool = False, **options):
         # Without --queue, nothing goes to the broker: this process sends the ready rows itself.
-        result = services.sweep(now=timezone.now(), queue=None if queue else (lambda pks: None))
+        result = due.sweep(now=timezone.now(), queue=None if queue else (lambda pks: None))
         self.stdout.write(
             f"Decided {result.created} new notifications, cancelled {result.cancelled}, {result.queued} ready."
         )
@@ -31,8 +31,8 @@ class Command(BaseCommand):
         outcomes: Counter = Counter()
         for pk in result.ids:
             try:
-                outcomes[services.send_notification(pk, now=timezone.now())] += 1
-            except services.TRANSIENT_ERRORS as exc:
+                outcomes[sending.send_notification(pk, now=timezone.now())] += 1
+            except sending.TRANSIENT_ERRORS as exc:
                 outcomes["will retry"] += 1
                 self.stderr.write(f"Notification {pk}: {exc}")
         self.stdout.write(", ".join(f"{state}: {n}" for state, n in sorted(outcomes.items())) or "Nothing to send.")
