@@ -74,10 +74,6 @@ def can_edit(user) -> bool:
     return is_secretariat(user)
 
 
-def can_view_year(user, agenda_year: AgendaYear) -> bool:
-    return is_secretariat(user) or is_cochair(user, agenda_year) or is_council_expert(user, agenda_year.year)
-
-
 def can_view_meeting(user, meeting: Meeting) -> bool:
     """Staff pages of a meeting: secretariat, co-chairs of its year, experts of that year's Council."""
     year = meeting.agenda_year.year

@@ -140,9 +140,6 @@ class PermanentRepresentative(models.Model):
         given, _space, surname = " ".join(value.split()).rpartition(" ")
         self.given_names, self.surname = given, surname
 
-    def in_office_on(self, day: datetime.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
-
     def left_office_by(self, day: datetime.date) -> bool:
         return self.end_date is not None and self.end_date < day
 

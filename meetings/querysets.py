@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import F, Min, Prefetch, Q
+from django.db.models import F, Min, Q
 
 
 class HolidayQuerySet(models.QuerySet):
@@ -68,8 +68,3 @@ class TimelineStepQuerySet(models.QuerySet):
 
         return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
 
-
-def steps_prefetch() -> Prefetch:
-    from .models import TimelineStep
-
-    return Prefetch("steps", queryset=TimelineStep.objects.select_related("done_by", "assignee"))

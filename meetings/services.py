@@ -142,18 +142,6 @@ def mark_record(meeting: Meeting, *, today: datetime.date | None) -> None:
 
 
 @transaction.atomic
-def create_meeting(
-    *, agenda_year: AgendaYear, kind: str, by=None, today: datetime.date | None = None, **fields
-) -> Meeting:
-    meeting = Meeting(agenda_year=agenda_year, kind=kind, **fields)
-    meeting.full_clean()
-    mark_record(meeting, today=today)
-    meeting.save()
-    sync_timeline(meeting)
-    return meeting
-
-
-@transaction.atomic
 def update_meeting(
     meeting: Meeting, *, expected_version: int | None, by=None, today: datetime.date | None = None
 ) -> Meeting:

@@ -7,8 +7,6 @@ follow-up meeting about six months later.
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -360,9 +358,6 @@ class CouncilQuestion(models.Model):
     @property
     def awaits_written_answer(self) -> bool:
         return self.answer_due is not None and self.answered_on is None
-
-    def is_overdue(self, today: datetime.date) -> bool:
-        return self.awaits_written_answer and self.answer_due < today
 
 
 class Goal(models.Model):
