@@ -162,16 +162,6 @@ def update_meeting(
 
 
 @transaction.atomic
-def reschedule(meeting: Meeting, new_date: datetime.date, *, by=None, today: datetime.date | None = None) -> Meeting:
-    meeting.date = new_date
-    mark_record(meeting, today=today)
-    meeting._change_reason = _("Rescheduled")
-    save_versioned(meeting, None)
-    sync_timeline(meeting)
-    return meeting
-
-
-@transaction.atomic
 def complete_step(
     step: TimelineStep,
     *,
