@@ -20,9 +20,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from accounts import permissions
 from approvals import services as approval_services
 from core.concurrency import NEW, StaleEdit, save_versioned
+from core.exceptions import InvalidTransition
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep, symbol_validator
-from meetings.services import InvalidTransition
 from notifications import services as notification_services
 
 from . import compose, formatting, formulas, note_texts, pdf, prefill

@@ -67,4 +67,3 @@ class TimelineStepQuerySet(models.QuerySet):
         from accounts.permissions import visible_year_filter
 
         return self.filter(visible_year_filter(user, prefix="meeting__agenda_year__"))
-

@@ -15,6 +15,7 @@ from simple_history.utils import update_change_reason
 
 from accounts import permissions
 from core.concurrency import StaleEdit, save_versioned
+from core.exceptions import InvalidTransition
 
 from . import deadlines
 from . import holidays as holiday_rules
@@ -32,10 +33,6 @@ from .models import (
 )
 
 STEP_BACK_REASON_MAX = 60
-
-
-class InvalidTransition(Exception):
-    """A status move the workflow does not allow; the message says why, for the user."""
 
 
 def holidays() -> frozenset[datetime.date]:

@@ -176,7 +176,10 @@ OPEN_STATUSES = frozenset(
     }
 )
 
-# Allowed moves; anything else is refused with a clear message by recommendations.services.
+# Statuses that count as "acted on" in the uptake share and need evidence.
+ACTED_STATUSES = (Recommendation.Status.ACTED_ON_IN_PART, Recommendation.Status.ACTED_ON)
+
+# Allowed moves; anything else is refused with a clear message by recommendations.services.changes.
 STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     Recommendation.Status.PROPOSED: frozenset({Recommendation.Status.PRESENTED, Recommendation.Status.WITHDRAWN}),
     Recommendation.Status.PRESENTED: frozenset(
