@@ -50,12 +50,6 @@ ITEM_KINDS = {
 }
 
 
-def _visible_meeting(user, pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.visible_to(user).select_related("agenda_year", "situation", "follows_up__situation"), pk=pk
-    )
-
-
 def _visible_recommendation(user, pk: int) -> Recommendation:
     return get_object_or_404(Recommendation.objects.visible_to(user).for_list(), pk=pk)
 
@@ -82,7 +76,7 @@ def number_source_notes(recommendations) -> list[str]:
 @staff_view
 def meeting_outcomes(request, meeting_pk: int):
     """Briefers, questions, goals and recommendations of one meeting, with the add and edit links."""
-    meeting = _visible_meeting(request.user, meeting_pk)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=meeting_pk)
     return render(
         request,
         "recommendations/meeting_outcomes.html",
@@ -305,7 +299,7 @@ def recommendation_history(request, pk: int):
 @staff_view
 def follow_up_review(request, meeting_pk: int):
     """The earlier meeting's open items, each with its outcome at this follow-up meeting (secretariat records)."""
-    meeting = _visible_meeting(request.user, meeting_pk)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=meeting_pk)
     can_edit = permissions.can_edit(request.user)
     bound = None
     if request.method == "POST":
