@@ -21,6 +21,7 @@ from accounts import permissions
 from approvals import services as approval_services
 from core.concurrency import NEW, StaleEdit, save_versioned
 from core.exceptions import InvalidTransition
+from core.history import credits_by
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep, symbol_validator
 from notifications import services as notification_services
@@ -198,6 +199,7 @@ def _move_note(note: BackgroundNote, to: str, *, allowed_from: str, refusal: str
     return note
 
 
+@credits_by
 @transaction.atomic
 def submit_for_review(note: BackgroundNote, *, by) -> BackgroundNote:
     return _move_note(
@@ -209,6 +211,7 @@ def submit_for_review(note: BackgroundNote, *, by) -> BackgroundNote:
     )
 
 
+@credits_by
 @transaction.atomic
 def return_to_draft(note: BackgroundNote, *, by) -> BackgroundNote:
     return _move_note(
@@ -272,6 +275,7 @@ def note_readers(note: BackgroundNote):
     return notification_services.note_readers(note)
 
 
+@credits_by
 @transaction.atomic
 def publish_note(note: BackgroundNote, *, by) -> BackgroundNote:
     if has_unshared_changes(note):
@@ -298,6 +302,7 @@ def invite_delegation(note: BackgroundNote, member_state, *, by, now: datetime.d
     return invitation
 
 
+@credits_by
 @transaction.atomic
 def revoke_invitation(invitation: NoteInvitation, *, by) -> None:
     invitation.delete()
@@ -522,6 +527,7 @@ def _structure_changed(summary: Summary, reason: str) -> Summary:
     return summary
 
 
+@credits_by
 @transaction.atomic
 def reset_letter(summary: Summary, *, expected_version: int | None, by) -> Summary:
     """Put the formula's words back in the letter (the secretariat confirmed it when the letter was edited)."""
@@ -533,6 +539,7 @@ def reset_letter(summary: Summary, *, expected_version: int | None, by) -> Summa
     return _structure_changed(summary, _("Letter reset to the formula"))
 
 
+@credits_by
 @transaction.atomic
 def add_section(summary: Summary, *, heading: str, kind: str, expected_version: int | None, by) -> SummarySection:
     summary = _editable(summary, expected_version)
@@ -544,6 +551,7 @@ def add_section(summary: Summary, *, heading: str, kind: str, expected_version: 
     return section
 
 
+@credits_by
 @transaction.atomic
 def remove_section(section: SummarySection, *, expected_version: int | None, by) -> Summary:
     summary = _editable(section.summary, expected_version)
@@ -569,6 +577,7 @@ def _move(rows: list, index: int, direction: int) -> bool:
     return True
 
 
+@credits_by
 @transaction.atomic
 def move_section(section: SummarySection, *, direction: int, expected_version: int | None, by) -> Summary:
     """Move a section one place up (-1) or down (+1)."""
@@ -580,6 +589,7 @@ def move_section(section: SummarySection, *, direction: int, expected_version: i
     return _structure_changed(summary, _("Sections reordered"))
 
 
+@credits_by
 @transaction.atomic
 def add_signatory(
     summary: Summary, *, member_state, role: str, representative=None, title: str = "", expected_version, by
@@ -615,6 +625,7 @@ def add_signatory(
     return row
 
 
+@credits_by
 @transaction.atomic
 def remove_signatory(row: SummarySignatory, *, expected_version: int | None, by) -> Summary:
     summary = _editable(row.summary, expected_version)
@@ -628,6 +639,7 @@ def remove_signatory(row: SummarySignatory, *, expected_version: int | None, by)
     return summary
 
 
+@credits_by
 @transaction.atomic
 def move_signatory(row: SummarySignatory, *, direction: int, expected_version: int | None, by) -> Summary:
     summary = _editable(row.summary, expected_version)
@@ -967,6 +979,7 @@ def add_attachment(meeting: Meeting, *, title: str, upload, kind: FileKind, by, 
     return attachment
 
 
+@credits_by
 @transaction.atomic
 def delete_attachment(attachment: Attachment, *, by) -> None:
     stored = attachment.file.name

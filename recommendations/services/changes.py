@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import NEW, StaleEdit, save_versioned
 from core.exceptions import InvalidTransition
+from core.history import credits_by
 from meetings.models import Meeting
 
 from ..models import (
@@ -43,6 +44,7 @@ def _next_order(queryset: models.QuerySet) -> int:
     return (queryset.aggregate(top=Max("order"))["top"] or 0) + 1
 
 
+@credits_by
 @transaction.atomic
 def add_recommendation(*, meeting: Meeting, by, text: str, **fields) -> Recommendation:
     """Add a key recommendation to a meeting, lettered after the ones it already has; it starts as proposed."""
@@ -58,6 +60,7 @@ def add_recommendation(*, meeting: Meeting, by, text: str, **fields) -> Recommen
 MeetingItem = Briefer | CouncilQuestion | Goal | RecommendationGroup
 
 
+@credits_by
 @transaction.atomic
 def add_to_meeting(item: MeetingItem, *, meeting: Meeting, by) -> MeetingItem:
     """Save a new briefer, question, goal or group of recommendations built by a form, after the meeting's others."""
@@ -68,6 +71,7 @@ def add_to_meeting(item: MeetingItem, *, meeting: Meeting, by) -> MeetingItem:
     return item
 
 
+@credits_by
 @transaction.atomic
 def save_edit(obj: models.Model, *, expected_version: int | None, by) -> models.Model:
     """Save text edited in a form, refusing (core.concurrency.StaleEdit) if someone saved in between.
@@ -95,6 +99,7 @@ def _renumber(groups: list[RecommendationGroup], reason: str) -> None:
             group.save(update_fields=["order"])
 
 
+@credits_by
 @transaction.atomic
 def move_group(group: RecommendationGroup, *, up: bool, by) -> bool:
     """Move a group one place up (or down) among its meeting's groups; False when it is already first (last).
@@ -112,6 +117,7 @@ def move_group(group: RecommendationGroup, *, up: bool, by) -> bool:
     return True
 
 
+@credits_by
 @transaction.atomic
 def delete_group(group: RecommendationGroup, *, by) -> RecommendationGroup | None:
     """Delete a group; its recommendations return to the meeting's first remaining group (returned; None when
