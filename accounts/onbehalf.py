@@ -43,10 +43,6 @@ class RecordedOnBehalf(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_recorded_on_behalf(self) -> bool:
-        return self.on_behalf_of_id is not None
-
     def credit(self, actor=None) -> str:
         """Who acted, as pages show it: the state recorded for (with the receipt), else ``actor``."""
         return credit(

@@ -7,11 +7,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_versioned
+from core.history import credits_by
 
 from . import emails, permissions
 from .models import User
 
 
+@credits_by
 @transaction.atomic
 def save_user(user: User, *, expected_version: int | None, secretariat: bool, by: User) -> User:
     """Create or edit an account and its Secretariat role. A new account has no password: the person sets one

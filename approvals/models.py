@@ -59,10 +59,6 @@ class StateApproval(RecordedOnBehalf):
         ]
 
     @property
-    def is_current(self) -> bool:
-        return self.reset_at is None
-
-    @property
     def approved_credit(self) -> str:
         """ "Mette Larsen (Denmark)", or "Denmark (received by email on …, recorded by …)"."""
         return self.credit(self.approved_by) or str(_("a former user"))

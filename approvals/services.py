@@ -89,9 +89,6 @@ class ApprovalStatus:
         return [row.member_state for row in self.co_chairs if row.approval is None]
 
 
-AgendaStatus = ApprovalStatus  # the name the year page's panel knew
-
-
 def _status(co_chairs, current, fingerprint: str) -> ApprovalStatus:
     """Each co-chair state against the current approvals (``current``: an iterable of approval rows)."""
     by_state = {a.member_state_id: a for a in current}

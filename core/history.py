@@ -1,12 +1,47 @@
-"""Readable change history from django-simple-history records, for the staff History pages."""
+"""Change history (django-simple-history): who is credited with a change, and the readable History pages."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
+from types import SimpleNamespace
 
 from django.db.models import prefetch_related_objects
+from simple_history.models import HistoricalRecords
+
+
+@contextmanager
+def history_user(user):
+    """Credit ``user`` with every history row written inside, whether in a request, a task or the shell
+    (HistoryRequestMiddleware knows only a request's user). ``user`` None leaves the credit as it was."""
+    if user is None:
+        yield
+        return
+    context = HistoricalRecords.context  # what the middleware fills: simple-history reads ``request.user``
+    outer = getattr(context, "request", None)
+    context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if outer is None:
+            del context.request
+        else:
+            context.request = outer
+
+
+def credits_by(service):
+    """For a service taking ``by=``: the history rows it writes (helpers, renumbering and deletions included)
+    are credited to ``by``."""
+
+    @functools.wraps(service)
+    def credited(*args, **kwargs):
+        with history_user(kwargs.get("by")):
+            return service(*args, **kwargs)
+
+    return credited
 
 
 @dataclass

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -116,12 +114,6 @@ class PermanentRepresentative(VersionedModel):
         given, _space, surname = " ".join(value.split()).rpartition(" ")
         self.given_names, self.surname = given, surname
 
-    def in_office_on(self, day: datetime.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
-
-    def left_office_by(self, day: datetime.date) -> bool:
-        return self.end_date is not None and self.end_date < day
-
 
 class CouncilMembership(models.Model):
     """A member state's seat on the Security Council for one calendar year."""
@@ -203,7 +195,3 @@ class Mission(VersionedModel):
 
     def __str__(self) -> str:
         return self.acronym
-
-    def mandate_expired_on(self, day: datetime.date) -> bool:
-        """Whether the last recorded mandate had run out by ``day`` (it expires at the end of its expiry date)."""
-        return self.mandate_expiry is not None and self.mandate_expiry < day

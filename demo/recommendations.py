@@ -13,8 +13,8 @@ from dateutil.relativedelta import relativedelta
 from accounts.models import User
 from countries.models import CouncilMembership, Mission
 from meetings.models import Meeting
-from recommendations import services
 from recommendations.models import Briefer, CouncilQuestion, Goal, Recommendation, RecommendationGroup
+from recommendations.services import changes
 
 from .models import DemoYear
 
@@ -46,19 +46,19 @@ def _recommendation(meeting: Meeting, text: str, owner, **fields) -> tuple[Recom
     existing = meeting.recommendations.filter(text=text).first()
     if existing:
         return existing, False
-    return services.add_recommendation(meeting=meeting, by=None, text=text, owner=owner, **fields), True
+    return changes.add_recommendation(meeting=meeting, by=None, text=text, owner=owner, **fields), True
 
 
 def _group(meeting: Meeting, heading: str, **fields) -> RecommendationGroup:
     existing = meeting.recommendation_groups.filter(heading=heading).first()
     if existing:
         return existing
-    return services.add_to_meeting(RecommendationGroup(heading=heading, **fields), meeting=meeting, by=None)
+    return changes.add_to_meeting(RecommendationGroup(heading=heading, **fields), meeting=meeting, by=None)
 
 
 def _move(rec: Recommendation, steps: list[tuple[str, datetime.date]], today: datetime.date) -> None:
     for status, day in steps:
-        services.change_recommendation_status(rec, status, by=None, on=min(day, today), note=NOTE)
+        changes.change_recommendation_status(rec, status, by=None, on=min(day, today), note=NOTE)
 
 
 def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None:
@@ -78,7 +78,7 @@ def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None
         ("", "Representative", "OSRSG-SVC", "civilian", "in_person"),  # not named, as summaries often do
     ]:
         if not meeting.briefers.filter(name=name).exists():
-            services.add_to_meeting(
+            changes.add_to_meeting(
                 Briefer(name=name, title=title, entity=entity, component=component, attendance=attendance),
                 meeting=meeting,
                 by=None,
@@ -107,7 +107,7 @@ def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None
     ]
     for delegation, (text, at_meeting, due, answer, answered_on) in zip(delegations, questions, strict=False):
         if not meeting.questions.filter(text=text).exists():
-            services.add_to_meeting(
+            changes.add_to_meeting(
                 CouncilQuestion(
                     delegation=delegation,
                     text=text,
@@ -124,7 +124,7 @@ def _held_country_meeting(meeting: Meeting, today: datetime.date, owner) -> None
         ("Hold quarterly consultations with women-led civil society in every state capital.", Goal.Status.COMMITTED),
     ]:
         if not meeting.goals.filter(text=text).exists():
-            services.add_to_meeting(Goal(text=text, entity=acronym, status=status), meeting=meeting, by=None)
+            changes.add_to_meeting(Goal(text=text, entity=acronym, status=status), meeting=meeting, by=None)
 
     presented = (R.Status.PRESENTED, day)
     review = day + relativedelta(months=3)

@@ -83,10 +83,6 @@ def wps_phrase(group: str) -> str:
     return "women, peace and security" if "Women, Peace and Security" in group else "women and peace and security"
 
 
-def _verb(signers: list[Signer]) -> str:
-    return "have" if len(signers) > 1 else "has"
-
-
 def _roles(signers: list[Signer]) -> set[str]:
     return {signer.role for signer in signers}
 

@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from accounts import permissions
 from approvals import services as approval_services
 from core.concurrency import NEW, StaleEdit, save_versioned
+from core.exceptions import InvalidTransition
+from core.history import credits_by
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep, symbol_validator
-from meetings.services import InvalidTransition
 from notifications import invitations as notification_services
 
 from . import access, compose, formatting, formulas, note_texts, pdf, prefill
@@ -199,6 +200,7 @@ def _move_note(note: BackgroundNote, to: str, *, allowed_from: str, refusal: str
     return note
 
 
+@credits_by
 @transaction.atomic
 def submit_for_review(note: BackgroundNote, *, by) -> BackgroundNote:
     return _move_note(
@@ -210,6 +212,7 @@ def submit_for_review(note: BackgroundNote, *, by) -> BackgroundNote:
     )
 
 
+@credits_by
 @transaction.atomic
 def return_to_draft(note: BackgroundNote, *, by) -> BackgroundNote:
     return _move_note(
@@ -273,6 +276,7 @@ def note_readers(note: BackgroundNote):
     return notification_services.note_readers(note)
 
 
+@credits_by
 @transaction.atomic
 def publish_note(note: BackgroundNote, *, by) -> BackgroundNote:
     if has_unshared_changes(note):
@@ -299,6 +303,7 @@ def invite_delegation(note: BackgroundNote, member_state, *, by, now: datetime.d
     return invitation
 
 
+@credits_by
 @transaction.atomic
 def revoke_invitation(invitation: NoteInvitation, *, by) -> None:
     invitation.delete()
@@ -523,6 +528,7 @@ def _structure_changed(summary: Summary, reason: str) -> Summary:
     return summary
 
 
+@credits_by
 @transaction.atomic
 def reset_letter(summary: Summary, *, expected_version: int | None, by) -> Summary:
     """Put the formula's words back in the letter (the secretariat confirmed it when the letter was edited)."""
@@ -534,6 +540,7 @@ def reset_letter(summary: Summary, *, expected_version: int | None, by) -> Summa
     return _structure_changed(summary, _("Letter reset to the formula"))
 
 
+@credits_by
 @transaction.atomic
 def add_section(summary: Summary, *, heading: str, kind: str, expected_version: int | None, by) -> SummarySection:
     summary = _editable(summary, expected_version)
@@ -545,6 +552,7 @@ def add_section(summary: Summary, *, heading: str, kind: str, expected_version: 
     return section
 
 
+@credits_by
 @transaction.atomic
 def remove_section(section: SummarySection, *, expected_version: int | None, by) -> Summary:
     summary = _editable(section.summary, expected_version)
@@ -570,6 +578,7 @@ def _move(rows: list, index: int, direction: int) -> bool:
     return True
 
 
+@credits_by
 @transaction.atomic
 def move_section(section: SummarySection, *, direction: int, expected_version: int | None, by) -> Summary:
     """Move a section one place up (-1) or down (+1)."""
@@ -581,6 +590,7 @@ def move_section(section: SummarySection, *, direction: int, expected_version: i
     return _structure_changed(summary, _("Sections reordered"))
 
 
+@credits_by
 @transaction.atomic
 def add_signatory(
     summary: Summary, *, member_state, role: str, representative=None, title: str = "", expected_version, by
@@ -616,6 +626,7 @@ def add_signatory(
     return row
 
 
+@credits_by
 @transaction.atomic
 def remove_signatory(row: SummarySignatory, *, expected_version: int | None, by) -> Summary:
     summary = _editable(row.summary, expected_version)
@@ -629,6 +640,7 @@ def remove_signatory(row: SummarySignatory, *, expected_version: int | None, by)
     return summary
 
 
+@credits_by
 @transaction.atomic
 def move_signatory(row: SummarySignatory, *, direction: int, expected_version: int | None, by) -> Summary:
     summary = _editable(row.summary, expected_version)
@@ -971,6 +983,7 @@ def add_attachment(meeting: Meeting, *, title: str, upload, kind: FileKind, by, 
     return attachment
 
 
+@credits_by
 @transaction.atomic
 def delete_attachment(attachment: Attachment, *, by) -> None:
     stored = attachment.file.name

@@ -40,6 +40,10 @@ class MeetingQuerySet(models.QuerySet):
             next_due=Min("steps__due", filter=Q(steps__state=StepState.OPEN) & live)
         )
 
+    def for_page(self) -> MeetingQuerySet:
+        """What a meeting's own pages show around it: its year, subject and the meeting it follows up."""
+        return self.select_related("agenda_year", "situation", "follows_up__situation")
+
     def upcoming(self, today: datetime.date) -> MeetingQuerySet:
         return self.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED)
 

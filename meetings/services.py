@@ -15,6 +15,8 @@ from simple_history.utils import update_change_reason
 
 from accounts import permissions
 from core.concurrency import StaleEdit, save_versioned
+from core.exceptions import InvalidTransition
+from core.history import credits_by
 
 from . import deadlines
 from . import holidays as holiday_rules
@@ -32,10 +34,6 @@ from .models import (
 )
 
 STEP_BACK_REASON_MAX = 60
-
-
-class InvalidTransition(Exception):
-    """A status move the workflow does not allow; the message says why, for the user."""
 
 
 def holidays() -> frozenset[datetime.date]:
@@ -141,18 +139,7 @@ def mark_record(meeting: Meeting, *, today: datetime.date | None) -> None:
         meeting.recorded_on = None
 
 
-@transaction.atomic
-def create_meeting(
-    *, agenda_year: AgendaYear, kind: str, by=None, today: datetime.date | None = None, **fields
-) -> Meeting:
-    meeting = Meeting(agenda_year=agenda_year, kind=kind, **fields)
-    meeting.full_clean()
-    mark_record(meeting, today=today)
-    meeting.save()
-    sync_timeline(meeting)
-    return meeting
-
-
+@credits_by
 @transaction.atomic
 def update_meeting(
     meeting: Meeting, *, expected_version: int | None, by=None, today: datetime.date | None = None
@@ -170,16 +157,6 @@ def update_meeting(
         )[:100]
     save_versioned(meeting, expected_version)
     sync_timeline(meeting)  # a no-op unless the date moved
-    return meeting
-
-
-@transaction.atomic
-def reschedule(meeting: Meeting, new_date: datetime.date, *, by=None, today: datetime.date | None = None) -> Meeting:
-    meeting.date = new_date
-    mark_record(meeting, today=today)
-    meeting._change_reason = _("Rescheduled")
-    save_versioned(meeting, None)
-    sync_timeline(meeting)
     return meeting
 
 
@@ -238,6 +215,7 @@ def _refuse_if_stale(step: TimelineStep, expected_version: int | None) -> None:
         raise StaleEdit(step)
 
 
+@credits_by
 @transaction.atomic
 def reopen_step(step: TimelineStep, *, by, expected_version: int | None = None) -> TimelineStep:
     step = TimelineStep.objects.select_for_update().get(pk=step.pk)
@@ -258,6 +236,7 @@ def reopen_step(step: TimelineStep, *, by, expected_version: int | None = None) 
     return step
 
 
+@credits_by
 @transaction.atomic
 def update_step(
     step: TimelineStep, *, expected_version: int | None, by, use_computed_date: bool = False
@@ -283,6 +262,7 @@ def update_step(
     return step
 
 
+@credits_by
 @transaction.atomic
 def skip_step(step: TimelineStep, *, by, note: str = "", expected_version: int | None = None) -> TimelineStep:
     step = TimelineStep.objects.select_for_update().get(pk=step.pk)
@@ -542,6 +522,7 @@ def follow_up_is_past(meeting: Meeting, today: datetime.date) -> bool:
     return meeting.date is not None and deadlines.follow_up_date(meeting.date, holidays()) < today
 
 
+@credits_by
 @transaction.atomic
 def propose_follow_up(meeting: Meeting, *, by=None) -> FollowUpProposal:
     """Create (once) the follow-up meeting about six months later, on a business day, linked to this one.
@@ -595,6 +576,7 @@ def agenda_warnings(agenda_year: AgendaYear, entries=None) -> list[str]:
     return warnings
 
 
+@credits_by
 @transaction.atomic
 def save_new_meeting(meeting: Meeting, *, by=None, today: datetime.date | None = None) -> Meeting:
     """Save a meeting built by a form and lay out its timeline; dated before ``today``, it is a record."""
@@ -604,12 +586,14 @@ def save_new_meeting(meeting: Meeting, *, by=None, today: datetime.date | None =
     return meeting
 
 
+@credits_by
 @transaction.atomic
 def save_year(agenda_year: AgendaYear, *, expected_version: int | None, by=None) -> AgendaYear:
     save_versioned(agenda_year, expected_version)
     return agenda_year
 
 
+@credits_by
 @transaction.atomic
 def save_entry(entry: AgendaEntry, *, expected_version: int | None, by=None) -> AgendaEntry:
     """Add a country to a year's agenda, or edit its entry; refuses (StaleEdit) a save on a stale page.
@@ -740,6 +724,7 @@ def follow_holidays(*, today: datetime.date) -> int:
     return count
 
 
+@credits_by
 @transaction.atomic
 def save_holiday(holiday: Holiday, *, expected_version: int | None, by=None, today: datetime.date) -> Holiday:
     """Save a holiday as the secretariat entered it: from now on it wins over the rules (``computed`` False), and
@@ -750,6 +735,7 @@ def save_holiday(holiday: Holiday, *, expected_version: int | None, by=None, tod
     return holiday
 
 
+@credits_by
 @transaction.atomic
 def save_holiday_year(
     holiday_year: HolidayYear, *, expected_version: int | None, by=None, today: datetime.date

@@ -209,15 +209,9 @@ def meeting_create(request):
     return render(request, "meetings/meeting_form.html", {"form": form})
 
 
-def _meeting_for(user, pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.visible_to(user).select_related("agenda_year", "situation", "follows_up__situation"), pk=pk
-    )
-
-
 @staff_view
 def meeting_detail(request, pk: int):
-    meeting = _meeting_for(request.user, pk)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=pk)
     today = timezone.localdate()
     steps = list(meeting.steps.select_related("done_by__delegation", "assignee", "on_behalf_of", "recorded_by"))
     steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))
@@ -517,7 +511,7 @@ def step_edit(request, pk: int, step_pk: int):
 def meeting_history(request, pk: int):
     if not permissions.can_view_history(request.user):
         raise PermissionDenied
-    meeting = _meeting_for(request.user, pk)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=pk)
     from core.history import history_entries
 
     entries = history_entries(meeting.history.all(), TimelineStep.history.filter(meeting_id=meeting.pk))

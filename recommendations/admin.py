@@ -7,7 +7,7 @@ from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendati
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     extra = 0
-    # Status moves go through recommendations.services (allowed transitions, evidence): read-only here.
+    # Status moves go through recommendations.services.changes (allowed transitions, evidence): read-only here.
     readonly_fields = [f.name for f in StatusChange._meta.fields if f.name != "id"]
     can_delete = False
 

@@ -27,6 +27,9 @@ OPEN_STATUSES = frozenset(
     }
 )
 
+# Count as "acted on" in the uptake share, and need evidence.
+ACTED_STATUSES = (RecommendationStatus.ACTED_ON_IN_PART, RecommendationStatus.ACTED_ON)
+
 
 class GoalStatus(models.TextChoices):
     COMMITTED = "committed", _("Committed")

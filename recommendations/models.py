@@ -7,8 +7,6 @@ follow-up meeting about six months later.
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -158,7 +156,7 @@ def check_group(recommendation: Recommendation) -> None:
         )
 
 
-# Allowed moves; anything else is refused with a clear message by recommendations.services.
+# Allowed moves; anything else is refused with a clear message by recommendations.services.changes.
 STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     Recommendation.Status.PROPOSED: frozenset({Recommendation.Status.PRESENTED, Recommendation.Status.WITHDRAWN}),
     Recommendation.Status.PRESENTED: frozenset(
@@ -335,9 +333,6 @@ class CouncilQuestion(VersionedModel):
     @property
     def awaits_written_answer(self) -> bool:
         return self.answer_due is not None and self.answered_on is None
-
-    def is_overdue(self, today: datetime.date) -> bool:
-        return self.awaits_written_answer and self.answer_due < today
 
 
 class Goal(VersionedModel):

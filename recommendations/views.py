@@ -22,11 +22,11 @@ from accounts import permissions
 from accounts.decorators import secretariat_required, staff_view
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
+from core.exceptions import InvalidTransition
 from core.history import history_entries
 from core.pagination import paginate
 from meetings.models import Meeting
 
-from . import services
 from .forms import (
     BrieferForm,
     CouncilQuestionForm,
@@ -39,6 +39,7 @@ from .forms import (
     TrackerFilterForm,
 )
 from .models import Briefer, CouncilQuestion, FollowUpReview, Goal, Recommendation, RecommendationGroup, StatusChange
+from .services import changes, charts, exports, reads
 
 ITEM_KINDS = {
     "briefer": (Briefer, BrieferForm, "briefing"),
@@ -46,12 +47,6 @@ ITEM_KINDS = {
     "goal": (Goal, GoalForm, "goals"),
     "group": (RecommendationGroup, RecommendationGroupForm, "recommendations"),
 }
-
-
-def _visible_meeting(user, pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.visible_to(user).select_related("agenda_year", "situation", "follows_up__situation"), pk=pk
-    )
 
 
 def _visible_recommendation(user, pk: int) -> Recommendation:
@@ -80,13 +75,13 @@ def number_source_notes(recommendations) -> list[str]:
 @staff_view
 def meeting_outcomes(request, meeting_pk: int):
     """Briefers, questions, goals and recommendations of one meeting, with the add and edit links."""
-    meeting = _visible_meeting(request.user, meeting_pk)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=meeting_pk)
     return render(
         request,
         "recommendations/meeting_outcomes.html",
         {
             "meeting": meeting,
-            "record": services.meeting_record(meeting, user=request.user),
+            "record": reads.meeting_record(meeting, user=request.user),
             "today": timezone.localdate(),
         },
     )
@@ -102,9 +97,9 @@ def item_form(request, meeting_pk: int, kind: str, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             if item is None:
-                services.add_to_meeting(form.save(commit=False), meeting=meeting, by=request.user)
+                changes.add_to_meeting(form.save(commit=False), meeting=meeting, by=request.user)
             else:
-                services.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
+                changes.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
         except StaleEdit as exc:
             refuse_stale(form, exc)
         else:
@@ -148,7 +143,7 @@ def groups(request, meeting_pk: int):
     return render(
         request,
         "recommendations/groups.html",
-        {"meeting": meeting, "record": services.meeting_record(meeting, user=request.user)},
+        {"meeting": meeting, "record": reads.meeting_record(meeting, user=request.user)},
     )
 
 
@@ -156,7 +151,7 @@ def groups(request, meeting_pk: int):
 @require_POST
 def group_move(request, meeting_pk: int, pk: int, direction: str):
     group = get_object_or_404(RecommendationGroup, pk=pk, meeting_id=meeting_pk)
-    if not services.move_group(group, up=direction == "up", by=request.user):
+    if not changes.move_group(group, up=direction == "up", by=request.user):
         messages.info(request, _("“%(group)s” is already where it can go.") % {"group": group})
     return redirect(_groups_url(meeting_pk, group.pk))
 
@@ -170,13 +165,13 @@ def group_delete(request, meeting_pk: int, pk: int):
         return confirmation_page(
             request,
             title=_("Delete the group “%(group)s”?") % {"group": group},
-            consequences=services.group_delete_consequences(group),
+            consequences=changes.group_delete_consequences(group),
             action=reverse("recommendations:group_delete", args=[meeting_pk, group.pk]),
             cancel_url=_groups_url(meeting_pk, group.pk),
             button=_("Delete the group"),
             danger=True,
         )
-    services.delete_group(group, by=request.user)
+    changes.delete_group(group, by=request.user)
     messages.success(request, _("Group deleted; its recommendations are in the first group."))
     return redirect(_groups_url(meeting_pk))
 
@@ -187,8 +182,8 @@ def recommendation_add(request, meeting_pk: int):
     form = RecommendationForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in RecommendationForm.Meta.fields if name in form.fields}
-        recommendation = services.add_recommendation(meeting=meeting, by=request.user, **fields)
-        place = services.placement(recommendation)
+        recommendation = changes.add_recommendation(meeting=meeting, by=request.user, **fields)
+        place = reads.placement(recommendation)
         if place and place.label:
             messages.success(request, _("Recommendation %(label)s added.") % {"label": place.label})
         else:
@@ -205,7 +200,7 @@ def recommendation_edit(request, pk: int):
     form = RecommendationForm(request.POST or None, instance=recommendation, meeting=recommendation.meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
+            changes.save_edit(form.instance, expected_version=form.expected_version, by=request.user)
         except StaleEdit as exc:
             refuse_stale(form, exc)
         else:
@@ -225,7 +220,7 @@ def _detail(request, recommendation: Recommendation, status_form: StatusChangeFo
     if status_form is None and permissions.can_edit(request.user):
         status_form = StatusChangeForm(
             today=timezone.localdate(),
-            allowed=services.allowed_statuses(recommendation),
+            allowed=changes.allowed_statuses(recommendation),
             initial={"version": recommendation.version},
         )
     meeting = recommendation.meeting
@@ -235,11 +230,11 @@ def _detail(request, recommendation: Recommendation, status_form: StatusChangeFo
         {
             "recommendation": recommendation,
             "meeting": meeting,
-            "place": services.placement(recommendation),
+            "place": reads.placement(recommendation),
             "changes": recommendation.status_changes.select_related("changed_by").order_by("changed_on", "pk"),
             "reviews": recommendation.reviews.select_related("follow_up__situation", "reviewed_by"),
             "status_form": status_form,
-            "allowed": services.allowed_statuses(recommendation),
+            "allowed": changes.allowed_statuses(recommendation),
         },
     )
 
@@ -253,11 +248,11 @@ def recommendation_detail(request, pk: int):
 @require_POST
 def recommendation_status(request, pk: int):
     recommendation = get_object_or_404(Recommendation.objects.for_list(), pk=pk)
-    form = StatusChangeForm(request.POST, today=timezone.localdate(), allowed=services.allowed_statuses(recommendation))
+    form = StatusChangeForm(request.POST, today=timezone.localdate(), allowed=changes.allowed_statuses(recommendation))
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.change_recommendation_status(
+            changes.change_recommendation_status(
                 recommendation,
                 data["to_status"],
                 by=request.user,
@@ -271,7 +266,7 @@ def recommendation_status(request, pk: int):
             )
         except StaleEdit as exc:
             refuse_stale(form, exc)
-        except services.InvalidTransition as exc:
+        except InvalidTransition as exc:
             form.add_error(exc.field, str(exc))
         else:
             recommendation.refresh_from_db(fields=["status"])
@@ -303,7 +298,7 @@ def recommendation_history(request, pk: int):
 @staff_view
 def follow_up_review(request, meeting_pk: int):
     """The earlier meeting's open items, each with its outcome at this follow-up meeting (secretariat records)."""
-    meeting = _visible_meeting(request.user, meeting_pk)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=meeting_pk)
     can_edit = permissions.can_edit(request.user)
     bound = None
     if request.method == "POST":
@@ -312,8 +307,8 @@ def follow_up_review(request, meeting_pk: int):
         bound = ReviewForm(request.POST, auto_id=f"id_{request.POST.get('item', '')[:40]}_%s")
         if bound.is_valid():
             try:
-                item = services.find_review_item(meeting, bound.cleaned_data["item"])
-                services.record_review(
+                item = changes.find_review_item(meeting, bound.cleaned_data["item"])
+                changes.record_review(
                     follow_up=meeting,
                     item=item,
                     outcome=bound.cleaned_data["outcome"],
@@ -324,14 +319,14 @@ def follow_up_review(request, meeting_pk: int):
                 )
             except StaleEdit as exc:
                 refuse_stale(bound, exc)
-            except services.ReviewError as exc:
+            except changes.ReviewError as exc:
                 bound.add_error(None, str(exc))
             else:
                 messages.success(request, _("Outcome recorded."))
                 return redirect(
                     reverse("recommendations:review", args=[meeting.pk]) + f"#item-{bound.cleaned_data['item']}"
                 )
-    items = services.follow_up_items(meeting, user=request.user)
+    items = reads.follow_up_items(meeting, user=request.user)
     stray_error = bound is not None and bound.errors
     if can_edit:
         for item in (*items.recommendations, *items.questions, *items.goals):
@@ -400,7 +395,7 @@ def export_csv(request):
 
     def lines():
         yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
-        for row in services.export_rows(queryset.order_by("meeting__agenda_year__year", "meeting__date", "order")):
+        for row in exports.export_rows(queryset.order_by("meeting__agenda_year__year", "meeting__date", "order")):
             yield writer.writerow(row)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
@@ -416,7 +411,7 @@ def renewals(request):
     form = RenewalsForm(request.GET or None)
     months = form.months_or_default
     today = timezone.localdate()
-    start, end = services.renewal_window(today, months)
+    start, end = reads.renewal_window(today, months)
     return render(
         request,
         "recommendations/renewals.html",
@@ -425,7 +420,7 @@ def renewals(request):
             "months": months,
             "start": start,
             "end": end,
-            "renewals": services.renewals(today=today, months=months, user=request.user),
+            "renewals": reads.renewals(today=today, months=months, user=request.user),
         },
     )
 
@@ -443,9 +438,9 @@ def scorecard(request):
     def label(key):
         return thematic if key is None else str(key)
 
-    by_year = services.scorecard((r["meeting__agenda_year__year"], r["status"], r["n"]) for r in counts)
-    by_country = services.scorecard((country(r), r["status"], r["n"]) for r in counts)
-    by_pair = services.scorecard(((country(r), r["meeting__agenda_year__year"]), r["status"], r["n"]) for r in counts)
+    by_year = charts.scorecard((r["meeting__agenda_year__year"], r["status"], r["n"]) for r in counts)
+    by_country = charts.scorecard((country(r), r["status"], r["n"]) for r in counts)
+    by_pair = charts.scorecard(((country(r), r["meeting__agenda_year__year"]), r["status"], r["n"]) for r in counts)
     for row in by_pair:
         row.country_label, row.year = label(row.key[0]), row.key[1]
     for row in (*by_year, *by_country):
@@ -459,9 +454,9 @@ def scorecard(request):
             "by_year": by_year,
             "by_country": by_country,
             "by_pair": by_pair,
-            "total": services.scorecard_total(by_year),
-            "year_bars": services.bar_chart(by_year, label=label, width=chart_width),
-            "country_bars": services.bar_chart(by_country, label=label, width=chart_width),
+            "total": charts.scorecard_total(by_year),
+            "year_bars": charts.bar_chart(by_year, label=label, width=chart_width),
+            "country_bars": charts.bar_chart(by_country, label=label, width=chart_width),
             "chart_width": chart_width,
         },
     )

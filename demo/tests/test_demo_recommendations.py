@@ -8,7 +8,6 @@ import io
 from django.core.management import call_command
 
 from meetings.models import Meeting
-from recommendations import services
 from recommendations.models import (
     Briefer,
     CouncilQuestion,
@@ -17,6 +16,7 @@ from recommendations.models import (
     RecommendationGroup,
     StatusChange,
 )
+from recommendations.services import reads
 
 
 def _counts():
@@ -35,7 +35,7 @@ def test_demo_is_illustrative_and_idempotent(db, time_machine, secretariat_user)
     assert not Recommendation.objects.exclude(meeting__agenda_year__year=2026).exists()
     # The held meeting's follow-up has open items to review.
     held = Meeting.objects.get(agenda_year__year=2026, kind="country", status="held")
-    items = services.follow_up_items(held.follow_ups.get(), user=secretariat_user)
+    items = reads.follow_up_items(held.follow_ups.get(), user=secretariat_user)
     assert items.recommendations and items.goals and items.questions
     # Thematic recommendations carry the source note of their meeting.
     assert Recommendation.objects.filter(meeting__kind="thematic").exclude(meeting__source_note="").exists()

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from accounts import permissions
 from meetings.choices import MeetingStatus
 
-from .. import access, council, formatting, note_sections
+from .. import access, formatting, note_sections
 from ..compose import summary_document
 from ..models import BackgroundNote, Summary
 from ..richtext import sanitize
@@ -40,12 +40,6 @@ def rich_inline(value: str) -> str:
     clean = sanitize(value)
     match = _ONE_PARAGRAPH.match(clean)
     return mark_safe(match.group(1) if match else clean)  # noqa: S308 - nh3 output: allow-listed tags only
-
-
-@register.filter
-def is_list_block(block) -> bool:
-    """A section's block is a group of recommendations (``council.ListBlock``), not a piece of rich text."""
-    return isinstance(block, council.ListBlock)
 
 
 @register.simple_tag

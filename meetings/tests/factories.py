@@ -73,6 +73,12 @@ def make_meeting(
     )
 
 
+def move_meeting(meeting: Meeting, day: datetime.date) -> Meeting:
+    """Set the meeting's date as the edit form does (``update_meeting``): its open steps move with it."""
+    meeting.date = day
+    return services.update_meeting(meeting, expected_version=None)
+
+
 def make_user(username: str, *, delegation: str | None = None, email: str | None = None, **fields) -> User:
     return User.objects.create_user(
         username=username,

@@ -32,7 +32,7 @@ def test_new_meeting_gets_every_step_with_due_dates(year):
 def test_meeting_without_date_has_no_steps(year):
     meeting = factories.make_meeting(year, date=None)
     assert meeting.steps.count() == 0
-    services.reschedule(meeting, D(2026, 12, 10))
+    factories.move_meeting(meeting, D(2026, 12, 10))
     assert meeting.steps.count() == len(deadlines.STEP_KEYS)
 
 
@@ -42,7 +42,7 @@ def test_reschedule_moves_open_steps_and_keeps_done_ones(year, secretariat_user)
     done_at = timezone.now()
     services.complete_step(letter, by=secretariat_user, now=done_at)
 
-    services.reschedule(meeting, D(2027, 1, 14))
+    factories.move_meeting(meeting, D(2027, 1, 14))
 
     steps = steps_by_key(meeting)
     assert steps["request_letter"].due == D(2026, 11, 26)  # done: unchanged
@@ -68,7 +68,7 @@ def test_complete_step_records_who_and_when_and_refuses_twice(meeting, secretari
 def test_reopen_puts_step_back_on_the_current_schedule(meeting, secretariat_user):
     step = meeting.steps.get(key="consult_entities")
     services.complete_step(step, by=secretariat_user, now=timezone.now())
-    services.reschedule(meeting, D(2027, 2, 4))
+    factories.move_meeting(meeting, D(2027, 2, 4))
     step = services.reopen_step(step, by=secretariat_user)
     step.refresh_from_db()
     assert step.state == "open" and step.done_at is None

@@ -113,7 +113,7 @@ def test_the_sweep_cancels_pending_reminders_of_closed_steps_in_bulk(step, secre
 
 def test_rescheduling_retargets_the_reminder(meeting, step, secretariat_user):
     [pk] = sweep_only(at(D(2026, 12, 7)))  # "due tomorrow", not sent yet
-    meeting_services.reschedule(meeting, D(2026, 12, 17), by=secretariat_user)
+    factories.move_meeting(meeting, D(2026, 12, 17))
     step.refresh_from_db()
     assert step.due == D(2026, 12, 15)
     # The old reminder is cancelled at send time: its date is gone.
@@ -127,9 +127,9 @@ def test_rescheduling_retargets_the_reminder(meeting, step, secretariat_user):
 
 def test_moving_a_meeting_back_to_its_old_date_gives_a_fresh_reminder(meeting, step, secretariat_user):
     sweep_only(at(D(2026, 12, 7)))
-    meeting_services.reschedule(meeting, D(2026, 12, 17), by=secretariat_user)
+    factories.move_meeting(meeting, D(2026, 12, 17))
     due.sweep(now=at(D(2026, 12, 7), 9, 1))  # cancels the pending row in bulk
-    meeting_services.reschedule(meeting, D(2026, 12, 10), by=secretariat_user)
+    factories.move_meeting(meeting, D(2026, 12, 10))
     messages = sweep_and_send(at(D(2026, 12, 7), 9, 2))
     assert [m.subject.split(":")[0] for m in messages] == ["[IEG] Due soon"]
     assert Notification.objects.filter(state="cancelled").count() == 1

@@ -175,11 +175,9 @@ def test_invitation_sends_an_ics_once_per_person_and_date(
 
 
 def test_invitation_for_an_old_date_is_cancelled_when_the_meeting_moves(secretariat_user, meeting):
-    from meetings import services as meeting_services
-
     with TestCase.captureOnCommitCallbacks(execute=False):
         invitations.send_meeting_invitation(meeting, now=at(D(2026, 11, 20)))
-    meeting_services.reschedule(meeting, D(2026, 12, 17), by=secretariat_user)
+    factories.move_meeting(meeting, D(2026, 12, 17))
     row = Notification.objects.get(kind="invitation")
     with time_machine.travel(at(D(2026, 11, 20), 10), tick=False):
         assert sending.send_notification(row.pk, now=at(D(2026, 11, 20), 10)) == "cancelled"

@@ -12,7 +12,7 @@ register = template.Library()
 @register.inclusion_tag("recommendations/_meeting_section.html", takes_context=True)
 def meeting_recommendations(context, meeting):
     """Briefing summary, lettered recommendations and, for a follow-up meeting, the review of open items."""
-    from recommendations import services
+    from recommendations.services import reads
 
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -21,8 +21,8 @@ def meeting_recommendations(context, meeting):
     return {
         "visible": True,
         "meeting": meeting,
-        "record": services.meeting_record(meeting, user=user),
-        "follow_up": services.follow_up_items(meeting, user=user),
+        "record": reads.meeting_record(meeting, user=user),
+        "follow_up": reads.follow_up_items(meeting, user=user),
         "can_edit": permissions.can_edit(user),
         "today": context.get("today"),
     }

@@ -8,8 +8,8 @@ import itertools
 from countries.models import Mission
 from meetings.models import Meeting
 from meetings.tests import factories as mf
-from recommendations import services
 from recommendations.models import Briefer, CouncilQuestion, Goal, Recommendation, RecommendationGroup
+from recommendations.services import changes
 
 _texts = itertools.count(1)
 
@@ -36,7 +36,7 @@ def make_mission(
 def make_recommendation(meeting: Meeting, text: str | None = None, *, status: str | None = None, **fields):
     """A recommendation added through the service; ``status`` is forced (no StatusChange) for list tests."""
     text = text or f"Recommendation number {next(_texts)} on women's participation."
-    rec = services.add_recommendation(meeting=meeting, by=None, text=text, **fields)
+    rec = changes.add_recommendation(meeting=meeting, by=None, text=text, **fields)
     if status:
         Recommendation.objects.filter(pk=rec.pk).update(status=status)
         rec.status = status
@@ -54,7 +54,7 @@ def bulk_recommendations(meetings: list[Meeting], n: int, **fields) -> list[Reco
 
 def make_question(meeting: Meeting, delegation: str | None = "France", text: str | None = None, **fields):
     """A question asked by ``delegation`` (a state's name; None: not attributed, "A Council member asked ...")."""
-    return services.add_to_meeting(
+    return changes.add_to_meeting(
         CouncilQuestion(
             delegation=mf.make_state(delegation) if delegation else None,
             text=text or f"Question {next(_texts)} about protection?",
@@ -66,7 +66,7 @@ def make_question(meeting: Meeting, delegation: str | None = "France", text: str
 
 
 def make_goal(meeting: Meeting, text: str | None = None, entity: str = "UNMISS", **fields):
-    return services.add_to_meeting(
+    return changes.add_to_meeting(
         Goal(text=text or f"Goal {next(_texts)}: deploy more women protection advisers.", entity=entity, **fields),
         meeting=meeting,
         by=None,
@@ -75,14 +75,14 @@ def make_goal(meeting: Meeting, text: str | None = None, entity: str = "UNMISS",
 
 def make_group(meeting: Meeting, heading: str = "", **fields) -> RecommendationGroup:
     """A group of the meeting's recommendations, after its others (``numbering="bullets"`` for bullets)."""
-    return services.add_to_meeting(RecommendationGroup(heading=heading, **fields), meeting=meeting, by=None)
+    return changes.add_to_meeting(RecommendationGroup(heading=heading, **fields), meeting=meeting, by=None)
 
 
 def make_briefer(meeting: Meeting, name: str = "Jane Example", **fields):
     """A briefer (``name=""``: not named, as summaries often leave them)."""
     fields.setdefault("title", "Deputy Special Representative")
     fields.setdefault("entity", "UNMISS")
-    return services.add_to_meeting(Briefer(name=name, **fields), meeting=meeting, by=None)
+    return changes.add_to_meeting(Briefer(name=name, **fields), meeting=meeting, by=None)
 
 
 def make_follow_up(meeting: Meeting, date: datetime.date | None = None, **fields) -> Meeting:

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from meetings.tests import factories as mf
-from recommendations import services
 from recommendations.models import Recommendation
+from recommendations.services import changes, exports
 from recommendations.tests import factories as f
 
 URL = reverse("recommendations:export")
@@ -38,8 +38,8 @@ def recorded(year, secretariat_user):
         next_review=datetime.date(2026, 9, 1),
         action_type=Recommendation.ActionType.MANDATE_LANGUAGE,
     )
-    services.change_recommendation_status(rec, S.PRESENTED, by=None, on=datetime.date(2026, 3, 10))
-    services.change_recommendation_status(
+    changes.change_recommendation_status(rec, S.PRESENTED, by=None, on=datetime.date(2026, 3, 10))
+    changes.change_recommendation_status(
         rec, S.ACTED_ON, by=None, on=datetime.date(2026, 4, 30), resolution_symbol="S/RES/2779 (2026)"
     )
     thematic = mf.make_meeting(
@@ -59,7 +59,7 @@ def test_is_streamed_and_named(secretariat_client, recorded):
 
 def test_content(secretariat_client, recorded, secretariat_user):
     rows = _rows(secretariat_client.get(URL))
-    assert rows[0] == list(services.EXPORT_HEADER)
+    assert rows[0] == list(exports.EXPORT_HEADER)
     assert len(rows) == 3
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row == {

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations import services
 from recommendations.models import FollowUpReview, Goal, Recommendation
+from recommendations.services import changes, reads
 from recommendations.tests import factories as f
 
 S = Recommendation.Status
@@ -46,7 +46,7 @@ def follow_up(earlier):
 
 def test_lists_open_recommendations_owed_answers_and_open_goals(earlier, follow_up, secretariat_user):
     _meeting, items = earlier
-    listed = services.follow_up_items(follow_up, user=secretariat_user)
+    listed = reads.follow_up_items(follow_up, user=secretariat_user)
     assert listed.applies
     assert [r.text for r in listed.recommendations] == ["Open one", "Partly acted on"]
     assert [q.text for q in listed.questions] == ["Owed?"]
@@ -57,16 +57,16 @@ def test_lists_open_recommendations_owed_answers_and_open_goals(earlier, follow_
 
 def test_not_a_follow_up_lists_nothing(earlier, secretariat_user):
     meeting, _items = earlier
-    listed = services.follow_up_items(meeting, user=secretariat_user)
+    listed = reads.follow_up_items(meeting, user=secretariat_user)
     assert not listed.applies and listed.count == 0
 
 
 def test_record_review_creates_then_revises_one_row(earlier, follow_up, secretariat_user):
     _meeting, items = earlier
-    services.record_review(
+    changes.record_review(
         follow_up=follow_up, item=items["open_rec"], outcome="progress", note=" Some ", by=secretariat_user, now=NOW
     )
-    review = services.record_review(
+    review = changes.record_review(
         follow_up=follow_up, item=items["open_rec"], outcome="resolved", note="Done", by=secretariat_user, now=NOW
     )
     assert FollowUpReview.objects.count() == 1
@@ -77,19 +77,19 @@ def test_record_review_creates_then_revises_one_row(earlier, follow_up, secretar
         NOW,
     )
     assert review.history.count() == 2
-    listed = services.follow_up_items(follow_up, user=secretariat_user)
+    listed = reads.follow_up_items(follow_up, user=secretariat_user)
     assert listed.recommendations[0].review == review
     assert listed.reviewed_count == 1
 
 
 def test_reviewed_item_stays_listed_once_closed(earlier, follow_up, secretariat_user):
     _meeting, items = earlier
-    services.record_review(follow_up=follow_up, item=items["owed"], outcome="resolved", by=None, now=NOW)
-    services.record_review(follow_up=follow_up, item=items["open_goal"], outcome="resolved", by=None, now=NOW)
+    changes.record_review(follow_up=follow_up, item=items["owed"], outcome="resolved", by=None, now=NOW)
+    changes.record_review(follow_up=follow_up, item=items["open_goal"], outcome="resolved", by=None, now=NOW)
     items["owed"].answer, items["owed"].answered_on = "Answered.", datetime.date(2027, 2, 1)
     items["owed"].save()
     Goal.objects.filter(pk=items["open_goal"].pk).update(status=Goal.Status.ACHIEVED)
-    listed = services.follow_up_items(follow_up, user=secretariat_user)
+    listed = reads.follow_up_items(follow_up, user=secretariat_user)
     assert [q.text for q in listed.questions] == ["Owed?"]
     assert [g.text for g in listed.goals] == ["Open goal"]
 
@@ -97,27 +97,27 @@ def test_reviewed_item_stays_listed_once_closed(earlier, follow_up, secretariat_
 def test_a_later_follow_up_still_sees_what_the_chain_left_open(earlier, follow_up, secretariat_user):
     second = f.make_follow_up(follow_up, date=datetime.date(2027, 12, 10))
     new_rec = f.make_recommendation(follow_up, "From the first follow-up", status=S.PRESENTED)
-    listed = services.follow_up_items(second, user=secretariat_user)
+    listed = reads.follow_up_items(second, user=secretariat_user)
     assert {r.text for r in listed.recommendations} == {"Open one", "Partly acted on", new_rec.text}
 
 
 @pytest.mark.parametrize("bad", ["unknown", ""])
 def test_unknown_outcome_is_refused(earlier, follow_up, bad):
-    with pytest.raises(services.ReviewError, match="Unknown outcome"):
-        services.record_review(follow_up=follow_up, item=earlier[1]["open_rec"], outcome=bad, by=None, now=NOW)
+    with pytest.raises(changes.ReviewError, match="Unknown outcome"):
+        changes.record_review(follow_up=follow_up, item=earlier[1]["open_rec"], outcome=bad, by=None, now=NOW)
     assert not FollowUpReview.objects.exists()
 
 
 def test_item_from_another_meeting_is_refused(earlier, follow_up, year):
     other = f.make_recommendation(follow_up, "Not earlier: made at the follow-up itself")
-    with pytest.raises(services.ReviewError, match="does not come from the meeting being followed up"):
-        services.record_review(follow_up=follow_up, item=other, outcome="progress", by=None, now=NOW)
+    with pytest.raises(changes.ReviewError, match="does not come from the meeting being followed up"):
+        changes.record_review(follow_up=follow_up, item=other, outcome="progress", by=None, now=NOW)
 
 
 def test_only_a_follow_up_meeting_reviews(earlier):
     meeting, items = earlier
-    with pytest.raises(services.ReviewError, match="Only a follow-up meeting"):
-        services.record_review(follow_up=meeting, item=items["open_rec"], outcome="progress", by=None, now=NOW)
+    with pytest.raises(changes.ReviewError, match="Only a follow-up meeting"):
+        changes.record_review(follow_up=meeting, item=items["open_rec"], outcome="progress", by=None, now=NOW)
 
 
 # --- The review page -------------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ def test_review_page_query_count_is_constant(secretariat_client, meeting, rows, 
     for _ in range(3):
         f.make_question(meeting, answer_due=datetime.date(2027, 1, 10))
         f.make_goal(meeting)
-    services.record_review(
+    changes.record_review(
         follow_up=follow_up, item=meeting.recommendations.first(), outcome="progress", by=None, now=timezone.now()
     )
     # session, user, groups (secretariat), meeting, chain (1 per link), reviews, recommendations, questions, goals,

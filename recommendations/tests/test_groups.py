@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from meetings.tests import factories as mf
-from recommendations import services
 from recommendations.lettering import labelled_groups, labelled_groups_of, labels
 from recommendations.models import Recommendation, RecommendationGroup
+from recommendations.services import changes
 from recommendations.tests import factories as f
 
 D = datetime.date
@@ -116,7 +116,7 @@ def test_a_recommendation_cannot_join_another_meetings_group(grouped, meeting, y
     with pytest.raises(ValidationError):
         rec.full_clean()
     with pytest.raises(ValidationError):
-        services.save_edit(rec, expected_version=None, by=None)
+        changes.save_edit(rec, expected_version=None, by=None)
     rec.refresh_from_db()
     assert rec.group == grouped["council"]
 
@@ -274,7 +274,7 @@ def test_delete_a_group_asks_first_then_returns_its_recommendations_to_the_first
 
 
 def test_deleting_the_first_group_moves_its_recommendations_to_the_next(grouped, meeting):
-    services.delete_group(grouped["intro"], by=None)
+    changes.delete_group(grouped["intro"], by=None)
     assert Recommendation.objects.get(pk=grouped["b1"].pk).group == grouped["council"]
     assert _document_labels(meeting)["Bullet one"] == "(a)"
 
@@ -282,7 +282,7 @@ def test_deleting_the_first_group_moves_its_recommendations_to_the_next(grouped,
 def test_deleting_the_last_group_leaves_one_lettered_list(meeting):
     group = f.make_group(meeting, numbering=BULLETS)
     rec = f.make_recommendation(meeting, "Alone", group=group)
-    assert services.delete_group(group, by=None) is None
+    assert changes.delete_group(group, by=None) is None
     rec.refresh_from_db()
     assert rec.group is None
     assert _document_labels(meeting) == {"Alone": "(a)"}

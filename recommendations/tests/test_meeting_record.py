@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from meetings.tests import factories as mf
-from recommendations import services
 from recommendations.lettering import letter_label
 from recommendations.models import Briefer, CouncilQuestion, Goal
+from recommendations.services import changes, reads
 from recommendations.tests import factories as f
 
 D = datetime.date
@@ -202,7 +202,7 @@ def test_stale_edit_of_a_question_is_refused_and_keeps_the_text(secretariat_clie
     question = f.make_question(meeting, text="Original")
     url = reverse("recommendations:question_edit", args=[meeting.pk, question.pk])
     form_version = question.version
-    services.save_edit(question, expected_version=None, by=None)  # someone else saved meanwhile
+    changes.save_edit(question, expected_version=None, by=None)  # someone else saved meanwhile
     response = secretariat_client.post(
         url, _question(delegation=question.delegation_id, text="My rewrite", version=form_version)
     )
@@ -250,7 +250,7 @@ def test_delete_briefer_and_protect_reviewed_goal(secretariat_client, meeting):
     briefer = f.make_briefer(meeting)
     goal = f.make_goal(meeting)
     follow_up = f.make_follow_up(meeting)
-    services.record_review(
+    changes.record_review(
         follow_up=follow_up, item=goal, outcome="progress", by=None, now=datetime.datetime.now(datetime.UTC)
     )
     secretariat_client.post(reverse("recommendations:briefer_delete", args=[meeting.pk, briefer.pk]))
@@ -289,8 +289,8 @@ def test_proposed_recommendations_stay_drafts_for_experts_until_the_note_is_shar
     note = docs.make_note(meeting, status="draft")
 
     def shown(user):
-        record = [r.text for r in services.meeting_record(meeting, user=user).recommendations]
-        review = [r.text for r in services.follow_up_items(follow_up, user=user).recommendations]
+        record = [r.text for r in reads.meeting_record(meeting, user=user).recommendations]
+        review = [r.text for r in reads.follow_up_items(follow_up, user=user).recommendations]
         return record, review
 
     assert shown(expert_user) == (["Presented one"], ["Presented one"])

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from recommendations import services
 from recommendations.models import Recommendation, StatusChange
+from recommendations.services import changes
 from recommendations.tests import factories as f
 
 D = datetime.date
@@ -95,7 +95,7 @@ def test_edit_recommendation_and_its_position(secretariat_client, meeting):
 def test_stale_edit_is_refused_and_keeps_the_text(secretariat_client, meeting):
     rec = f.make_recommendation(meeting, "Original")
     opened = rec.version
-    services.change_recommendation_status(rec, S.PRESENTED, by=None, on=D(2026, 12, 10))  # bumps the version
+    changes.change_recommendation_status(rec, S.PRESENTED, by=None, on=D(2026, 12, 10))  # bumps the version
     response = secretariat_client.post(
         reverse("recommendations:edit", args=[rec.pk]), _form(text="My careful rewrite", order="1", version=opened)
     )
@@ -224,9 +224,9 @@ def test_status_change_needs_post_and_the_secretariat(clock, secretariat_client,
 
 def test_history_page(secretariat_client, cochair_client, meeting, secretariat_user):
     rec = f.make_recommendation(meeting, "Tracked")
-    services.change_recommendation_status(rec, S.PRESENTED, by=secretariat_user, on=D(2026, 12, 10))
+    changes.change_recommendation_status(rec, S.PRESENTED, by=secretariat_user, on=D(2026, 12, 10))
     follow_up = f.make_follow_up(meeting)
-    services.record_review(
+    changes.record_review(
         follow_up=follow_up,
         item=rec,
         outcome="progress",

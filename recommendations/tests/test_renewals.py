@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from meetings.tests import factories as mf
-from recommendations import services
 from recommendations.models import Recommendation
+from recommendations.services import reads
 from recommendations.tests import factories as f
 
 D = datetime.date
@@ -37,14 +37,14 @@ def clock_june(time_machine):
 
 
 def test_window_includes_today_and_the_last_day_only(missions, secretariat_user):
-    result = services.renewals(today=TODAY, months=6, user=secretariat_user)
+    result = reads.renewals(today=TODAY, months=6, user=secretariat_user)
     assert [r.mission.acronym for r in result] == ["UNMISS", "MONUSCO"]
     assert [r.days_left for r in result] == [0, 183]
 
 
 def test_months_narrow_the_window(missions, secretariat_user):
-    assert [r.mission.acronym for r in services.renewals(today=TODAY, months=1, user=secretariat_user)] == ["UNMISS"]
-    assert len(services.renewals(today=TODAY, months=7, user=secretariat_user)) == 3
+    assert [r.mission.acronym for r in reads.renewals(today=TODAY, months=1, user=secretariat_user)] == ["UNMISS"]
+    assert len(reads.renewals(today=TODAY, months=7, user=secretariat_user)) == 3
 
 
 def test_open_recommendations_targeting_each_mission(year, other_year, missions, cochair_user):
@@ -56,7 +56,7 @@ def test_open_recommendations_targeting_each_mission(year, other_year, missions,
     f.make_recommendation(meeting, "No mission", status=S.PRESENTED)
     old = mf.make_meeting(other_year, "South Sudan", date=D(2019, 3, 10))
     f.make_recommendation(old, "A 2019 one the 2026 co-chair cannot see", target_mission=unmiss)
-    result = {r.mission.acronym: r for r in services.renewals(today=TODAY, months=6, user=cochair_user)}
+    result = {r.mission.acronym: r for r in reads.renewals(today=TODAY, months=6, user=cochair_user)}
     assert result["UNMISS"].recommendations == [open_one]
     assert result["UNMISS"].open_count == 1
     assert result["MONUSCO"].recommendations == []
@@ -65,7 +65,7 @@ def test_open_recommendations_targeting_each_mission(year, other_year, missions,
 def test_latest_open_recommendations_listed_the_rest_counted_and_linked(
     clock_june, year, missions, secretariat_client, monkeypatch
 ):
-    monkeypatch.setattr(services, "RENEWAL_RECOMMENDATIONS_SHOWN", 2)
+    monkeypatch.setattr(reads, "RENEWAL_RECOMMENDATIONS_SHOWN", 2)
     unmiss = missions["today"]
     early = mf.make_meeting(year, "South Sudan", date=D(2026, 1, 10))
     late = mf.make_meeting(year, "South Sudan", date=D(2026, 3, 10))
@@ -92,7 +92,7 @@ def test_meetings_on_the_country_before_the_renewal(year, missions, secretariat_
     Meeting.objects.filter(pk=cancelled.pk).update(status=Meeting.Status.CANCELLED)
     mf.make_meeting(year, "Haiti", date=D(2026, 9, 1))  # another country
     mf.make_entry(year, congo)
-    result = {r.mission.acronym: r for r in services.renewals(today=TODAY, months=6, user=secretariat_user)}
+    result = {r.mission.acronym: r for r in reads.renewals(today=TODAY, months=6, user=secretariat_user)}
     assert result["MONUSCO"].meetings == [past, coming]
     assert result["MONUSCO"].on_agenda is True
     assert result["UNMISS"].on_agenda is False
@@ -145,6 +145,6 @@ def test_query_count_is_constant(clock_june, secretariat_client, year, rows, dja
     with django_assert_max_num_queries(8):
         response = secretariat_client.get(URL)
     # Each mission lists its latest open recommendations and counts them all (the page stays the same size).
-    shown = min(rows // 5, services.RENEWAL_RECOMMENDATIONS_SHOWN)
+    shown = min(rows // 5, reads.RENEWAL_RECOMMENDATIONS_SHOWN)
     assert [len(r.recommendations) for r in response.context["renewals"]] == [shown] * 5
     assert [r.open_count for r in response.context["renewals"]] == [rows // 5] * 5

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from meetings.tests import factories as mf
-from recommendations import services
 from recommendations.models import Recommendation
+from recommendations.services import charts
 from recommendations.tests import factories as f
 
 S = Recommendation.Status
@@ -22,7 +22,7 @@ URL = reverse("recommendations:scorecard")
 
 
 def test_counts_total_and_share():
-    [row] = services.scorecard(
+    [row] = charts.scorecard(
         [
             (2026, S.ACTED_ON, 2),
             (2026, S.ACTED_ON_IN_PART, 1),
@@ -39,7 +39,7 @@ def test_counts_total_and_share():
 
 
 def test_repeated_keys_add_up_and_missing_statuses_are_zero():
-    [row] = services.scorecard([("Mali", S.ACTED_ON, 1), ("Mali", S.ACTED_ON, 4)])
+    [row] = charts.scorecard([("Mali", S.ACTED_ON, 1), ("Mali", S.ACTED_ON, 4)])
     assert row.counts == {S.ACTED_ON: 5}
     assert dict((s, n) for s, _label, n in row.in_order()) == {
         S.PROPOSED: 0,
@@ -54,32 +54,30 @@ def test_repeated_keys_add_up_and_missing_statuses_are_zero():
 
 
 def test_share_is_none_when_everything_was_withdrawn():
-    [row] = services.scorecard([("Mali", S.WITHDRAWN, 2)])
+    [row] = charts.scorecard([("Mali", S.WITHDRAWN, 2)])
     assert (row.total, row.considered, row.share, row.share_percent) == (2, 0, None, None)
 
 
 def test_no_rows_no_score():
-    assert services.scorecard([]) == []
+    assert charts.scorecard([]) == []
 
 
 def test_rows_sorted_by_key_with_no_country_last():
-    rows = services.scorecard([("Mali", S.PROPOSED, 1), (None, S.PROPOSED, 1), ("Haiti", S.PROPOSED, 1)])
+    rows = charts.scorecard([("Mali", S.PROPOSED, 1), (None, S.PROPOSED, 1), ("Haiti", S.PROPOSED, 1)])
     assert [r.key for r in rows] == ["Haiti", "Mali", None]
-    pairs = services.scorecard(
-        [((None, 2026), S.PROPOSED, 1), (("Mali", 2019), S.PROPOSED, 1), (("Mali", 2016), "x", 1)]
-    )
+    pairs = charts.scorecard([((None, 2026), S.PROPOSED, 1), (("Mali", 2019), S.PROPOSED, 1), (("Mali", 2016), "x", 1)])
     assert [r.key for r in pairs] == [("Mali", 2016), ("Mali", 2019), (None, 2026)]
 
 
 def test_total_adds_every_row():
-    rows = services.scorecard([(2025, S.ACTED_ON, 1), (2026, S.NOT_TAKEN_UP, 1), (2026, S.ACTED_ON_IN_PART, 2)])
-    total = services.scorecard_total(rows)
+    rows = charts.scorecard([(2025, S.ACTED_ON, 1), (2026, S.NOT_TAKEN_UP, 1), (2026, S.ACTED_ON_IN_PART, 2)])
+    total = charts.scorecard_total(rows)
     assert (total.total, total.acted, total.share_percent) == (4, 3, 75)
 
 
 def test_bar_chart_geometry():
-    rows = services.scorecard([(2026, S.ACTED_ON, 1), (2026, S.NOT_TAKEN_UP, 3), (2027, S.PROPOSED, 2)])
-    chart = services.bar_chart(rows, width=400, bar_height=20, gap=10)
+    rows = charts.scorecard([(2026, S.ACTED_ON, 1), (2026, S.NOT_TAKEN_UP, 3), (2027, S.PROPOSED, 2)])
+    chart = charts.bar_chart(rows, width=400, bar_height=20, gap=10)
     first, second = chart.bars
     assert [(s.status, s.x, s.width, s.count) for s in first.segments] == [
         (S.ACTED_ON, 0, 100, 1),
@@ -92,8 +90,8 @@ def test_bar_chart_geometry():
 
 
 def test_bar_chart_labels_are_shortened():
-    rows = services.scorecard([("A very long country name that goes on and on", S.PROPOSED, 1)])
-    [bar] = services.bar_chart(rows).bars
+    rows = charts.scorecard([("A very long country name that goes on and on", S.PROPOSED, 1)])
+    [bar] = charts.bar_chart(rows).bars
     assert len(bar.label) == 32 and bar.label.endswith("…")
 
 
@@ -161,4 +159,4 @@ def test_query_count_is_constant(secretariat_client, year, other_year, rows, dja
     # session, user, groups, and one aggregate query
     with django_assert_max_num_queries(4):
         response = secretariat_client.get(URL)
-    assert services.scorecard_total(response.context["by_year"]).total == rows
+    assert charts.scorecard_total(response.context["by_year"]).total == rows

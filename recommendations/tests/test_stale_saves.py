@@ -110,11 +110,11 @@ def test_a_stale_outcome_update_is_refused_and_keeps_the_note(secretariat_client
 def test_a_status_change_on_an_outdated_page_is_refused_and_keeps_the_input(
     clock, secretariat_client, colleague_client, meeting
 ):
-    from recommendations import services
+    from recommendations.services import changes
 
     rec = f.make_recommendation(meeting)
     shown = secretariat_client.get(rec.get_absolute_url()).context["status_form"].initial["version"]
-    services.change_recommendation_status(rec, Recommendation.Status.PRESENTED, by=None, on=datetime.date(2026, 12, 10))
+    changes.change_recommendation_status(rec, Recommendation.Status.PRESENTED, by=None, on=datetime.date(2026, 12, 10))
 
     response = secretariat_client.post(
         reverse("recommendations:status", args=[rec.pk]),

@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 
-from recommendations import services
+from core.exceptions import InvalidTransition
 from recommendations.models import STATUS_TRANSITIONS, Recommendation, StatusChange
+from recommendations.services import changes
 from recommendations.tests.factories import make_recommendation
 
 S = Recommendation.Status
@@ -26,7 +27,7 @@ def test_every_status_has_an_entry_and_final_statuses_are_final():
 @pytest.mark.parametrize(("old", "new"), ALLOWED)
 def test_allowed_move_records_change_and_evidence(meeting, secretariat_user, old, new):
     rec = make_recommendation(meeting, status=old)
-    change = services.change_recommendation_status(
+    change = changes.change_recommendation_status(
         rec,
         new,
         by=secretariat_user,
@@ -56,8 +57,8 @@ def test_allowed_move_records_change_and_evidence(meeting, secretariat_user, old
 def test_refused_move_says_why_and_changes_nothing(meeting, secretariat_user, old, new):
     rec = make_recommendation(meeting, status=old)
     version = Recommendation.objects.get(pk=rec.pk).version
-    with pytest.raises(services.InvalidTransition) as exc:
-        services.change_recommendation_status(rec, new, by=secretariat_user, on=DAY, note="x")
+    with pytest.raises(InvalidTransition) as exc:
+        changes.change_recommendation_status(rec, new, by=secretariat_user, on=DAY, note="x")
     assert f"“{S(old).label}” cannot become “{S(new).label}”" in str(exc.value)
     assert exc.value.field == "to_status"
     rec.refresh_from_db()
@@ -67,61 +68,61 @@ def test_refused_move_says_why_and_changes_nothing(meeting, secretariat_user, ol
 
 def test_refusal_lists_the_allowed_moves(meeting):
     rec = make_recommendation(meeting)
-    with pytest.raises(services.InvalidTransition, match="It can become: “Presented”, “Withdrawn”"):
-        services.change_recommendation_status(rec, S.ACTED_ON, by=None, on=DAY, note="x")
+    with pytest.raises(InvalidTransition, match="It can become: “Presented”, “Withdrawn”"):
+        changes.change_recommendation_status(rec, S.ACTED_ON, by=None, on=DAY, note="x")
 
 
 def test_final_status_says_it_is_final(meeting):
     rec = make_recommendation(meeting, status=S.WITHDRAWN)
-    with pytest.raises(services.InvalidTransition, match="“Withdrawn” is final"):
-        services.change_recommendation_status(rec, S.PRESENTED, by=None, on=DAY)
+    with pytest.raises(InvalidTransition, match="“Withdrawn” is final"):
+        changes.change_recommendation_status(rec, S.PRESENTED, by=None, on=DAY)
 
 
 def test_unknown_status_is_refused(meeting):
     rec = make_recommendation(meeting)
-    with pytest.raises(services.InvalidTransition, match="Unknown status “adopted”"):
-        services.change_recommendation_status(rec, "adopted", by=None, on=DAY)
+    with pytest.raises(InvalidTransition, match="Unknown status “adopted”"):
+        changes.change_recommendation_status(rec, "adopted", by=None, on=DAY)
     assert Recommendation.objects.get(pk=rec.pk).status == S.PROPOSED
 
 
 def test_date_before_the_meeting_is_refused(meeting):
     rec = make_recommendation(meeting)
-    with pytest.raises(services.InvalidTransition, match="before the meeting of 10 Dec 2026") as exc:
-        services.change_recommendation_status(rec, S.PRESENTED, by=None, on=datetime.date(2026, 12, 9))
+    with pytest.raises(InvalidTransition, match="before the meeting of 10 Dec 2026") as exc:
+        changes.change_recommendation_status(rec, S.PRESENTED, by=None, on=datetime.date(2026, 12, 9))
     assert exc.value.field == "changed_on"
     assert not StatusChange.objects.exists()
 
 
 def test_date_before_the_previous_change_is_refused(meeting):
     rec = make_recommendation(meeting)
-    services.change_recommendation_status(rec, S.PRESENTED, by=None, on=DAY)
-    with pytest.raises(services.InvalidTransition, match="before the previous status change, on 20 Dec 2026"):
-        services.change_recommendation_status(rec, S.UNDER_CONSIDERATION, by=None, on=DAY - datetime.timedelta(1))
+    changes.change_recommendation_status(rec, S.PRESENTED, by=None, on=DAY)
+    with pytest.raises(InvalidTransition, match="before the previous status change, on 20 Dec 2026"):
+        changes.change_recommendation_status(rec, S.UNDER_CONSIDERATION, by=None, on=DAY - datetime.timedelta(1))
     assert Recommendation.objects.get(pk=rec.pk).status == S.PRESENTED
 
 
 @pytest.mark.parametrize("to_status", [S.ACTED_ON, S.ACTED_ON_IN_PART])
 def test_acted_on_needs_evidence(meeting, to_status):
     rec = make_recommendation(meeting, status=S.PRESENTED)
-    with pytest.raises(services.InvalidTransition, match="give a resolution symbol, a link or a note"):
-        services.change_recommendation_status(rec, to_status, by=None, on=DAY, operative_paragraph="OP 3")
+    with pytest.raises(InvalidTransition, match="give a resolution symbol, a link or a note"):
+        changes.change_recommendation_status(rec, to_status, by=None, on=DAY, operative_paragraph="OP 3")
     assert Recommendation.objects.get(pk=rec.pk).status == S.PRESENTED
-    services.change_recommendation_status(rec, to_status, by=None, on=DAY, resolution_symbol="S/RES/2801 (2026)")
+    changes.change_recommendation_status(rec, to_status, by=None, on=DAY, resolution_symbol="S/RES/2801 (2026)")
     assert Recommendation.objects.get(pk=rec.pk).status == to_status
 
 
 def test_bad_evidence_link_is_refused_and_changes_nothing(meeting):
     rec = make_recommendation(meeting)
-    with pytest.raises(services.InvalidTransition, match="valid URL"):
-        services.change_recommendation_status(rec, S.PRESENTED, by=None, on=DAY, link="not a link")
+    with pytest.raises(InvalidTransition, match="valid URL"):
+        changes.change_recommendation_status(rec, S.PRESENTED, by=None, on=DAY, link="not a link")
     assert not StatusChange.objects.exists()
     assert Recommendation.objects.get(pk=rec.pk).status == S.PROPOSED
 
 
 def test_history_records_each_move_with_user_and_reason(meeting, secretariat_user):
     rec = make_recommendation(meeting)
-    services.change_recommendation_status(rec, S.PRESENTED, by=secretariat_user, on=DAY)
-    services.change_recommendation_status(rec, S.UNDER_CONSIDERATION, by=secretariat_user, on=DAY)
+    changes.change_recommendation_status(rec, S.PRESENTED, by=secretariat_user, on=DAY)
+    changes.change_recommendation_status(rec, S.UNDER_CONSIDERATION, by=secretariat_user, on=DAY)
     records = list(rec.history.order_by("history_id"))
     assert [r.status for r in records] == [S.PROPOSED, S.PRESENTED, S.UNDER_CONSIDERATION]
     assert records[0].history_change_reason == "Added"
@@ -133,7 +134,7 @@ def test_history_records_each_move_with_user_and_reason(meeting, secretariat_use
 
 def test_allowed_statuses_follow_the_choices_order(meeting):
     rec = make_recommendation(meeting, status=S.PRESENTED)
-    assert [value for value, _label in services.allowed_statuses(rec)] == [
+    assert [value for value, _label in changes.allowed_statuses(rec)] == [
         S.UNDER_CONSIDERATION,
         S.ACTED_ON_IN_PART,
         S.ACTED_ON,
