@@ -47,8 +47,8 @@ from documents.models import (
 from meetings import deadlines
 from meetings.choices import PAST_STATUSES
 from meetings.models import AgendaEntry, AgendaYear, Holiday, Meeting, TimelineStep
+from recommendations.choices import OPEN_STATUSES
 from recommendations.models import (
-    OPEN_STATUSES,
     Briefer,
     CouncilQuestion,
     FollowUpReview,
