@@ -12,6 +12,8 @@ from types import SimpleNamespace
 from django.db.models import prefetch_related_objects
 from simple_history.models import HistoricalRecords
 
+from .credit import credit
+
 
 @contextmanager
 def history_user(user):
@@ -187,8 +189,6 @@ def _on_behalf_credits(shown, previous_of) -> dict:
             wanted.append(record)
     if not wanted:
         return {}
-    from accounts.onbehalf import credit
-
     model = wanted[0].instance_type
     states = model._meta.get_field("on_behalf_of").related_model._base_manager.in_bulk(
         {r.on_behalf_of_id for r in wanted}
