@@ -22,6 +22,7 @@ from approvals import services as approval_services
 from core.concurrency import NEW, StaleEdit, save_versioned
 from core.exceptions import InvalidTransition
 from core.history import credits_by
+from core.ordering import move, renumber
 from meetings import services as meeting_services
 from meetings.models import Meeting, TimelineStep, symbol_validator
 from notifications import invitations as notification_services
@@ -558,24 +559,8 @@ def remove_section(section: SummarySection, *, expected_version: int | None, by)
     summary = _editable(section.summary, expected_version)
     section._change_reason = _("Section removed")
     section.delete()
-    _renumber(summary.sections.order_by("order", "pk"))
+    renumber(summary.sections.order_by("order", "pk"))
     return _structure_changed(summary, _("Section removed"))
-
-
-def _renumber(rows) -> None:
-    for order, row in enumerate(rows, start=1):
-        if row.order != order:
-            row.order = order
-            row.save(update_fields=["order"])
-
-
-def _move(rows: list, index: int, direction: int) -> bool:
-    target = index + direction
-    if not 0 <= target < len(rows):
-        return False
-    rows[index], rows[target] = rows[target], rows[index]
-    _renumber(rows)
-    return True
 
 
 @credits_by
@@ -585,7 +570,7 @@ def move_section(section: SummarySection, *, direction: int, expected_version: i
     summary = _editable(section.summary, expected_version)
     rows = list(summary.sections.order_by("order", "pk"))
     index = [row.pk for row in rows].index(section.pk)
-    if not _move(rows, index, direction):
+    if not move(rows, index, direction):
         raise InvalidTransition(_("This section cannot move further."))
     return _structure_changed(summary, _("Sections reordered"))
 
@@ -632,7 +617,7 @@ def remove_signatory(row: SummarySignatory, *, expected_version: int | None, by)
     summary = _editable(row.summary, expected_version)
     row._change_reason = _("Signatory removed")
     row.delete()
-    _renumber(summary.signatories.order_by("order", "pk"))
+    renumber(summary.signatories.order_by("order", "pk"))
     if row.role == SummarySignatory.Role.PENHOLDER and summary.penholder_signs:
         summary.penholder_signs = False
     _structure_changed(summary, _("Signatory removed"))
@@ -646,7 +631,7 @@ def move_signatory(row: SummarySignatory, *, direction: int, expected_version: i
     summary = _editable(row.summary, expected_version)
     rows = list(summary.signatories.order_by("order", "pk"))
     index = [r.pk for r in rows].index(row.pk)
-    if not _move(rows, index, direction):
+    if not move(rows, index, direction):
         raise InvalidTransition(_("This signatory cannot move further."))
     _structure_changed(summary, _("Signatories reordered"))
     _refresh_letter(summary)

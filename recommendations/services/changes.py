@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import NEW, StaleEdit, save_versioned
 from core.exceptions import InvalidTransition
 from core.history import credits_by
+from core.ordering import move, renumber
 from meetings.models import Meeting
 
 from ..choices import ACTED_STATUSES
@@ -91,14 +92,6 @@ def _meeting_groups(meeting_id: int) -> list[RecommendationGroup]:
     return list(RecommendationGroup.objects.select_for_update().filter(meeting_id=meeting_id).order_by("order", "pk"))
 
 
-def _renumber(groups: list[RecommendationGroup], reason: str) -> None:
-    for number, group in enumerate(groups, start=1):
-        if group.order != number:
-            group.order = number
-            group._change_reason = reason
-            group.save(update_fields=["order"])
-
-
 @credits_by
 @transaction.atomic
 def move_group(group: RecommendationGroup, *, up: bool, by) -> bool:
@@ -109,12 +102,7 @@ def move_group(group: RecommendationGroup, *, up: bool, by) -> bool:
     index = next((i for i, g in enumerate(groups) if g.pk == group.pk), None)
     if index is None:
         return False
-    target = index - 1 if up else index + 1
-    if not 0 <= target < len(groups):
-        return False
-    groups[index], groups[target] = groups[target], groups[index]
-    _renumber(groups, _("Moved up") if up else _("Moved down"))
-    return True
+    return move(groups, index, -1 if up else 1, reason=_("Moved up") if up else _("Moved down"))
 
 
 @credits_by
@@ -131,7 +119,7 @@ def delete_group(group: RecommendationGroup, *, by) -> RecommendationGroup | Non
         save_versioned(recommendation, None)
     group._change_reason = _("Deleted")
     group.delete()
-    _renumber(remaining, _("Renumbered"))
+    renumber(remaining, reason=_("Renumbered"))
     return first
 
 
