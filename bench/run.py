@@ -37,7 +37,10 @@ from urllib.parse import urlsplit
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = ".venv/bin/python"  # as printed in the commands that reproduce a figure
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-TEMPLATE_DB = "ieg_bench_template"
+# Several people benchmarking on one server each take their own databases: BENCH_DB_PREFIX=ieg_bench_<name>.
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "ieg_bench")
+assert DB_PREFIX.startswith("ieg_bench"), DB_PREFIX  # the bench drops what it makes: never the suite's databases
+TEMPLATE_DB = f"{DB_PREFIX}_template"
 SEED = 2016
 TARGET_RATIO = 10.0  # each page against the signed-in bare view (the public list: the bare view); no page cache
 TARGET_P95_MS = 300
@@ -55,7 +58,7 @@ def figure(kind: str, label: str, text: str, command: str) -> None:
 
 
 def db_name(scale: float) -> str:
-    return "ieg_bench_s" + format(scale, "g").replace(".", "_").replace("-", "")
+    return f"{DB_PREFIX}_s" + format(scale, "g").replace(".", "_").replace("-", "")
 
 
 def db_url(name: str) -> str:
@@ -80,7 +83,7 @@ def admin(*statements: str, dbname: str = "postgres") -> None:
 
 
 def drop(name: str) -> None:
-    assert name.startswith("ieg_bench"), name  # never anything else, above all not the test suite's database
+    assert name.startswith(DB_PREFIX), name  # never anything else, above all not the test suite's database
     admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -392,15 +395,15 @@ def pdf() -> None:
 
 
 def sweep() -> None:
-    # The sweep bench makes (and drops) its own test database next to this server's: test_ieg_bench_sweep.
-    url = db_url("ieg_bench_sweep")
+    # The sweep bench makes (and drops) its own test database next to this server's: test_<prefix>_sweep.
+    url = db_url(f"{DB_PREFIX}_sweep")
     reproduce = f"DATABASE_URL={url} DEBUG=0 {PYTHON} bench/bench_sweep.py"
 
     def drop_test_database():
         # Killing the script leaves its query running in PostgreSQL: end it, then drop the database it made.
         admin(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'test_ieg_bench_sweep'",
-            'DROP DATABASE IF EXISTS "test_ieg_bench_sweep" WITH (FORCE)',
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'test_{DB_PREFIX}_sweep'",
+            f'DROP DATABASE IF EXISTS "test_{DB_PREFIX}_sweep" WITH (FORCE)',
         )
 
     teammate_script(
