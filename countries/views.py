@@ -19,7 +19,6 @@ from accounts.decorators import secretariat_required, staff_view
 from core.concurrency import StaleEdit, refuse_stale, save_versioned
 from core.history import history_entries
 from core.pagination import paginate
-from meetings.models import Meeting
 
 from .forms import MemberStateNamesForm, MissionForm, PermanentRepresentativeForm
 from .models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
@@ -37,14 +36,12 @@ def situation_list(request):
 @staff_view
 def situation_detail(request, pk: int):
     situation = get_object_or_404(Situation.objects.select_related("host_state"), pk=pk)
-    meetings = Meeting.objects.visible_to(request.user).filter(situation=situation).for_list().order_by("-date")
     return render(
         request,
         "countries/situation_detail.html",
         {
             "situation": situation,
             "missions": situation.missions.all(),
-            "meetings": meetings,
             "today": timezone.localdate(),
         },
     )

@@ -2,6 +2,8 @@ from django import template
 
 from accounts import permissions
 
+from ..models import Meeting
+
 register = template.Library()
 
 
@@ -43,3 +45,11 @@ _MEETING_BADGES = {
 def meeting_badge(status: str) -> str:
     """The badge class of a meeting's status: a filter, not an include per row of a long list."""
     return _MEETING_BADGES.get(status, "")
+
+
+@register.inclusion_tag("meetings/_meeting_table.html", takes_context=True)
+def situation_meetings(context, situation, labelledby: str):
+    """The IEG meetings on a situation, for the countries app's situation page: reference data does not import the
+    meetings app, the page loads this tag instead."""
+    meetings = Meeting.objects.visible_to(context["request"].user).filter(situation=situation).for_list()
+    return {"meetings": meetings.order_by("-date"), "labelledby": labelledby, "today": context["today"]}
