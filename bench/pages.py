@@ -85,24 +85,32 @@ def main() -> None:
         finally:
             db_seconds[0] += time.perf_counter() - started
 
+    last_body = [b""]
+
     def call(path: str, cookie: str) -> tuple[int, int, float, float]:
         statuses = []
         cpu = time.thread_time()
         started = time.perf_counter()
         result = handler(environ(path, cookie), lambda status, headers, exc_info=None: statuses.append(status))
-        size = sum(len(chunk) for chunk in result)
+        last_body[0] = b"".join(result)
         result.close()
-        return int(statuses[0].split()[0]), size, time.perf_counter() - started, time.thread_time() - cpu
+        seconds, cpu_seconds = time.perf_counter() - started, time.thread_time() - cpu
+        return int(statuses[0].split()[0]), len(last_body[0]), seconds, cpu_seconds
 
     s = targets.scene()
-    cookies = {user: targets.session_cookie(user) for user in {p.user for p in targets.MAIN_PAGES}}
+    targets.ensure_admin()
+    every_page = (*targets.MAIN_PAGES, *targets.ADMIN_PAGES)
+    cookies = {user: targets.session_cookie(user) for user in {p.user for p in every_page}}
     plan, skipped = [], []
-    for page in targets.MAIN_PAGES:
+    for page in every_page:
         path = targets.page_path(page, s)
         if path is None:
             skipped.append(page.label)
         else:
-            plan.append({"label": page.label, "path": path, "cookie": cookies[page.user], "user": page.user})
+            item = {"label": page.label, "path": path, "cookie": cookies[page.user], "user": page.user}
+            if page in targets.ADMIN_PAGES:
+                item["admin"] = True  # compared with, not a main page of the app
+            plan.append(item)
     # No page cache: every request renders its page anew.
     if not args.counts_only:
         plan.append(
@@ -118,6 +126,7 @@ def main() -> None:
     for item in [bare, *plan]:
         for _ in range(max(args.warmup, 2)):
             item["status"], item["bytes"], _wall, _cpu = call(item["path"], item["cookie"])
+        item["rows"] = targets.table_rows(last_body[0])
         # Queries with an empty cache, then with what the cache holds (sessions, PDFs): equal with no page cache.
         cache.clear()
         with CaptureQueriesContext(connection) as queries:

@@ -311,7 +311,7 @@ def latency(dbs: Databases, scale: float) -> None:
             command,
         )
     for page in result["pages"]:
-        if page.get("baseline"):
+        if page.get("baseline") or page.get("admin"):
             continue
         # Signed-in pages against the signed-in floor, the (anonymous) public list against the bare view.
         base = floor if floor and page["user"] else bare
@@ -329,6 +329,7 @@ def latency(dbs: Databases, scale: float) -> None:
             f"{page['bytes'] // 1024} kB){status}",
             command,
         )
+    tracker_vs_admin(result["pages"], scale, command)
     for label in result["skipped"]:
         say(f"skipped: {label} (URL not found)")
     # The same pages on a tenth of the history, measured in turns with the above: do pages slow down as years
@@ -346,6 +347,25 @@ def latency(dbs: Databases, scale: float) -> None:
             f"{few['bare']['median_ms']:.2f} ms), {page['bytes'] // 1024} / {other['bytes'] // 1024} kB",
             command,
         )
+
+
+def tracker_vs_admin(pages: list[dict], scale: float, command: str) -> None:
+    """The tracker against the Django admin's changelist of recommendations, per row shown, in the same rounds."""
+    by_label = {p["label"]: p for p in pages}
+    tracker, admin_list = by_label.get("tracker"), by_label.get("admin: recommendations")
+    if not (tracker and admin_list and tracker["rows"] and admin_list["rows"]):
+        say("skipped: tracker against the admin changelist (a page is missing or shows no rows)")
+        return
+    per_row = {label: p["median_ms"] / p["rows"] for label, p in (("tracker", tracker), ("admin", admin_list))}
+    ratio = per_row["tracker"] / per_row["admin"]
+    figure(
+        "latency",
+        f"tracker per row against the admin changelist (scale {scale:g})",
+        f"tracker {per_row['tracker']:.3f} ms/row ({tracker['median_ms']:.1f} ms, {tracker['rows']} rows)   "
+        f"admin {per_row['admin']:.3f} ms/row ({admin_list['median_ms']:.1f} ms, {admin_list['rows']} rows)   "
+        f"ratio {ratio:.2f}x, target <= 1x: {'met' if ratio <= 1 else 'NOT met'}",
+        command,
+    )
 
 
 def queries(dbs: Databases, scale: float) -> None:

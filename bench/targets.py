@@ -51,6 +51,13 @@ MAIN_PAGES = (
         ANONYMOUS,
     ),
 )
+# The Django admin over the same database, as a superuser: the tracker is compared per row with the changelist of
+# recommendations, and the user list's query count must not grow with the data.
+ADMIN = "bench-admin"
+ADMIN_PAGES = (
+    Page("admin: recommendations", ("admin:recommendations_recommendation_changelist",), "", ADMIN),
+    Page("admin: users", ("admin:accounts_user_changelist",), "", ADMIN),
+)
 NOTE_PAGE = ("documents:note",)
 NOTE_PDF = ("documents:note_pdf", "documents:note_download")
 
@@ -105,6 +112,19 @@ def page_path(page: Page, s: Scene) -> str | None:
     if any(a is None for a in args):
         return None
     return url(page.url_names, *args)
+
+
+def ensure_admin() -> None:
+    """The superuser the admin pages are opened as (the bench's own databases only; no password: a session is made)."""
+    User.objects.get_or_create(
+        username=ADMIN, defaults={"is_staff": True, "is_superuser": True, "password": "!", "email": "admin@example.org"}
+    )
+
+
+def table_rows(body: bytes) -> int:
+    """The rows of a page's first table body (the tracker's and the changelist's list): each starts with ``<tr``."""
+    start = body.find(b"<tbody")
+    return body.count(b"<tr", start, body.find(b"</tbody>", start)) if start >= 0 else 0
 
 
 def session_cookie(username: str | None) -> str:
