@@ -162,3 +162,19 @@ def test_query_count_is_constant(secretariat_client, year, rows, django_assert_m
     with django_assert_max_num_queries(8):
         response = secretariat_client.get(URL)
     assert len(response.context["page"].object_list) == min(rows, 50)
+
+
+def test_a_row_shows_each_column_and_escapes_the_text(secretariat_client, spread):
+    rec = spread["ss_mandate"]
+    rec.text = "Ask for <script>alert(1)</script> & more"
+    rec.next_review = datetime.date(2027, 1, 15)
+    rec.save()
+    body = secretariat_client.get(URL).content.decode()
+    row = body[body.index(f'href="{rec.get_absolute_url()}"') :].split("</tr>")[0]
+    assert "Ask for &lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in row and "<script>alert" not in body
+    assert '<td data-label="Mission">UNMISS</td>' in row
+    assert f'<span class="badge badge--warn">{rec.get_status_display()}</span>' in row
+    assert '<td data-label="Next review" class="nowrap">15 Jan 2027</td>' in row
+    assert (
+        f'<a href="{rec.meeting.get_absolute_url()}">South Sudan</a><br><span class="muted nowrap">10 Mar 2026' in body
+    )
