@@ -5,11 +5,27 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from accounts.permissions import SECRETARIAT_GROUP
 from meetings.tests import factories
+
+# Every test starts at the same instant, and the clock ticks on from there: a test written against "today" means
+# the same day whenever the suite runs (the 2026 fixtures were written for the first days of December 2026). A test
+# moves the clock further with the ``time_machine`` fixture. Tests that drive a real worker process keep the real
+# clock (the worker could not share a frozen one); the browser tests pin theirs in e2e/conftest.py.
+SUITE_NOW = datetime.datetime(2026, 12, 1, 14, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _suite_clock(request):
+    if request.node.get_closest_marker("integration") or request.node.get_closest_marker("browser"):
+        yield
+        return
+    with time_machine.travel(SUITE_NOW, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
