@@ -112,10 +112,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 
+# How long a request waits on Redis before it gives up (cache and broker alike): an outage of Redis costs this
+# much once, then core.cache stays away from it for a few seconds at a time.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.5)
+# Sessions are in the database only (Django's default engine), with or without Redis: a session read from Redis
+# would outlive a sign-out made while Redis was down.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    # Sessions read from Redis, written through to the database (which keeps them across a cache flush).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Fails open (core/cache.py): with Redis down, reads miss and writes are dropped; pages come from the database.
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -191,6 +204,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers and monitors probe the health endpoint over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
@@ -227,7 +242,20 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": 60 * 60,
+        "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+        "socket_timeout": max(REDIS_TIMEOUT_SECONDS, 5.0),  # the worker's blocking reads are longer than a page's
+    }
+    # A request that queues work while Redis is down gives up after one quick retry (the rows stay in the
+    # database and the next sweep queues them: notifications/sending.py).
+    CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
+    CELERY_TASK_PUBLISH_RETRY_POLICY = {
+        "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.2,
+        "interval_max": 0.2,
+    }
 else:
     _queue_dir = VAR_DIR / "celery"
     CELERY_BROKER_URL = "filesystem://"
@@ -243,10 +271,11 @@ else:
 # One queue name per deployment (the integration test uses its own so it never meets a developer's worker).
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+REMINDER_SWEEP_MINUTES = env.int("REMINDER_SWEEP_MINUTES", default=15)
 CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {
         "task": "notifications.tasks.sweep_reminders",
-        "schedule": crontab(minute=f"*/{env.int('REMINDER_SWEEP_MINUTES', default=15)}"),
+        "schedule": crontab(minute=f"*/{REMINDER_SWEEP_MINUTES}"),
     },
     # Idempotent: writes only on the first run of a new year (or after the rules changed).
     "un-hq-holidays": {

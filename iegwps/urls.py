@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from .health import health
+
 urlpatterns = [
     path("", include("public.urls")),
     path("accounts/", include("accounts.urls")),
@@ -12,4 +14,8 @@ urlpatterns = [
     path("approvals/", include("approvals.urls")),
     path("api/", include("meetings.api_urls")),
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
 ]
+
+# 503 with Retry-After while the database does not answer, 500 otherwise; neither needs the database.
+handler500 = "core.errors.server_error"

@@ -212,10 +212,17 @@ def enqueue(pks: list[int]) -> None:
 
 
 def enqueue_safely(pks: list[int]) -> None:
+    """Hand rows to the workers; with the broker down, log it and leave the rows for the next sweep.
+
+    The request that made the rows succeeds all the same: the rows are the record. Their queue mark is taken
+    off again, so the next sweep (every REMINDER_SWEEP_MINUTES) queues them, not the hourly requeue of lost
+    messages.
+    """
     try:
         enqueue(pks)
-    except Exception:  # broker down: the rows stay pending and a later sweep queues them again
-        log.exception("Could not queue %d notifications; a later sweep will retry.", len(pks))
+    except Exception:  # noqa: BLE001 - whatever the broker raised, the rows are safe in the database
+        log.warning("Could not queue %d notifications; the next sweep will.", len(pks), exc_info=True)
+        Notification.objects.filter(pk__in=pks, state=State.PENDING).update(enqueued_at=None)
 
 
 def queue_ready_after_commit(now: datetime.datetime, queue=None) -> list[int]:

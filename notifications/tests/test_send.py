@@ -139,3 +139,14 @@ def test_send_reminders_command_runs_without_celery(meeting, secretariat_user):
         call_command("send_reminders")
         call_command("send_reminders")
     assert [m.to for m in mail.outbox] == [["sec@example.org"]]
+
+
+def test_broker_down_leaves_the_rows_for_the_next_sweep(row, caplog):
+    """The request that made the rows succeeds; their queue mark is taken off so the next sweep queues them."""
+    Notification.objects.filter(pk=row.pk).update(enqueued_at=NOON)
+    with mock.patch.object(sending, "enqueue", side_effect=ConnectionRefusedError(111, "Connection refused")):
+        sending.enqueue_safely([row.pk])  # does not raise
+    row.refresh_from_db()
+    assert (row.state, row.enqueued_at) == ("pending", None)
+    assert "the next sweep will" in caplog.text
+    assert sending.mark_for_queue(NOON + datetime.timedelta(minutes=15)) == [row.pk]
