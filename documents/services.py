@@ -9,6 +9,7 @@ The meeting's own status follows through ``meetings.services.change_status``.
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -44,7 +45,9 @@ from .models import (
 from .richtext import sanitize
 from .uploads import FileKind
 
-__all__ = ["InvalidTransition", "StaleEdit"]
+__all__ = ["InvalidTransition", "PdfNotStored", "StaleEdit"]
+
+log = logging.getLogger(__name__)
 
 
 def _complete_step(meeting: Meeting, key: str, *, by, now: datetime.datetime) -> None:
@@ -773,9 +776,28 @@ def _set_symbol(meeting: Meeting, symbol: str, *, by, reason: str) -> None:
     save_versioned(meeting, None)
 
 
+class PdfNotStored(InvalidTransition):
+    """The issued PDF could not be made or stored; raised inside the issuing transaction, so nothing moved."""
+
+
 def _store_issued_pdf(summary: Summary, issue_date: datetime.date) -> None:
-    rendered = pdf.render_summary(summary, today=issue_date)
-    summary.issued_pdf.save(f"{summary.meeting.symbol.replace('/', '-')}.pdf", ContentFile(rendered), save=False)
+    """Render and store the issued PDF, or raise PdfNotStored (the caller's transaction then rolls back)."""
+    try:
+        rendered = pdf.render_summary(summary, today=issue_date)
+    except Exception as exc:  # noqa: BLE001 - whatever the renderer raised, the reader is told and nothing moves
+        log.exception("Rendering the summary of meeting %s failed", summary.meeting_id)
+        raise PdfNotStored(
+            _("The PDF could not be made (the renderer failed: %(error)s). Nothing was changed; try again.")
+            % {"error": type(exc).__name__}
+        ) from exc
+    try:
+        summary.issued_pdf.save(f"{summary.meeting.symbol.replace('/', '-')}.pdf", ContentFile(rendered), save=False)
+    except OSError as exc:  # disk full, permissions, a storage that does not answer
+        log.exception("Storing the PDF of meeting %s failed", summary.meeting_id)
+        raise PdfNotStored(
+            _("The PDF could not be stored (%(error)s). Nothing was changed; try again once the server has room.")
+            % {"error": exc.strerror or type(exc).__name__}
+        ) from exc
 
 
 @transaction.atomic
