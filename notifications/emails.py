@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from . import ical, rules
+from .ladders import decision_day
 
 
 def absolute(path: str) -> str:
@@ -86,9 +87,16 @@ def _item_context(row, target, *, today: datetime.date, holiday_dates) -> dict:
     }
 
 
+def late_since(row, today: datetime.date) -> str:
+    """The day a reminder or digest was meant to go out, when that was before ``today`` (worker or beat down)."""
+    meant = decision_day(row.scheduled_for)
+    return rules.long_date(meant) if meant < today else ""
+
+
 def reminder(row, target, *, today: datetime.date, holiday_dates) -> EmailMultiAlternatives:
     """A reminder about one step, written answer or review: before, on the day, overdue, or escalated."""
     context = _item_context(row, target, today=today, holiday_dates=holiday_dates)
+    context["late_since"] = late_since(row, today)
     context["recipient"] = row.recipient
     context["preferences_url"] = absolute(reverse("notifications:preferences"))
     return _render("reminder", context, row=row)
@@ -102,6 +110,7 @@ def digest(row, entries, *, today: datetime.date, holiday_dates) -> EmailMultiAl
         "recipient": row.recipient,
         "items": items,
         "today": today,
+        "late_since": late_since(row, today),
         "preferences_url": absolute(reverse("notifications:preferences")),
     }
     return _render("digest", context, row=row)

@@ -150,3 +150,20 @@ def test_broker_down_leaves_the_rows_for_the_next_sweep(row, caplog):
     assert (row.state, row.enqueued_at) == ("pending", None)
     assert "the next sweep will" in caplog.text
     assert sending.mark_for_queue(NOON + datetime.timedelta(minutes=15)) == [row.pk]
+
+
+def test_a_reminder_sent_on_a_later_day_says_it_is_late(meeting, secretariat_user):
+    """The worker was down on the day: the reminder that still applies goes out, saying when it was due to."""
+    only_step(meeting, "background_note", due=D(2026, 12, 15))  # 5 business days after Tue 8 Dec
+    [pk] = sweep_only(at(D(2026, 12, 8)))
+    assert send(pk, at(D(2026, 12, 10), 11)) == "sent"  # two days late, still the 5-days-before reminder
+    [message] = mail.outbox
+    assert "in 3 business days" in message.body  # counted from the day it went out
+    said = "Sent late: this email was due to go out on 8 Dec 2026. What it says is as of today."
+    assert said in message.body
+    assert said in message.alternatives[0][0]
+
+
+def test_a_reminder_sent_on_its_day_says_nothing_of_lateness(row):
+    assert send(row.pk, NOON + datetime.timedelta(hours=8)) == "sent"  # hours late, the same day
+    assert "Sent late" not in mail.outbox[0].body

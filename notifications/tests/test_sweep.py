@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -379,3 +380,14 @@ def test_written_answer_reminders_until_the_answer_is_received(meeting, secretar
     question.answer, question.answered_on = "Twelve.", D(2026, 12, 7)
     question.save()
     assert sweep_and_send(at(D(2026, 12, 8))) == []
+
+
+def test_a_digest_sent_on_a_later_day_says_it_is_late(meeting, secretariat_user):
+    only_step(meeting, "background_note", due=D(2026, 12, 15))
+    secretariat_user.delivery = "digest"
+    secretariat_user.save()
+    [digest_pk] = sweep_only(at(D(2026, 12, 8), 8))  # decided and queued; the worker is down until Thursday
+    assert send(digest_pk, at(D(2026, 12, 10), 9)) == "sent"
+    [digest] = mail.outbox
+    assert "Sent late: this email was due to go out on 8 Dec 2026." in digest.body
+    assert "in 3 business days" in digest.body
