@@ -32,7 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -64,10 +64,18 @@ class Recorder:
         self.delay = delay
         self.messages: list[email.message.Message] = []
         self.kill_after: int | None = None
+        self.hold_subject: str | None = None  # or hold the first message whose subject starts with this
         self.in_flight = threading.Event()
 
+    def _hold(self, envelope) -> bool:
+        if self.in_flight.is_set():
+            return False
+        if self.hold_subject is not None:
+            return email.message_from_bytes(envelope.content)["Subject"].startswith(self.hold_subject)
+        return self.kill_after is not None and len(self.messages) >= self.kill_after
+
     async def handle_DATA(self, server, session, envelope):
-        if self.kill_after is not None and len(self.messages) >= self.kill_after and not self.in_flight.is_set():
+        if self._hold(envelope):
             self.in_flight.set()  # the worker is inside this send, waiting for our answer
             await asyncio.sleep(3)  # killed meanwhile: aiosmtpd cancels this coroutine, nothing is accepted
         else:
@@ -295,3 +303,97 @@ def test_worker_sends_each_reminder_once_even_when_killed_mid_batch(smtp, worker
     assert len(recorder.messages) == total
     assert Notification.objects.filter(state="sent").count() == total
     assert Notification.objects.filter(attempts__gt=1).count() == 1  # the row taken over from the killed worker
+
+
+def busy_year():
+    """Two secretariat members and a co-chair, and MEETINGS meetings 60 days ago: hundreds of reminders due."""
+    year = factories.make_year(2026, co_chairs=["Denmark", "Greece"], council=["Denmark", "Greece", "France"])
+    secretariat = Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0]
+    people = [factories.make_user(name) for name in ("sec1", "sec2")]
+    for person in people:
+        person.groups.add(secretariat)
+    people.append(factories.make_user("cochair", delegation="Denmark"))
+    today = timezone.localdate()
+    for i in range(MEETINGS):
+        factories.make_meeting(year, f"Situation {i}", date=today - datetime.timedelta(days=60 + i))
+    return people
+
+
+def backends_waiting_on_a_lock() -> int:
+    # pg_locks, not pg_stat_activity: the statistics views keep one snapshot for the whole transaction.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="holds the sweep mid-way with a PostgreSQL lock")
+def test_a_worker_killed_in_the_middle_of_a_sweep_loses_nothing(smtp, worker_env, tmp_path):
+    """The sweep is one transaction: killed half-way (its step reminders inserted, not committed), it leaves no
+    row; the next tick decides them all again and each goes out once."""
+    recorder, _port = smtp
+    busy_year()
+    expected = expected_emails(decision_day(timezone.now()))
+    worker = Worker(worker_env, tmp_path / "worker.log")
+    try:
+        worker.start()
+        with transaction.atomic(), connection.cursor() as cursor:
+            # The sweep reads recommendations after it has decided the steps' reminders: it waits here.
+            cursor.execute("LOCK TABLE recommendations_recommendation IN ACCESS EXCLUSIVE MODE")
+            send_sweep(worker_env)
+            wait_for(lambda: backends_waiting_on_a_lock() == 1, 60, "the sweep to reach the lock", worker)
+            worker.kill()
+        wait_for(lambda: backends_waiting_on_a_lock() == 0, 30, "the killed sweep's transaction to end", worker)
+        assert not Notification.objects.exists()
+        assert recorder.messages == []
+
+        worker.start()
+        send_sweep(worker_env)  # the next beat tick
+        total = sum(expected.values())
+        wait_for(lambda: len(recorder.messages) >= total, 180, f"{total} emails", worker)
+        send_sweep(worker_env)  # and one more changes nothing
+        time.sleep(3)
+    finally:
+        worker.kill()
+    got = received(recorder)
+    assert {key: n for key, n in got.items() if n > 1} == {}
+    assert got == expected
+
+
+def test_a_worker_killed_while_sending_a_digest_sends_each_digest_once(smtp, worker_env, tmp_path):
+    recorder, _port = smtp
+    people = busy_year()
+    User.objects.filter(pk__in=[person.pk for person in people]).update(delivery="digest")
+    env = {**worker_env, "DIGEST_HOUR": "0", "REMINDER_SEND_HOUR": "0"}  # digests due whatever the hour
+    worker = Worker(env, tmp_path / "worker.log")
+    try:
+        recorder.hold_subject = "[IEG] Your digest"  # hold the first digest open and kill the worker there
+        worker.start()
+        send_sweep(env)
+        wait_for(recorder.in_flight.is_set, 120, "the worker to be sending a digest", worker)
+        worker.kill()
+        assert Notification.objects.filter(kind="digest", state="sending").count() == 1
+        recorder.hold_subject = None
+
+        time.sleep(CLAIM_TIMEOUT + 1)  # the dead worker's claim goes stale
+        worker.start()
+        send_sweep(env)
+        wait_for(
+            lambda: Notification.objects.filter(kind="digest", state="sent").count() == len(people),
+            120,
+            "a digest for each person",
+            worker,
+        )
+        send_sweep(env)
+        time.sleep(3)
+    finally:
+        worker.kill()
+    digests = Notification.objects.filter(kind="digest")
+    sent = collections.Counter(int(message["X-IEG-Notification"]) for message in recorder.messages)
+    assert set(sent.values()) == {1}  # every message once: the digests and the escalations (never in a digest)
+    digest_rows = {row.pk: row.email for row in digests}
+    assert sorted(digest_rows[pk] for pk in sent if pk in digest_rows) == sorted(person.email for person in people)
+    assert sorted(digests.values_list("state", flat=True)) == ["sent"] * len(people)
+    items = Notification.objects.filter(via_digest=True).exclude(state="cancelled")
+    assert items.count() > 100
+    assert not items.exclude(state="sent").exists()
+    assert not items.filter(digest__isnull=True).exists()  # each item went in one digest, sent once
