@@ -204,6 +204,17 @@ def worker_env(smtp, tmp_path, transactional_db):
     client.close()
 
 
+class Beat(Worker):
+    """celery beat, with its schedule file in the test's VAR_DIR (kept across a kill and restart)."""
+
+    def start(self):
+        command = [sys.executable, "-m", "celery", "-A", "iegwps", "beat", "--loglevel=INFO"]
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen(  # noqa: S603
+                command, cwd=BASE_DIR, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+
+
 def send_sweep(env):
     """What beat does: put one sweep task on the worker's queue."""
     from celery import Celery
@@ -327,33 +338,38 @@ def backends_waiting_on_a_lock() -> int:
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="holds the sweep mid-way with a PostgreSQL lock")
-def test_a_worker_killed_in_the_middle_of_a_sweep_loses_nothing(smtp, worker_env, tmp_path):
+def test_worker_and_beat_killed_in_the_middle_of_a_sweep_lose_nothing(smtp, worker_env, tmp_path):
     """The sweep is one transaction: killed half-way (its step reminders inserted, not committed), it leaves no
-    row; the next tick decides them all again and each goes out once."""
+    row. Worker and beat restarted, beat's next tick (every minute here) decides them all again; each goes once."""
     recorder, _port = smtp
     busy_year()
     expected = expected_emails(decision_day(timezone.now()))
-    worker = Worker(worker_env, tmp_path / "worker.log")
+    env = {**worker_env, "REMINDER_SWEEP_MINUTES": "1"}
+    worker, beat = Worker(env, tmp_path / "worker.log"), Beat(env, tmp_path / "beat.log")
     try:
-        worker.start()
         with transaction.atomic(), connection.cursor() as cursor:
             # The sweep reads recommendations after it has decided the steps' reminders: it waits here.
             cursor.execute("LOCK TABLE recommendations_recommendation IN ACCESS EXCLUSIVE MODE")
-            send_sweep(worker_env)
-            wait_for(lambda: backends_waiting_on_a_lock() == 1, 60, "the sweep to reach the lock", worker)
+            worker.start()
+            beat.start()
+            send_sweep(env)
+            wait_for(lambda: backends_waiting_on_a_lock() >= 1, 60, "the sweep to reach the lock", worker)
             worker.kill()
+            beat.kill()
         wait_for(lambda: backends_waiting_on_a_lock() == 0, 30, "the killed sweep's transaction to end", worker)
         assert not Notification.objects.exists()
         assert recorder.messages == []
 
         worker.start()
-        send_sweep(worker_env)  # the next beat tick
+        beat.start()  # on the schedule file of the one killed
         total = sum(expected.values())
-        wait_for(lambda: len(recorder.messages) >= total, 180, f"{total} emails", worker)
-        send_sweep(worker_env)  # and one more changes nothing
+        wait_for(lambda: len(recorder.messages) >= total, 180, f"{total} emails after beat's next tick", worker)
+        send_sweep(env)  # and one more tick changes nothing
         time.sleep(3)
     finally:
         worker.kill()
+        beat.kill()
+    assert "Scheduler: Sending due task reminder-sweep" in beat.log.read_text()
     got = received(recorder)
     assert {key: n for key, n in got.items() if n > 1} == {}
     assert got == expected
