@@ -218,6 +218,39 @@ def start_gunicorn(port: int, workers: int, threads: int, log: Path) -> subproce
     raise SystemExit(f"gunicorn did not listen on port {port} within 60 s; see {log}")
 
 
+def redis_proxy():
+    """A TCP proxy in front of REDIS_URL's Redis, which gunicorn then uses instead; None without REDIS_URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from core.tests.tcpproxy import TcpProxy
+
+    parts = urlsplit(os.environ.get("REDIS_URL", ""))
+    if parts.scheme != "redis":
+        return None
+    proxy = TcpProxy(parts.hostname or "127.0.0.1", parts.port or 6379)
+    proxy.start()
+    os.environ["REDIS_URL"] = urlunsplit((parts.scheme, f"127.0.0.1:{proxy.port}", parts.path, "", ""))
+    return proxy
+
+
+class Cutter(threading.Thread):
+    """Cut Redis ``after`` seconds into the run, for ``length`` seconds; ``window`` says when, from the run's start."""
+
+    def __init__(self, proxy, *, after: float, length: float):
+        super().__init__(daemon=True)
+        self.proxy, self.after, self.length = proxy, after, length
+        self.window: list[float] = []
+
+    def run(self) -> None:
+        started = time.monotonic()
+        time.sleep(self.after)
+        self.proxy.cut()
+        self.window.append(round(time.monotonic() - started, 1))
+        time.sleep(self.length)
+        self.proxy.restore()
+        self.window.append(round(time.monotonic() - started, 1))
+
+
 def stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
@@ -238,6 +271,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (more than 1: gthread)")
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--write-every", type=float, default=5.0, help="seconds between writes (0: no writes)")
+    parser.add_argument(
+        "--cut-redis", type=int, default=0, help="cut Redis (cache and broker) for this many seconds mid-run"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print(json.dumps({"error": "wrk is not installed (apt-get install -y wrk)"}))
@@ -251,6 +287,12 @@ def main() -> None:
     entries = ",\n".join(f"  {{{lua_string(m['path'])}, {lua_string(m['cookie'])}}}" for m in mix)
     script.write_text(LUA % {"entries": entries})
 
+    proxy = None
+    if args.cut_redis:
+        proxy = redis_proxy()
+        if proxy is None:
+            print(json.dumps({"error": "--cut-redis needs REDIS_URL (redis://host:port/db)"}))
+            return
     port = free_port()
     server = start_gunicorn(port, args.workers, args.threads, work / "gunicorn.log")
     try:
@@ -273,13 +315,20 @@ def main() -> None:
         writer = Writer(port, plan, args.write_every) if plan else None
         if writer:
             writer.start()
+        cutter = Cutter(proxy, after=(args.seconds - args.cut_redis) / 2, length=args.cut_redis) if proxy else None
+        if cutter:
+            cutter.start()
         wrk = run_wrk(args.seconds)
+        if cutter:
+            cutter.join()
         if writer:
             writer.halt.set()
             writer.join()
         after = {m["path"]: get(port, m["path"], m["cookie"])[0] for m in mix}
     finally:
         stop(server)
+        if proxy:
+            proxy.stop()
     figures = None
     for line in wrk.stdout.splitlines():
         if line.startswith("BENCH_JSON "):
@@ -301,6 +350,7 @@ def main() -> None:
         + (f" x {args.threads} threads" if args.threads > 1 else ""),
         "clients": args.clients,
         "seconds": args.seconds,
+        "redis_cut": cutter.window if cutter else None,
     }
     print(json.dumps(result))
 

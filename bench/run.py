@@ -9,6 +9,8 @@ Figures
   sweep    the reminder sweep over 100,000 open steps: seconds and queries (bench/bench_sweep.py).
   load     gunicorn with the production settings on PostgreSQL, 20 wrk connections for 60 s over pages and
            note downloads: throughput, p50/p95/p99, errors (target: 0 errors, p95 under 300 ms).
+  load-redis-cut  the same load with Redis (cache and broker) cut for the middle third of the run, through a TCP
+           proxy (core/tests/tcpproxy.py): errors (target 0) and p95.
 
 Data comes from ``manage.py generate_bulk`` into PostgreSQL databases this script creates and drops
 (``ieg_bench_*``, from a migrated template; never the test suite's). Environment: BENCH_SCALE (default 10),
@@ -17,7 +19,8 @@ bench_sweep.py each), BENCH_POSTGRES_URL
 (postgres://postgres@127.0.0.1:5432), BENCH_REDIS_URL (redis://127.0.0.1:6379/13: cache and broker as in
 production, flushed first; without Redis, each process caches in local memory).
 
-    DEBUG=0 .venv/bin/python bench/run.py [--only latency,queries,pdf,sweep,load] [--scale 10] [--keep-dbs]
+    DEBUG=0 .venv/bin/python bench/run.py [--only latency,queries,pdf,sweep,load,load-redis-cut]
+        [--scale 10] [--keep-dbs]
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ SEED = 2016
 TARGET_RATIO = 10.0  # each page against the signed-in bare view (the public list: the bare view); no page cache
 TARGET_P95_MS = 300
 SCRIPT_TIMEOUT = float(os.environ.get("BENCH_SCRIPT_TIMEOUT", "900"))  # seconds for a teammate's bench script
-PHASES = ("queries", "latency", "pdf", "sweep", "load")
+PHASES = ("queries", "latency", "pdf", "sweep", "load", "load-redis-cut")
 WORK = BASE_DIR / "var" / "bench"
 
 
@@ -431,10 +434,14 @@ def sweep() -> None:
     )
 
 
-def load(dbs: Databases, scale: float, seconds: int) -> None:
-    command = f"BENCH_LOAD_SECONDS={seconds} DEBUG=0 {PYTHON} bench/run.py --only load --scale {scale:g}"
+def load(dbs: Databases, scale: float, seconds: int, cut_redis: int = 0) -> None:
+    phase = "load-redis-cut" if cut_redis else "load"
+    command = f"BENCH_LOAD_SECONDS={seconds} DEBUG=0 {PYTHON} bench/run.py --only {phase} --scale {scale:g}"
+    if cut_redis and not REDIS_URL:
+        say(f"skipped: {phase} (no Redis answered)")
+        return
     out = run(
-        [PYTHON, "bench/load.py", "--seconds", str(seconds), "--clients", "20"],
+        [PYTHON, "bench/load.py", "--seconds", str(seconds), "--clients", "20", "--cut-redis", str(cut_redis)],
         environment(dbs.at_scale(scale)),
         "bench/load.py",
     )
@@ -463,9 +470,11 @@ def load(dbs: Databases, scale: float, seconds: int) -> None:
     )
     p95 = f["p95_us"] / 1000
     verdict = "met" if errors == 0 and p95 < TARGET_P95_MS else "NOT met"
+    cut = result.get("redis_cut")
     figure(
         "load",
-        f"{result['clients']} clients, {seconds_run:.0f} s (scale {scale:g})",
+        f"{result['clients']} clients, {seconds_run:.0f} s (scale {scale:g})"
+        + (f", Redis cut from {cut[0]:g} s to {cut[1]:g} s" if cut else ""),
         f"{f['requests']:,} requests, {f['requests'] / seconds_run:.1f} req/s, "
         f"p50 {f['p50_us'] / 1000:.0f} ms, p95 {p95:.0f} ms, p99 {f['p99_us'] / 1000:.0f} ms, "
         f"max {f['max_us'] / 1000:.0f} ms, errors {errors} ({f['non2xx']} non-2xx, {socket_errors} socket), "
@@ -502,7 +511,7 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     dbs = Databases(reuse=args.reuse_dbs)
     try:
-        if {"latency", "load"} & set(phases):
+        if {"latency", "load", "load-redis-cut"} & set(phases):
             collectstatic()
         if "queries" in phases:
             queries(dbs, args.scale)
@@ -514,6 +523,9 @@ def main() -> None:
             sweep()
         if "load" in phases:
             load(dbs, args.scale, args.load_seconds)
+        if "load-redis-cut" in phases:
+            # Redis (cache and broker) cut for a third of the run: errors must stay 0 (core/cache.py fails open).
+            load(dbs, args.scale, args.load_seconds, cut_redis=args.load_seconds // 3)
     finally:
         if not args.keep_dbs:
             dbs.drop_all()

@@ -7,17 +7,15 @@ and kept in history.
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.db import IntegrityError
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.decorators import secretariat_required, staff_view
-from core.concurrency import StaleEdit, refuse_stale, save_versioned
-from core.history import history_entries
+from core.editing import edit_page, history_page
 from core.pagination import paginate
 
 from .forms import MemberStateNamesForm, MissionForm, PermanentRepresentativeForm
@@ -100,53 +98,17 @@ def mission_list(request):
     )
 
 
-def _edit(
-    request,
-    form_class,
-    instance,
-    *,
-    list_url: str,
-    list_label: str,
-    heading: str,
-    history_url: str,
-    intro: str = "",
-):
-    """The create/edit page of one reference row: a stale save is refused and the typed input kept."""
-    form = form_class(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        obj = form.save(commit=False)
-        try:
-            save_versioned(obj, form.expected_version)
-        except StaleEdit as exc:
-            refuse_stale(form, exc)
-        except IntegrityError:  # created by someone else between the form's check and the save
-            form.add_error(None, _("Someone else has just saved the same entry: check the list, then try again."))
-        else:
-            messages.success(request, _("Saved: %(name)s.") % {"name": obj})
-            return redirect(list_url)
-    context = {
-        "form": form,
-        "object": instance if instance.pk else None,
-        "heading": heading,
-        "list_url": list_url,
-        "list_label": list_label,
-        "history_url": history_url,
-        "intro": intro,
-    }
-    return render(request, "countries/reference_form.html", context)
-
-
 @secretariat_required
 def representative_form(request, pk: int | None = None):
     representative = get_object_or_404(PermanentRepresentative, pk=pk) if pk else PermanentRepresentative()
-    return _edit(
+    return edit_page(
         request,
         PermanentRepresentativeForm,
         representative,
-        list_url="countries:representatives",
-        list_label=_("Permanent representatives"),
+        back_url=reverse("countries:representatives"),
+        back_label=_("Permanent representatives"),
         heading=_("Edit %(name)s") % {"name": representative} if pk else _("Add a permanent representative"),
-        history_url="countries:representative_history",
+        history_url=reverse("countries:representative_history", args=[pk]) if pk else "",
     )
 
 
@@ -154,14 +116,14 @@ def representative_form(request, pk: int | None = None):
 def member_state_names(request, pk: int):
     """The state's name in a sentence and its formal name, as Council documents print them."""
     member_state = get_object_or_404(MemberState, pk=pk)
-    return _edit(
+    return edit_page(
         request,
         MemberStateNamesForm,
         member_state,
-        list_url="countries:member_states",
-        list_label=_("Member states"),
+        back_url=reverse("countries:member_states"),
+        back_label=_("Member states"),
         heading=_("Names of %(name)s in documents") % {"name": member_state},
-        history_url="countries:member_state_history",
+        history_url=reverse("countries:member_state_history", args=[pk]),
         intro=_(
             "Lists and menus say “%(name)s”. As saved now, a letter's title reads “… from the Permanent "
             "Representatives of %(formal)s to the United Nations …” and its text “… and %(in_text)s, as Co-Chairs …”."
@@ -173,14 +135,14 @@ def member_state_names(request, pk: int):
 @secretariat_required
 def mission_form(request, pk: int | None = None):
     mission = get_object_or_404(Mission, pk=pk) if pk else Mission()
-    return _edit(
+    return edit_page(
         request,
         MissionForm,
         mission,
-        list_url="countries:missions",
-        list_label=_("Missions and mandates"),
+        back_url=reverse("countries:missions"),
+        back_label=_("Missions and mandates"),
         heading=_("Edit %(name)s") % {"name": mission} if pk else _("Add a mission"),
-        history_url="countries:mission_history",
+        history_url=reverse("countries:mission_history", args=[pk]) if pk else "",
     )
 
 
@@ -188,15 +150,11 @@ def mission_form(request, pk: int | None = None):
 @require_GET
 def representative_history(request, pk: int):
     representative = get_object_or_404(PermanentRepresentative.objects.select_related("member_state"), pk=pk)
-    return render(
+    return history_page(
         request,
-        "countries/reference_history.html",
-        {
-            "object": representative,
-            "entries": history_entries(representative.history.all()),
-            "list_url": "countries:representatives",
-            "list_label": _("Permanent representatives"),
-        },
+        representative,
+        back_url=reverse("countries:representatives"),
+        back_label=_("Permanent representatives"),
     )
 
 
@@ -204,15 +162,8 @@ def representative_history(request, pk: int):
 @require_GET
 def member_state_history(request, pk: int):
     member_state = get_object_or_404(MemberState, pk=pk)
-    return render(
-        request,
-        "countries/reference_history.html",
-        {
-            "object": member_state,
-            "entries": history_entries(member_state.history.all()),
-            "list_url": "countries:member_states",
-            "list_label": _("Member states"),
-        },
+    return history_page(
+        request, member_state, back_url=reverse("countries:member_states"), back_label=_("Member states")
     )
 
 
@@ -220,13 +171,4 @@ def member_state_history(request, pk: int):
 @require_GET
 def mission_history(request, pk: int):
     mission = get_object_or_404(Mission, pk=pk)
-    return render(
-        request,
-        "countries/reference_history.html",
-        {
-            "object": mission,
-            "entries": history_entries(mission.history.all()),
-            "list_url": "countries:missions",
-            "list_label": _("Missions and mandates"),
-        },
-    )
+    return history_page(request, mission, back_url=reverse("countries:missions"), back_label=_("Missions and mandates"))
