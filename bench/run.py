@@ -463,7 +463,8 @@ def load(dbs: Databases, scale: float, seconds: int, cut_redis: int = 0) -> None
     write_errors = result.get("write_errors", 0)
     errors = socket_errors + f["non2xx"] + len(failing) + write_errors
     writes = (
-        f"{result['writes']} writes (one every {result['write_every']:g} s, each making every cached page stale, "
+        f"{result['writes']} writes (one every {result['write_every']:g} s, each a step of the note's meeting "
+        "marked done or opened again, "
         f"{write_errors} failed), "
         if result.get("writes")
         else "no writes, "

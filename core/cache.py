@@ -1,9 +1,11 @@
-"""Redis as a cache that fails open: when Redis does not answer, every read is a miss and every write is dropped.
+"""Redis as a cache that fails open: when Redis does not answer, each process caches in its own memory instead.
 
-Nothing in this app keeps in the cache what it cannot rebuild (sessions live in the database; the cached PDFs are
-keyed by their content), so an outage of Redis costs speed and never a page. After a failure the cache stays away
-from Redis for ``RETRY_SECONDS`` (each request would otherwise wait on a connect timeout), and the outage is
-logged once a minute, not once per request.
+Nothing in this app keeps in the cache what it cannot rebuild (sessions live in the database), and every key names
+its content (the PDFs: the document's version and a digest of its HTML), so no entry can be stale, in Redis or in a
+process's memory: an outage of Redis costs some speed and never a page. After a failure the cache stays away from
+Redis for ``RETRY_SECONDS`` (each request would otherwise wait on a connect timeout), and the outage is logged once
+a minute, not once per request. The memory fallback holds ``FALLBACK_ENTRIES`` entries and is emptied when Redis
+answers again. A key that does not name its content (one a writer would have to delete) must not use this cache.
 
     CACHES = {"default": {"BACKEND": "core.cache.FailOpenRedisCache", "LOCATION": REDIS_URL,
                           "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
@@ -16,6 +18,7 @@ import logging
 import threading
 import time
 
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -52,50 +55,49 @@ class _Breaker:
             self.down_until, self.logged_at = 0.0, None
 
 
-def _fail_open(method, miss):
-    """Wrap a cache method: when Redis fails (or failed a moment ago), answer ``miss(*args, **kwargs)`` instead."""
+def _fail_open(method):
+    """Wrap a cache method: when Redis fails (or failed a moment ago), the process's memory answers instead."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         if self.breaker.is_open():
-            return miss(*args, **kwargs)
+            return getattr(self.fallback, method.__name__)(*args, **kwargs)
         try:
             result = method(self, *args, **kwargs)
         except (RedisError, OSError) as exc:
             self.breaker.trip(self._servers[0], exc)
-            return miss(*args, **kwargs)
+            return getattr(self.fallback, method.__name__)(*args, **kwargs)
         if self.breaker.logged_at is not None:
             self.breaker.reset()
+            self.fallback.clear()
         return result
 
     return wrapper
 
 
-def _missing(key, *args, **kwargs):
-    # Django's contract for incr/decr on a missing key; with Redis down every key is missing.
-    raise ValueError(f"Key '{key}' not found (cache unavailable)")
-
-
-def _answer(value):
-    return lambda *args, **kwargs: value() if callable(value) else value
+FALLBACK_ENTRIES = 64
 
 
 class FailOpenRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self.breaker = _Breaker()
+        self.fallback = LocMemCache(
+            f"fail-open-{id(self)}",
+            {"TIMEOUT": params.get("TIMEOUT", 300), "OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES}},
+        )
 
-    get = _fail_open(RedisCache.get, lambda key, default=None, version=None: default)
-    add = _fail_open(RedisCache.add, _answer(False))
-    set = _fail_open(RedisCache.set, _answer(None))
-    touch = _fail_open(RedisCache.touch, _answer(False))
-    delete = _fail_open(RedisCache.delete, _answer(False))
-    get_many = _fail_open(RedisCache.get_many, _answer(dict))
-    has_key = _fail_open(RedisCache.has_key, _answer(False))
-    incr = _fail_open(RedisCache.incr, _missing)
-    set_many = _fail_open(RedisCache.set_many, _answer(list))
-    delete_many = _fail_open(RedisCache.delete_many, _answer(None))
-    clear = _fail_open(RedisCache.clear, _answer(False))
+    get = _fail_open(RedisCache.get)
+    add = _fail_open(RedisCache.add)
+    set = _fail_open(RedisCache.set)
+    touch = _fail_open(RedisCache.touch)
+    delete = _fail_open(RedisCache.delete)
+    get_many = _fail_open(RedisCache.get_many)
+    has_key = _fail_open(RedisCache.has_key)
+    incr = _fail_open(RedisCache.incr)
+    set_many = _fail_open(RedisCache.set_many)
+    delete_many = _fail_open(RedisCache.delete_many)
+    clear = _fail_open(RedisCache.clear)
 
     def ping(self) -> bool:
         """For the health endpoint: does Redis answer now (ignoring the breaker)?"""

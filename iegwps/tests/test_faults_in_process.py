@@ -114,20 +114,28 @@ def unreachable_cache(settings):
     caches["unreachable"].close()
 
 
-def test_an_unreachable_cache_misses_and_drops_writes(unreachable_cache):
+def test_an_unreachable_cache_answers_from_the_process_memory(unreachable_cache):
     cache = unreachable_cache
     assert cache.get("k") is None
     assert cache.get("k", "fallback") == "fallback"
-    assert cache.set("k", 1) is None
+    assert cache.set("k", b"%PDF-") is None
+    assert cache.get("k") == b"%PDF-"  # a PDF rendered during the outage is not rendered again by this process
     assert cache.add("k", 1) is False
-    assert cache.get_many(["a", "b"]) == {}
+    assert cache.get_many(["k", "b"]) == {"k": b"%PDF-"}
     assert cache.set_many({"a": 1}) == []
-    assert cache.delete("k") is False
-    assert cache.has_key("k") is False
+    assert cache.has_key("a") is True
+    assert cache.delete("k") is True
     assert cache.get_or_set("k", 5) == 5
     with pytest.raises(ValueError, match="not found"):
-        cache.incr("k")
+        cache.incr("missing")
     assert cache.ping() is False
+
+
+def test_the_memory_fallback_is_bounded():
+    cache = fail_open.FailOpenRedisCache(f"redis://127.0.0.1:{closed_port()}/0", {"OPTIONS": {}})
+    for i in range(fail_open.FALLBACK_ENTRIES * 3):
+        cache.set(f"k{i}", i)
+    assert len(cache.fallback._cache) <= fail_open.FALLBACK_ENTRIES
 
 
 def test_an_outage_is_logged_once_a_minute_not_per_request(unreachable_cache, monkeypatch, caplog):
@@ -154,7 +162,8 @@ def test_after_a_failure_the_cache_waits_before_trying_redis_again(unreachable_c
         attempts.append(clock[0])
         return real_get(self, *args, **kwargs)
 
-    monkeypatch.setattr(fail_open.FailOpenRedisCache, "get", fail_open._fail_open(counted, lambda *a, **k: None))
+    counted.__name__ = "get"
+    monkeypatch.setattr(fail_open.FailOpenRedisCache, "get", fail_open._fail_open(counted))
     for _ in range(20):
         unreachable_cache.get("k")
         clock[0] += 0.5
