@@ -29,3 +29,31 @@ def staff_view(view):
     wrapped = login_required(view)
     wrapped.ieg_access = "signed_in"
     return wrapped
+
+
+def network_view(view):
+    """The Network's space: its secretariat, the IEG secretariat and focal points in post; others get 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not permissions.can_view_network(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.ieg_access = "network"
+    return wrapper
+
+
+def network_secretariat_required(view):
+    """The Network's secretariat only: others get 403, anonymous users the sign-in page."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not permissions.can_edit_network(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.ieg_access = "network_secretariat"
+    return wrapper

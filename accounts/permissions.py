@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from django.db.models import Q
+from django.utils import timezone
 
 
 class AgendaYear(Protocol):
@@ -27,18 +28,23 @@ class Meeting(Protocol):
 
 
 SECRETARIAT_GROUP = "Secretariat"
+# UN-Women's coordinator of the WPS Focal Points Network and their team: they edit everything of the Network.
+NETWORK_SECRETARIAT_GROUP = "Network secretariat"
+
+
+def _group_names(user) -> frozenset[str]:
+    """The user's groups, read once per request (cached on the user object)."""
+    cached = getattr(user, "_ieg_groups", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._ieg_groups = cached
+    return cached
 
 
 def is_secretariat(user) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_ieg_is_secretariat", None)
-    if cached is None:
-        cached = user.groups.filter(name=SECRETARIAT_GROUP).exists()
-        user._ieg_is_secretariat = cached
-    return cached
+    return user.is_superuser or SECRETARIAT_GROUP in _group_names(user)
 
 
 def delegation_id(user) -> int | None:
@@ -139,3 +145,41 @@ def visible_year_filter(user, prefix: str = "") -> Q:
         return Q()
     years = cochair_years(user) | council_years(user)
     return Q(**{f"{prefix}year__in": sorted(years)})
+
+
+# The WPS Focal Points Network. Its secretariat edits everything; a focal point in post (of a member that has not
+# left) reads the Network's space and members' contacts; the IEG secretariat reads it too. Contacts never reach the
+# public.
+
+
+def is_network_secretariat(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or NETWORK_SECRETARIAT_GROUP in _group_names(user)
+
+
+def is_focal_point(user) -> bool:
+    """The user holds a focal point post today (read once per request, through the user's side of the relation:
+    this layer does not import the network app)."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_ieg_is_focal_point", None)
+    if cached is None:
+        today = timezone.localdate()
+        posts = user.focal_point_posts.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=today),
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+            Q(member__left_on__isnull=True) | Q(member__left_on__gt=today),
+        )
+        cached = posts.exists()
+        user._ieg_is_focal_point = cached
+    return cached
+
+
+def can_edit_network(user) -> bool:
+    return is_network_secretariat(user)
+
+
+def can_view_network(user) -> bool:
+    """The Network's space: its members and their focal points' contacts, chairs, troika and partners."""
+    return is_network_secretariat(user) or is_secretariat(user) or is_focal_point(user)

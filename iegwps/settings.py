@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "recommendations",
     "documents",
     "notifications",
+    "network",
     "public",
     "approvals",
     # Made-up data (load_demo, generate_bulk): writes through every app above, imported by none.

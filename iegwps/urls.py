@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("notifications/", include("notifications.urls")),
     path("approvals/", include("approvals.urls")),
+    path("network/", include("network.urls")),
     path("api/", include("meetings.api_urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),

@@ -56,6 +56,13 @@ def dashboard(request):
     """Where each role's work is, at sign-in: the secretariat's week (every open step due in the next seven days
     or already late, across meetings); a co-chair's approvals and steps; a Council expert's shared notes."""
     today = timezone.localdate()
+    user = request.user
+    if (
+        not permissions.is_secretariat(user)
+        and not permissions.council_years(user)
+        and permissions.can_view_network(user)
+    ):
+        return redirect("network:home")  # a focal point (or the Network's secretariat) with no IEG role
     if not permissions.is_secretariat(request.user):
         # The lists come from the apps that own them (approvals_tags.cochair_work, documents_tags.shared_notes).
         template = "meetings/dashboard_cochair.html" if permissions.cochair_years(request.user) else None

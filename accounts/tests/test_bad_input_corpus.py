@@ -111,7 +111,17 @@ VALUES_PER_FIELD = 5  # of POST_CORPUS, besides ALWAYS, for each field of each f
 VALUES_UNREAD = 2  # all common parameters at once, on a URL that reads none (PDFs, downloads)
 
 # The role whose rights are tried first; anonymous last (public pages and sign-in forms).
-ROLE_ORDER = ["secretariat", "cochair", "expert", "other_cochair", "nonmember", "visitor", "anon"]
+ROLE_ORDER = [
+    "secretariat",
+    "network",
+    "cochair",
+    "expert",
+    "other_cochair",
+    "nonmember",
+    "focalpoint",
+    "visitor",
+    "anon",
+]
 REFUSED = {403, 404, 405, matrix.LOGIN}
 
 

@@ -28,8 +28,9 @@ from django.utils.http import urlsafe_base64_encode
 
 from meetings.models import Meeting
 from meetings.tests import factories
+from network.tests import factories as network_factories
 
-ROLES = ["anon", "visitor", "expert", "nonmember", "cochair", "other_cochair", "secretariat"]
+ROLES = ["anon", "visitor", "expert", "nonmember", "cochair", "other_cochair", "secretariat", "focalpoint", "network"]
 
 # Content markers. A role must never receive a marker it is not allowed to see, on any page.
 Y2026 = "MARKER-YEAR-2026"  # in a 2026 meeting (theme, room) and a 2026 recommendation
@@ -41,6 +42,7 @@ COMMENT = "MARKER-COMMENT-2026"  # co-chairs' review comments on a 2026 meeting 
 DOWNLOAD = "MARKER-DOWNLOAD"  # the name of someone whose download of a note is logged
 OUTBOX = "MARKER-OUTBOX"  # an outbox row's address and error
 PEOPLE = "MARKER-PEOPLE"  # a user with no role: the people list
+CONTACT = "MARKER-CONTACT"  # a Network focal point's office: the Network's space only, never the public
 ALLOWED = {
     Y2026: {"expert", "cochair", "secretariat"},
     Y2019: {"expert", "other_cochair", "secretariat"},  # France sat on the Council in 2019 too
@@ -50,12 +52,25 @@ ALLOWED = {
     DOWNLOAD: {"secretariat"},
     OUTBOX: {"secretariat"},
     PEOPLE: {"secretariat"},
+    CONTACT: {"secretariat", "focalpoint", "network"},
 }
 
 LOGIN = "login"  # a redirect to the sign-in page
 
 
-def roles(anon=LOGIN, visitor=200, expert=200, nonmember=200, cochair=200, other_cochair=200, secretariat=200):
+def roles(
+    anon=LOGIN,
+    visitor=200,
+    expert=200,
+    nonmember=200,
+    cochair=200,
+    other_cochair=200,
+    secretariat=200,
+    focalpoint=None,
+    network=None,
+):
+    """What each role gets. A Network focal point and the Network's secretariat hold no IEG role: on the IEG's
+    pages they get what a signed-in visitor gets, unless said otherwise."""
     return {
         "anon": anon,
         "visitor": visitor,
@@ -64,6 +79,8 @@ def roles(anon=LOGIN, visitor=200, expert=200, nonmember=200, cochair=200, other
         "cochair": cochair,
         "other_cochair": other_cochair,
         "secretariat": secretariat,
+        "focalpoint": visitor if focalpoint is None else focalpoint,
+        "network": visitor if network is None else network,
     }
 
 
@@ -74,6 +91,11 @@ SECRETARIAT_POST = roles(visitor=403, expert=403, nonmember=403, cochair=403, ot
 YEAR_2026 = roles(visitor=404, nonmember=404, other_cochair=404)  # secretariat, co-chairs and Council of 2026
 DRAFTS_2026 = roles(visitor=404, expert=404, nonmember=404, other_cochair=404)  # secretariat and co-chairs
 NOT_FOUND = roles(anon=404, visitor=404, expert=404, nonmember=404, cochair=404, other_cochair=404, secretariat=404)
+# The Network's space: its secretariat, the IEG secretariat and focal points in post; edits: its secretariat only.
+_NO_IEG = {"visitor": 403, "expert": 403, "nonmember": 403, "cochair": 403, "other_cochair": 403}
+NETWORK = roles(**_NO_IEG, focalpoint=200, network=200)
+NETWORK_EDIT = roles(**_NO_IEG, secretariat=403, focalpoint=403, network=200)
+NETWORK_SHOWS = {role: [CONTACT] for role in ("secretariat", "focalpoint", "network")}
 
 
 @dataclass
@@ -125,6 +147,8 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.published.pk}, roles(*[301] * 7)),
         Case(lambda w: {"pk": w.meeting.pk}, NOT_FOUND),
     ],
+    # The operator's health report: every dependency's state, nothing of the data.
+    "health": [Case(expect=PUBLIC)],
     "meetings:planner": [Case(expect=PUBLIC), Case(expect=PUBLIC, query={"meeting_date": "2026-12-10"})],
     "api:timeline": [
         Case(expect=PUBLIC, query={"meeting_date": "2026-12-10"}),
@@ -145,7 +169,7 @@ MATRIX: dict[str, list[Case]] = {
     "accounts:user_edit": [Case(lambda w: {"pk": w.users["expert"].pk}, SECRETARIAT)],
     "accounts:user_invite": [Case(lambda w: {"pk": w.users["expert"].pk}, SECRETARIAT)],  # GET: asks, sends nothing
     # Years, agenda and meetings.
-    "meetings:dashboard": [Case()],
+    "meetings:dashboard": [Case(expect=roles(focalpoint=302, network=302))],  # to the Network's space
     "meetings:year_current": [Case(expect=roles(expert=302, cochair=302, other_cochair=302, secretariat=302))],
     "meetings:year_create": [Case(expect=SECRETARIAT)],
     "meetings:year": [
@@ -349,6 +373,43 @@ MATRIX: dict[str, list[Case]] = {
     "notifications:send_invitation": [
         Case(lambda w: {"pk": w.meeting.pk}, SECRETARIAT_POST | {"secretariat": 200}, "post")
     ],
+    # The WPS Focal Points Network.
+    "network:home": [Case(expect=NETWORK)],
+    "network:members": [Case(expect=NETWORK, shows=NETWORK_SHOWS)],
+    "network:member": [Case(lambda w: {"pk": w.network_member.pk}, NETWORK, shows=NETWORK_SHOWS)],
+    "network:member_create": [Case(expect=NETWORK_EDIT)],
+    "network:member_edit": [Case(lambda w: {"pk": w.network_member.pk}, NETWORK_EDIT)],
+    "network:member_history": [Case(lambda w: {"pk": w.network_member.pk}, NETWORK_EDIT)],
+    "network:focal_point_new": [Case(lambda w: {"member_pk": w.network_member.pk}, NETWORK_EDIT)],
+    "network:focal_point_edit": [Case(lambda w: {"pk": w.focal_point.pk}, NETWORK_EDIT)],
+    "network:focal_point_history": [Case(lambda w: {"pk": w.focal_point.pk}, NETWORK_EDIT)],
+    "network:requests": [Case(expect=NETWORK_EDIT)],
+    "network:request_create": [Case(expect=NETWORK_EDIT)],
+    "network:request": [Case(lambda w: {"pk": w.membership_request.pk}, NETWORK_EDIT)],
+    "network:request_edit": [Case(lambda w: {"pk": w.membership_request.pk}, NETWORK_EDIT)],
+    "network:request_history": [Case(lambda w: {"pk": w.membership_request.pk}, NETWORK_EDIT)],
+    # Without confirm=1: the confirmation page; declining without a reason: the form's errors.
+    "network:request_accept": [Case(lambda w: {"pk": w.membership_request.pk}, NETWORK_EDIT, "post")],
+    "network:request_decline": [
+        Case(lambda w: {"pk": w.membership_request.pk}, NETWORK_EDIT | {"network": 400}, "post")
+    ],
+    "network:chairs": [Case(expect=NETWORK)],
+    "network:chair_create": [Case(expect=NETWORK_EDIT)],
+    "network:chair_edit": [Case(lambda w: {"pk": w.chair.pk}, NETWORK_EDIT)],
+    "network:chair_history": [Case(lambda w: {"pk": w.chair.pk}, NETWORK_EDIT)],
+    "network:troika_meetings": [Case(expect=NETWORK)],
+    "network:troika_meeting": [Case(lambda w: {"pk": w.troika_meeting.pk}, NETWORK)],
+    "network:troika_meeting_create": [Case(expect=NETWORK_EDIT)],
+    "network:troika_meeting_edit": [Case(lambda w: {"pk": w.troika_meeting.pk}, NETWORK_EDIT)],
+    "network:troika_meeting_history": [Case(lambda w: {"pk": w.troika_meeting.pk}, NETWORK_EDIT)],
+    "network:troika_action_create": [Case(lambda w: {"meeting_pk": w.troika_meeting.pk}, NETWORK_EDIT)],
+    "network:troika_action_edit": [
+        Case(lambda w: {"meeting_pk": w.troika_meeting.pk, "pk": w.troika_action.pk}, NETWORK_EDIT)
+    ],
+    "network:partners": [Case(expect=NETWORK)],
+    "network:partner_create": [Case(expect=NETWORK_EDIT)],
+    "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
+    "network:partner_history": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
 }
 
 
@@ -474,6 +535,9 @@ def world(
             "cochair": cochair_user,
             "other_cochair": other_cochair_user,
             "secretariat": secretariat_user,
+            # Last: the Network's secretariat posts last in each case.
+            "focalpoint": factories.make_user("focalpoint"),
+            "network": network_factories.network_secretariat(),
         },
         meeting=meeting,
         draft_meeting=draft_meeting,
@@ -487,7 +551,29 @@ def world(
     _add_documents(world)
     _add_notifications(world)
     _add_reference_data(world)
+    _add_network(world)
     return world
+
+
+def _add_network(world: World) -> None:
+    from network.models import Chair, MembershipRequest, Partner, TroikaAction, TroikaMeeting
+
+    spain = network_factories.make_member("Spain")
+    world.extras["network_member"] = spain
+    world.extras["focal_point"] = network_factories.make_focal_point(
+        spain, "Francisco Javier Sanabria Valderrama", office=f"Office {CONTACT}", user=world.users["focalpoint"]
+    )
+    network_factories.make_member("Namibia")  # without a focal point: flagged
+    world.extras["chair"] = Chair.objects.create(year=2026, member=spain)
+    world.extras["membership_request"] = MembershipRequest.objects.create(
+        kind="regional", organization="League of Arab States", received_on=datetime.date(2026, 11, 2)
+    )
+    meeting = TroikaMeeting.objects.create(date=datetime.date(2026, 11, 5), place="New York")
+    world.extras["troika_meeting"] = meeting
+    world.extras["troika_action"] = TroikaAction.objects.create(
+        meeting=meeting, what="Concept note of the annual meeting", due=datetime.date(2027, 1, 15), owner="Spain"
+    )
+    world.extras["partner"] = Partner.objects.create(name="NGO Working Group on Women, Peace and Security")
 
 
 def _add_reference_data(world: World) -> None:

@@ -18,6 +18,7 @@ LAYERS = {
     "documents": 2,
     "approvals": 2,
     "notifications": 2,
+    "network": 2,
     "public": 3,
 }
 

@@ -95,3 +95,34 @@ def test_every_cochair_of_the_demo_year_has_a_user_and_a_representative(capsys):
         .first()
         .start_date
     )
+
+
+def test_the_network_demo_is_its_public_record(client):
+    from network.models import Chair, FocalPoint, Member
+    from network.services import troika_of
+
+    call_command("load_demo", "--no-account-list")
+    call_command("load_demo", "--no-account-list")  # idempotent here too
+    # Seed 004, footnote 1: 78 focal points, 72 Member States and 6 regional organizations.
+    assert Member.objects.count() == 78
+    assert Member.objects.filter(kind="regional").count() == 6
+    assert Member.objects.get(acronym="ECOWAS").name == "Economic Community of West African States"
+    uk = Member.objects.get(name="United Kingdom of Great Britain and Northern Ireland")
+    assert uk.member_state.name == "United Kingdom"
+    assert list(Chair.objects.values_list("year", "member__name")) == [
+        (2017, "Spain"),
+        (2018, "Germany"),
+        (2019, "Namibia"),
+    ]
+    assert [m.name for m in troika_of(2018).members] == ["Spain", "Germany", "Namibia"]
+    # Seed 001's focal points; Spain's signs in as the demo account "focalpoint".
+    assert sorted(FocalPoint.objects.values_list("member__name", "name")) == [
+        ("Germany", "Patricia Flor"),
+        ("Namibia", "Selma Ashipala-Musavyi"),
+        ("Spain", "Francisco Javier Sanabria Valderrama"),
+    ]
+    assert FocalPoint.objects.get(member__name="Spain").user.username == "focalpoint"
+    client.force_login(User.objects.get(username="focalpoint"))
+    assert client.get("/network/members/").status_code == 200
+    client.force_login(User.objects.get(username="coordinator"))
+    assert client.get("/network/members/new/").status_code == 200

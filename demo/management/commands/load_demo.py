@@ -19,11 +19,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.permissions import SECRETARIAT_GROUP
+from accounts.permissions import NETWORK_SECRETARIAT_GROUP, SECRETARIAT_GROUP
 from core import demo_accounts
 from core.concurrency import save_versioned
 from countries.models import CouncilMembership, MemberState, Mission, PermanentRepresentative, Situation
 from demo.models import DemoYear
+from demo.network import load_demo_network
 from demo.recommendations import load_demo_recommendations
 from meetings import deadlines, services
 from meetings.models import AgendaEntry, AgendaYear, Meeting, TimelineStep
@@ -98,6 +99,7 @@ class Command(BaseCommand):
         if not options["no_users"]:
             self.load_users(today, list_accounts=not options["no_account_list"])
         load_demo_recommendations(today)
+        load_demo_network()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def load_states(self):
@@ -319,6 +321,8 @@ class Command(BaseCommand):
             ("cochair-greece", "Eleni", "Papadaki", "Delegation of Greece (co-chair)", "Greece", False),
             ("expert", "Claire", "Martin", "Delegation of France, Council expert", "France", False),
             ("observer", "Erik", "Lindqvist", "Delegation of Sweden (not on the Council)", "Sweden", False),
+            ("coordinator", "Sofia", "Mendes", "UN-Women, coordinator of the Focal Points Network", None, False),
+            ("focalpoint", "Francisco Javier", "Sanabria Valderrama", "National focal point of Spain", None, False),
         ]
         stored = demo_accounts.read_accounts()
         accounts = []
@@ -341,6 +345,8 @@ class Command(BaseCommand):
             user.save()
             if is_secretariat:
                 user.groups.add(secretariat)
+            if username == "coordinator":
+                user.groups.add(Group.objects.get_or_create(name=NETWORK_SECRETARIAT_GROUP)[0])
             accounts.append({"username": username, "password": password, "job": job})
         demo_accounts.write_accounts(accounts)
         if list_accounts:

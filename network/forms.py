@@ -1,0 +1,179 @@
+"""The Network secretariat's forms: members, focal points, membership requests, partners, chairs, the troika."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import VersionedModelForm
+
+from .models import Chair, FocalPoint, Member, MembershipRequest, Partner, TroikaAction, TroikaMeeting
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+EARLIEST, LATEST = datetime.date(2000, 10, 31), datetime.date(2100, 12, 31)  # resolution 1325 (2000) onwards
+
+
+def _plausible(day):
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise forms.ValidationError(_("Choose a date between 31 October 2000 and 2100."))
+    return day
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+class _DatesMixin:
+    date_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.date_fields:
+            if name in self.fields:
+                self.fields[name].widget = DATE
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.date_fields:
+            if cleaned.get(name) is not None:
+                try:
+                    _plausible(cleaned[name])
+                except forms.ValidationError as exc:
+                    self.add_error(name, exc)
+        for name in ("name", "title", "office", "organization", "contact_name", "what", "owner", "place"):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = _one_line(cleaned[name])
+        return cleaned
+
+
+class MemberForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("joined_on", "left_on")
+
+    class Meta:
+        model = Member
+        fields = ["kind", "member_state", "name", "acronym", "joined_on", "joined_note", "left_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member_state"].help_text = _("For a Member State: the state (its name in lists comes from here).")
+        self.fields["name"].required = False
+        self.fields["name"].help_text = _("Empty for a Member State: its name. Required for an organization.")
+
+    def clean(self):
+        cleaned = super().clean()
+        state = cleaned.get("member_state")
+        if not cleaned.get("name"):
+            if state is not None:
+                cleaned["name"] = state.name
+            else:
+                self.add_error("name", _("Give the organization's name."))
+        return cleaned
+
+
+class FocalPointForm(_DatesMixin, VersionedModelForm):
+    """A focal point's record. The sign-in account is typed (its username or email), not chosen from a list:
+    the Network's secretariat does not get to browse everyone who has an account."""
+
+    date_fields = ("start_date", "end_date")
+    account = forms.CharField(
+        label=_("Sign-in account"),
+        required=False,
+        max_length=254,
+        help_text=_("The username or email this person signs in with, to read the Network's space. Empty: none."),
+    )
+
+    class Meta:
+        model = FocalPoint
+        fields = ["name", "title", "office", "email", "languages", "start_date", "end_date"]
+
+    def __init__(self, *args, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member is not None:
+            self.instance.member = member
+        if not self.is_bound and self.instance.user_id:
+            self.initial["account"] = self.instance.user.username
+
+    def clean_account(self):
+        typed = self.cleaned_data["account"].strip()
+        if not typed:
+            self.instance.user = None
+            return ""
+        users = get_user_model().objects.filter(is_active=True)
+        found = users.filter(username__iexact=typed).first() or users.filter(email__iexact=typed).first()
+        if found is None:
+            raise forms.ValidationError(_("No active account has this username or email."))
+        self.instance.user = found
+        return typed
+
+
+class NewFocalPointForm(FocalPointForm):
+    """A change of person: the new focal point starts on a date, and whoever held the post until then is ended."""
+
+    class Meta(FocalPointForm.Meta):
+        fields = ["name", "title", "office", "email", "languages", "start_date"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start_date"].required = True
+
+
+class MembershipRequestForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("received_on",)
+
+    class Meta:
+        model = MembershipRequest
+        fields = [
+            "kind",
+            "member_state",
+            "organization",
+            "acronym",
+            "received_on",
+            "contact_name",
+            "contact_title",
+            "contact_office",
+            "contact_email",
+            "message",
+        ]
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Why the request is declined"), max_length=300)
+
+
+class PartnerForm(VersionedModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = Partner
+        fields = ["name", "kind", "contact_name", "contact_email", "website", "notes"]
+
+
+class ChairForm(VersionedModelForm):
+    class Meta:
+        model = Chair
+        fields = ["year", "member"]
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2016 <= year <= 2100:
+            raise forms.ValidationError(_("The Network was founded in 2016: choose a year from 2016."))
+        return year
+
+
+class TroikaMeetingForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("date",)
+
+    class Meta:
+        model = TroikaMeeting
+        fields = ["date", "place", "notes"]
+
+
+class TroikaActionForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("due",)
+
+    class Meta:
+        model = TroikaAction
+        fields = ["what", "due", "owner", "done"]

@@ -1,0 +1,264 @@
+"""The WPS Focal Points Network: its members and their focal points, membership requests, partners, chairs, and
+the troika's meetings with the secretariat.
+
+Who is in the troika is never stored: it follows from the chairs (network.troika). A focal point is a person
+with dates, so that a change of person keeps the past; a member with no current focal point is flagged.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimestampedVersionedModel, VersionedModel
+
+from .choices import MemberKind, PartnerKind, RequestStatus
+
+
+class MemberQuerySet(models.QuerySet):
+    def current(self, day: datetime.date):
+        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+
+class Member(VersionedModel):
+    """A Member State or a regional organization that belongs to the Network."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=MemberKind.choices, default=MemberKind.STATE)
+    member_state = models.OneToOneField(
+        "countries.MemberState",
+        verbose_name=_("member state"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="network_member",
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        unique=True,
+        help_text=_("As the Network's documents list it: “Spain”, “Economic Community of West African States”."),
+    )
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True, help_text=_("“ECOWAS”, “OSCE”."))
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    joined_note = models.CharField(
+        _("how we know"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the date comes from, or, without a date: “Listed in the Technical Operative Guidelines”."),
+    )
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Network member")
+        verbose_name_plural = _("Network members")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="state") & Q(member_state__isnull=False))
+                | (Q(kind="regional") & Q(member_state__isnull=True)),
+                name="network_member_state_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:member", args=[self.pk])
+
+    def clean(self):
+        if self.kind == MemberKind.STATE and self.member_state_id is None:
+            raise ValidationError({"member_state": _("Choose the Member State.")})
+        if self.kind == MemberKind.REGIONAL and self.member_state_id is not None:
+            raise ValidationError({"member_state": _("A regional organization is not a Member State: leave it empty.")})
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            raise ValidationError({"left_on": _("A member leaves after it joined.")})
+
+
+class FocalPointQuerySet(models.QuerySet):
+    def current(self, day: datetime.date):
+        return self.filter(Q(start_date__lte=day) | Q(start_date__isnull=True)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+
+class FocalPoint(VersionedModel):
+    """A person a member names to the Network, from a date until a date (empty: still in post)."""
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="focal_points")
+    name = models.CharField(_("name"), max_length=160)
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("“Director General for …”."))
+    office = models.CharField(_("ministry or office"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=100, blank=True, help_text=_("The languages they work in: “English, Spanish”.")
+    )
+    start_date = models.DateField(_("focal point from"), null=True, blank=True)
+    end_date = models.DateField(_("focal point until"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sign-in account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="focal_point_posts",
+        help_text=_("The account this person signs in with, to read the Network's space and send updates."),
+    )
+
+    objects = FocalPointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["member__name", "-start_date", "name"]
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+        indexes = [models.Index(fields=["member", "end_date"], name="network_fp_member_end")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end comes after the start.")})
+
+    def is_current(self, day: datetime.date) -> bool:
+        return (self.start_date is None or self.start_date <= day) and (self.end_date is None or self.end_date >= day)
+
+
+class MembershipRequest(TimestampedVersionedModel):
+    """A state or an organization asking to join; the secretariat decides, and an accepted one becomes a member."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=MemberKind.choices, default=MemberKind.STATE)
+    member_state = models.ForeignKey(
+        "countries.MemberState",
+        verbose_name=_("member state"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="network_requests",
+    )
+    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    received_on = models.DateField(_("received on"))
+    contact_name = models.CharField(_("proposed focal point"), max_length=160, blank=True)
+    contact_title = models.CharField(_("their title"), max_length=200, blank=True)
+    contact_office = models.CharField(_("their ministry or office"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("their email"), blank=True)
+    message = models.TextField(_("the request"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING, db_index=True
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.CharField(_("why declined"), max_length=300, blank=True)
+    member = models.OneToOneField(
+        Member, verbose_name=_("member"), on_delete=models.SET_NULL, null=True, blank=True, related_name="request"
+    )
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        verbose_name = _("membership request")
+        verbose_name_plural = _("membership requests")
+
+    def __str__(self) -> str:
+        return self.applicant
+
+    @property
+    def applicant(self) -> str:
+        if self.kind == MemberKind.STATE and self.member_state_id:
+            return self.member_state.name
+        return self.organization
+
+    def clean(self):
+        if self.kind == MemberKind.STATE and self.member_state_id is None:
+            raise ValidationError({"member_state": _("Choose the Member State asking to join.")})
+        if self.kind == MemberKind.REGIONAL and not self.organization.strip():
+            raise ValidationError({"organization": _("Give the organization's name.")})
+
+
+class Partner(VersionedModel):
+    """Civil society and local organizations: partners the Network invites to its meetings."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.CIVIL_SOCIETY)
+    contact_name = models.CharField(_("contact"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Chair(VersionedModel):
+    """A member chairing the Network in a year (one or more members a year)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="chairs")
+
+    class Meta:
+        ordering = ["year", "member__name"]
+        verbose_name = _("chair")
+        verbose_name_plural = _("chairs")
+        constraints = [models.UniqueConstraint(fields=["year", "member"], name="network_chair_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.member} ({self.year})"
+
+
+class TroikaMeeting(TimestampedVersionedModel):
+    """The troika meeting the secretariat, and what it decided: the timelines it set (see TroikaAction)."""
+
+    date = models.DateField(_("date"))
+    place = models.CharField(_("where"), max_length=200, blank=True, help_text=_("“New York”, “videoconference”."))
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("troika meeting")
+        verbose_name_plural = _("troika meetings")
+
+    def __str__(self) -> str:
+        return f"Troika meeting, {self.date:%d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:troika_meeting", args=[self.pk])
+
+
+class TroikaAction(VersionedModel):
+    """One line of a timeline the troika set: what, by when, and who does it."""
+
+    meeting = models.ForeignKey(
+        TroikaMeeting, verbose_name=_("troika meeting"), on_delete=models.CASCADE, related_name="actions"
+    )
+    what = models.CharField(_("what"), max_length=300)
+    due = models.DateField(_("by"), null=True, blank=True)
+    owner = models.CharField(_("who"), max_length=160, blank=True, help_text=_("“The secretariat”, “Germany”."))
+    done = models.BooleanField(_("done"), default=False)
+
+    class Meta:
+        ordering = ["due", "pk"]
+        verbose_name = _("troika action")
+        verbose_name_plural = _("troika actions")
+
+    def __str__(self) -> str:
+        return self.what
