@@ -1,5 +1,6 @@
 """The Focal Points Network's public record as demo data: the 78 members of the Technical Operative Guidelines
-(seed 004, footnote 1), the chairs of 2017-2019, and the focal points seed 001 names. Idempotent."""
+(seed 004, footnote 1), the chairs of 2017-2019, the focal points seed 001 names and the action plans it reports.
+Idempotent."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from accounts.models import User
 from countries.models import MemberState
-from network.models import Chair, FocalPoint, Member
+from network.models import ActionPlan, Chair, FocalPoint, Member
 
 DATA = Path(__file__).resolve().parent / "data"
 LISTED = "Listed among the 78 focal points of the Technical Operative Guidelines (December 2017)"
@@ -38,6 +39,7 @@ def load_demo_network() -> None:
                 member_state=states[row["member_state"]] if row["member_state"] else None,
                 name=row["name"],
                 acronym=row["acronym"],
+                region=row["region"],
                 joined_note=LISTED,
             )
     for year, name in CHAIRS.items():
@@ -51,3 +53,16 @@ def load_demo_network() -> None:
         if account is not None and focal_point.user_id != account.pk:
             focal_point.user = account
             focal_point.save(update_fields=["user"])
+
+    # What seed 001 reports of members' plans (September 2017); an adoption year only where it says one.
+    with (DATA / "network_action_plans.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            ActionPlan.objects.get_or_create(
+                member=members[row["member"]],
+                generation=int(row["generation"]),
+                defaults={
+                    "status": row["status"],
+                    "adopted_year": int(row["adopted_year"]) if row["adopted_year"] else None,
+                    "notes": row["notes"],
+                },
+            )

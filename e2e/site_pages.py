@@ -56,6 +56,7 @@ MATRIX_ROLE = {
 # URL names that answer with something other than an HTML page.
 NOT_HTML = {
     "api:timeline": "JSON",
+    "health": "JSON",
     "recommendations:export": "CSV",
     "documents:note_pdf": "PDF",
     "documents:summary_pdf": "PDF",

@@ -21,3 +21,23 @@ class PartnerKind(models.TextChoices):
     CIVIL_SOCIETY = "civil_society", _("Civil society organization")
     LOCAL = "local", _("Local organization")
     INTERNATIONAL = "international", _("International organization")
+
+
+class PlanStatus(models.TextChoices):
+    IN_DEVELOPMENT = "in_development", _("In development")
+    ADOPTED = "adopted", _("Adopted")
+    UNDER_REVIEW = "under_review", _("Under review")
+    EXPIRED = "expired", _("Expired")
+
+
+# "First", "second", ... as members report their plans ("its third national action plan").
+GENERATIONS = {
+    1: _("first"),
+    2: _("second"),
+    3: _("third"),
+    4: _("fourth"),
+    5: _("fifth"),
+    6: _("sixth"),
+    7: _("seventh"),
+    8: _("eighth"),
+}

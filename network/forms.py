@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedModelForm
 
-from .models import Chair, FocalPoint, Member, MembershipRequest, Partner, TroikaAction, TroikaMeeting
+from .models import ActionPlan, Chair, FocalPoint, Member, MembershipRequest, Partner, TroikaAction, TroikaMeeting
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 EARLIEST, LATEST = datetime.date(2000, 10, 31), datetime.date(2100, 12, 31)  # resolution 1325 (2000) onwards
@@ -54,7 +54,7 @@ class MemberForm(_DatesMixin, VersionedModelForm):
 
     class Meta:
         model = Member
-        fields = ["kind", "member_state", "name", "acronym", "joined_on", "joined_note", "left_on"]
+        fields = ["kind", "member_state", "name", "acronym", "region", "joined_on", "joined_note", "left_on"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,3 +177,37 @@ class TroikaActionForm(_DatesMixin, VersionedModelForm):
     class Meta:
         model = TroikaAction
         fields = ["what", "due", "owner", "done"]
+
+
+def _year(value):
+    if value is not None and not 1990 <= value <= 2100:
+        raise forms.ValidationError(_("Choose a year between 1990 and 2100."))
+    return value
+
+
+class ActionPlanForm(VersionedModelForm):
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = ActionPlan
+        fields = ["generation", "status", "adopted_year", "period_start", "period_end", "link", "notes"]
+
+    def __init__(self, *args, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member is not None:
+            self.instance.member = member
+
+    def clean_generation(self):
+        generation = self.cleaned_data["generation"]
+        if not 1 <= generation <= 20:
+            raise forms.ValidationError(_("1 for a first plan, 2 for a second, and so on."))
+        return generation
+
+    def clean_adopted_year(self):
+        return _year(self.cleaned_data["adopted_year"])
+
+    def clean_period_start(self):
+        return _year(self.cleaned_data["period_start"])
+
+    def clean_period_end(self):
+        return _year(self.cleaned_data["period_end"])

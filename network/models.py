@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimestampedVersionedModel, VersionedModel
+from countries.choices import Region
 
-from .choices import MemberKind, PartnerKind, RequestStatus
+from .choices import GENERATIONS, MemberKind, PartnerKind, PlanStatus, RequestStatus
 
 
 class MemberQuerySet(models.QuerySet):
@@ -53,6 +54,13 @@ class Member(VersionedModel):
         help_text=_("Where the date comes from, or, without a date: “Listed in the Technical Operative Guidelines”."),
     )
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    region = models.CharField(
+        _("region"),
+        max_length=20,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("Where a Member State is, for the action-plan observatory. Empty for a regional organization."),
+    )
 
     objects = MemberQuerySet.as_manager()
 
@@ -262,3 +270,44 @@ class TroikaAction(VersionedModel):
 
     def __str__(self) -> str:
         return self.what
+
+
+class ActionPlan(VersionedModel):
+    """A member's national (or, for an organization, regional) action plan on women, peace and security."""
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="action_plans")
+    generation = models.PositiveSmallIntegerField(
+        _("generation"), default=1, help_text=_("1 for its first plan, 2 for its second, and so on.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.ADOPTED)
+    adopted_year = models.PositiveSmallIntegerField(_("adopted in"), null=True, blank=True)
+    period_start = models.PositiveSmallIntegerField(_("period from"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("period until"), null=True, blank=True)
+    link = models.URLField(_("link"), blank=True)
+    notes = models.CharField(_("what was reported"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["member__name", "generation"]
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "generation"], name="network_plan_generation_once"),
+            models.CheckConstraint(condition=Q(generation__gte=1), name="network_plan_generation_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.generation_words} plan"
+
+    @property
+    def generation_words(self) -> str:
+        return str(GENERATIONS.get(self.generation, self.generation))
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period ends after it starts.")})
+
+    def in_force(self, year: int) -> bool:
+        """Adopted by ``year`` and not past its period (a plan in development or of unknown year: no)."""
+        if self.status == PlanStatus.IN_DEVELOPMENT or self.adopted_year is None or self.adopted_year > year:
+            return False
+        return self.period_end is None or self.period_end >= year

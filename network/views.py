@@ -16,9 +16,10 @@ from core.confirm import confirmation_page, confirmed
 from core.editing import edit_page, history_page
 from core.pagination import paginate
 
-from . import services
+from . import observatory, services
 from .choices import MemberKind, RequestStatus
 from .forms import (
+    ActionPlanForm,
     ChairForm,
     DeclineForm,
     FocalPointForm,
@@ -29,7 +30,16 @@ from .forms import (
     TroikaActionForm,
     TroikaMeetingForm,
 )
-from .models import Chair, FocalPoint, Member, MembershipRequest, Partner, TroikaAction, TroikaMeeting
+from .models import (
+    ActionPlan,
+    Chair,
+    FocalPoint,
+    Member,
+    MembershipRequest,
+    Partner,
+    TroikaAction,
+    TroikaMeeting,
+)
 
 MEMBERS_PAGE = 100  # the whole Network (78 members in 2017) on one page
 
@@ -97,6 +107,7 @@ def member_detail(request, pk: int):
         "current": [fp for fp in focal_points if fp.is_current(today)],
         "former": [fp for fp in focal_points if not fp.is_current(today)],
         "chair_years": list(member.chairs.values_list("year", flat=True)),
+        "plans": list(member.action_plans.all()),
         "today": today,
     }
     return render(request, "network/member_detail.html", context)
@@ -394,3 +405,52 @@ def partner_form(request, pk: int | None = None):
 def partner_history(request, pk: int):
     partner = get_object_or_404(Partner, pk=pk)
     return history_page(request, partner, back_url=reverse("network:partners"), back_label=_("Partners"))
+
+
+@require_GET
+def action_plans(request):
+    """Public: where members' national and regional action plans stand, and how many members have one in force."""
+    plans = list(ActionPlan.objects.select_related("member").order_by("member__name", "generation"))
+    this_year = timezone.localdate().year
+    first = min((plan.adopted_year for plan in plans if plan.adopted_year), default=this_year)
+    rows = observatory.by_year(plans, range(first, this_year + 1))
+    latest = {}
+    for plan in plans:  # each member's latest plan, for the table
+        latest[plan.member_id] = plan
+    context = {
+        "plans": sorted(latest.values(), key=lambda plan: plan.member.name),
+        "rows": list(reversed(rows)),
+        "chart": observatory.bar_chart(rows),
+        "columns": observatory.COLUMNS,
+        "members": Member.objects.current(timezone.localdate()).count(),
+    }
+    return render(request, "network/action_plans.html", context)
+
+
+@network_secretariat_required
+def action_plan_form(request, member_pk: int | None = None, pk: int | None = None):
+    if pk:
+        plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=pk)
+        member = plan.member
+    else:
+        member = get_object_or_404(Member, pk=member_pk)
+        plan = ActionPlan(member=member)
+    return edit_page(
+        request,
+        ActionPlanForm,
+        plan,
+        back_url=member.get_absolute_url(),
+        back_label=str(member),
+        heading=_("Edit %(name)s") % {"name": plan}
+        if pk
+        else _("Add an action plan of %(member)s") % {"member": member},
+        history_url=reverse("network:action_plan_history", args=[pk]) if pk else "",
+        form_kwargs={"member": member},
+    )
+
+
+@network_secretariat_required
+@require_GET
+def action_plan_history(request, pk: int):
+    plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=pk)
+    return history_page(request, plan, back_url=plan.member.get_absolute_url(), back_label=str(plan.member))

@@ -406,6 +406,10 @@ MATRIX: dict[str, list[Case]] = {
     "network:troika_action_edit": [
         Case(lambda w: {"meeting_pk": w.troika_meeting.pk, "pk": w.troika_action.pk}, NETWORK_EDIT)
     ],
+    "network:action_plans": [Case(expect=PUBLIC)],  # the observatory: public, no contacts
+    "network:action_plan_create": [Case(lambda w: {"member_pk": w.network_member.pk}, NETWORK_EDIT)],
+    "network:action_plan_edit": [Case(lambda w: {"pk": w.action_plan.pk}, NETWORK_EDIT)],
+    "network:action_plan_history": [Case(lambda w: {"pk": w.action_plan.pk}, NETWORK_EDIT)],
     "network:partners": [Case(expect=NETWORK)],
     "network:partner_create": [Case(expect=NETWORK_EDIT)],
     "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
@@ -556,7 +560,7 @@ def world(
 
 
 def _add_network(world: World) -> None:
-    from network.models import Chair, MembershipRequest, Partner, TroikaAction, TroikaMeeting
+    from network.models import ActionPlan, Chair, MembershipRequest, Partner, TroikaAction, TroikaMeeting
 
     spain = network_factories.make_member("Spain")
     world.extras["network_member"] = spain
@@ -565,6 +569,7 @@ def _add_network(world: World) -> None:
     )
     network_factories.make_member("Namibia")  # without a focal point: flagged
     world.extras["chair"] = Chair.objects.create(year=2026, member=spain)
+    world.extras["action_plan"] = ActionPlan.objects.create(member=spain, generation=2, adopted_year=2017)
     world.extras["membership_request"] = MembershipRequest.objects.create(
         kind="regional", organization="League of Arab States", received_on=datetime.date(2026, 11, 2)
     )

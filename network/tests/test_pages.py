@@ -196,3 +196,37 @@ def test_a_focal_points_sign_in_account_is_typed_not_picked_from_everyone(coordi
     assert response.status_code == 302
     fp.refresh_from_db()
     assert fp.user == user
+
+
+def test_the_observatory_is_public_counts_members_and_shows_no_contact(client, spain, focal_point_user):
+    from network.models import ActionPlan
+
+    spain.region = "europe"
+    spain.save()
+    brazil = factories.make_member("Brazil", region="americas")
+    ActionPlan.objects.create(member=spain, generation=1, adopted_year=2007, period_end=2016)
+    ActionPlan.objects.create(member=spain, generation=2, adopted_year=2017, notes="Launched in 2017")
+    ActionPlan.objects.create(member=brazil, generation=1, status="in_development", notes="Launched 8 March 2017")
+    page = client.get(reverse("network:action_plans"))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "second plan" in text and "Launched in 2017" in text  # Spain's latest plan
+    assert "In development" in text and "Launched 8 March 2017" in text
+    assert '<th scope="row">2007</th>' in text and '<th scope="row">2026</th>' in text
+    assert "fp@example.org" not in text and "Sanabria" not in text
+
+
+def test_the_observatory_queries_do_not_grow(client, django_assert_max_num_queries):
+    from network.models import ActionPlan
+
+    def grow(start, n):
+        for i in range(start, start + n):
+            member = factories.make_member(f"Member {i:03d}", regional=True)
+            ActionPlan.objects.create(member=member, generation=1, adopted_year=2000 + i % 20)
+
+    grow(0, 3)
+    with django_assert_max_num_queries(4):
+        client.get(reverse("network:action_plans"))
+    grow(3, 40)
+    with django_assert_max_num_queries(4):
+        client.get(reverse("network:action_plans"))
