@@ -96,7 +96,7 @@ class StepRule:
 
     key: str
     label: str
-    responsible: Responsible
+    responsible: str  # a Responsible of the IEG, or of the body whose rules these are
     phase: Phase
     business_days: int = 0  # negative: before the meeting; positive: after it
     calendar_days: int = 0  # used instead of business days when set (the letter window)
@@ -216,17 +216,28 @@ MINIMUM_LETTER_LEAD_DAYS = 14
 class PlannedStep:
     key: str
     label: str
-    responsible: Responsible
+    responsible: str
     phase: Phase
     due: datetime.date
     window_start: datetime.date | None
 
 
-def plan(meeting_day: datetime.date, holidays: Holidays, keys: Iterable[str] = STEP_KEYS) -> list[PlannedStep]:
-    """Every step's due date for a meeting on ``meeting_day``, sorted by due date."""
+def plan(
+    meeting_day: datetime.date,
+    holidays: Holidays,
+    keys: Iterable[str] | None = None,
+    *,
+    rules: tuple[StepRule, ...] = RULES,
+) -> list[PlannedStep]:
+    """Every step's due date for a meeting on ``meeting_day``, sorted by due date.
+
+    ``rules`` are the IEG's steps by default; the Focal Points Network passes its own (network/steps.py): one
+    engine, each body's steps."""
+    by_key = {rule.key: rule for rule in rules}
+    order = [rule.key for rule in rules]
     steps = []
-    for key in keys:
-        rule = RULES_BY_KEY[key]
+    for key in order if keys is None else keys:
+        rule = by_key[key]
         steps.append(
             PlannedStep(
                 key=rule.key,
@@ -237,7 +248,7 @@ def plan(meeting_day: datetime.date, holidays: Holidays, keys: Iterable[str] = S
                 window_start=rule.window_start(meeting_day),
             )
         )
-    return sorted(steps, key=lambda s: (s.due, STEP_KEYS.index(s.key)))
+    return sorted(steps, key=lambda s: (s.due, order.index(s.key)))
 
 
 def letter_lead_too_short(meeting_day: datetime.date, today: datetime.date) -> bool:

@@ -41,3 +41,31 @@ GENERATIONS = {
     7: _("seventh"),
     8: _("eighth"),
 }
+
+
+class MeetingKind(models.TextChoices):
+    ANNUAL = "annual", _("Annual meeting, hosted by the chair")
+    NEW_YORK = "new_york", _("Follow-up meeting in New York")
+    OTHER = "other", _("Other meeting")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class StepState(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    NOT_NEEDED = "not_needed", _("Not needed")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)

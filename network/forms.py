@@ -10,7 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedModelForm
 
-from .models import ActionPlan, Chair, FocalPoint, Member, MembershipRequest, Partner, TroikaAction, TroikaMeeting
+from .models import (
+    ActionPlan,
+    ActionPoint,
+    ActionPointGroup,
+    Chair,
+    FocalPoint,
+    Member,
+    MembershipRequest,
+    NetworkMeeting,
+    Partner,
+    TroikaAction,
+    TroikaMeeting,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 EARLIEST, LATEST = datetime.date(2000, 10, 31), datetime.date(2100, 12, 31)  # resolution 1325 (2000) onwards
@@ -211,3 +223,41 @@ class ActionPlanForm(VersionedModelForm):
 
     def clean_period_end(self):
         return _year(self.cleaned_data["period_end"])
+
+
+class NetworkMeetingForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("start_date", "end_date")
+
+    class Meta:
+        model = NetworkMeeting
+        fields = [
+            "kind",
+            "title",
+            "start_date",
+            "end_date",
+            "city",
+            "host",
+            "theme",
+            "margins_of",
+            "status",
+            "attendance",
+        ]
+
+
+class ActionPointGroupForm(VersionedModelForm):
+    class Meta:
+        model = ActionPointGroup
+        fields = ["heading", "order"]
+
+
+class ActionPointForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("due",)
+
+    class Meta:
+        model = ActionPoint
+        fields = ["group", "order", "text", "owners", "deadline_text", "due", "status", "progress"]
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:
+            self.fields["group"].queryset = meeting.action_groups.all()

@@ -19,7 +19,19 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TimestampedVersionedModel, VersionedModel
 from countries.choices import Region
 
-from .choices import GENERATIONS, MemberKind, PartnerKind, PlanStatus, RequestStatus
+from .choices import (
+    GENERATIONS,
+    ActionStatus,
+    MeetingKind,
+    MeetingStatus,
+    MemberKind,
+    PartnerKind,
+    PlanStatus,
+    RequestStatus,
+    StepState,
+)
+from .steps import RULES as STEP_RULES
+from .steps import RULES_BY_KEY
 
 
 class MemberQuerySet(models.QuerySet):
@@ -311,3 +323,132 @@ class ActionPlan(VersionedModel):
         if self.status == PlanStatus.IN_DEVELOPMENT or self.adopted_year is None or self.adopted_year > year:
             return False
         return self.period_end is None or self.period_end >= year
+
+
+class NetworkMeeting(TimestampedVersionedModel):
+    """A meeting of the Network: the annual one hosted by the chair, a follow-up in New York, or another."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=MeetingKind.choices, default=MeetingKind.ANNUAL)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("“Second meeting of the Women, Peace and Security Focal Points Network”."),
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"), null=True, blank=True, help_text=_("Empty for a one-day meeting."))
+    city = models.CharField(_("city"), max_length=120, blank=True, help_text=_("“Alicante, Spain”, “New York”."))
+    host = models.ForeignKey(
+        Member,
+        verbose_name=_("host"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+        help_text=_("The member hosting it (the chair, for the annual meeting)."),
+    )
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    margins_of = models.CharField(
+        _("on the margins of"),
+        max_length=200,
+        blank=True,
+        help_text=_("“the general debate of the seventy-second session of the General Assembly”."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    attendance = models.CharField(
+        _("attendance"),
+        max_length=300,
+        blank=True,
+        help_text=_("As the summary gives it: “over 100 people, including focal points from all regions”."),
+    )
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("Network meeting")
+        verbose_name_plural = _("Network meetings")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:meeting", args=[self.pk])
+
+    def clean(self):
+        if self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day comes on or after the first.")})
+
+    @property
+    def in_new_york(self) -> bool:
+        return self.kind == MeetingKind.NEW_YORK
+
+
+class NetworkStep(VersionedModel):
+    """One step of a Network meeting's preparation timeline, dated from the meeting by network.steps."""
+
+    meeting = models.ForeignKey(
+        NetworkMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="steps"
+    )
+    key = models.CharField(_("step"), max_length=40, choices=[(rule.key, rule.label) for rule in STEP_RULES])
+    due = models.DateField(_("due"))
+    state = models.CharField(_("state"), max_length=12, choices=StepState.choices, default=StepState.OPEN)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due", "pk"]
+        verbose_name = _("Network meeting step")
+        verbose_name_plural = _("Network meeting steps")
+        constraints = [models.UniqueConstraint(fields=["meeting", "key"], name="network_step_once_a_meeting")]
+        indexes = [models.Index(fields=["state", "due"], name="network_step_open_due")]
+
+    def __str__(self) -> str:
+        return self.get_key_display()
+
+    @property
+    def responsible(self) -> str:
+        return RULES_BY_KEY[self.key].responsible
+
+
+class ActionPointGroup(VersionedModel):
+    """A lettered heading of a meeting's key action points: “(a) Implementation of ... commitments”."""
+
+    meeting = models.ForeignKey(
+        NetworkMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_groups"
+    )
+    heading = models.CharField(_("heading"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("group of action points")
+        verbose_name_plural = _("groups of action points")
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class ActionPoint(VersionedModel):
+    """A key action point: numbered (i), (ii) ... in its group, with owners, an optional deadline, a status and
+    notes on progress, followed up to the next meeting."""
+
+    group = models.ForeignKey(
+        ActionPointGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="points"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("action point"))
+    owners = models.CharField(
+        _("owners"), max_length=200, blank=True, help_text=_("As the summary says: “Secretariat and focal points”.")
+    )
+    deadline_text = models.CharField(
+        _("deadline as written"), max_length=100, blank=True, help_text=_("“by the end of 2017”.")
+    )
+    due = models.DateField(_("due"), null=True, blank=True, help_text=_("The deadline as a date, for follow-up."))
+    status = models.CharField(_("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    progress = models.TextField(_("progress"), blank=True)
+
+    class Meta:
+        ordering = ["group__order", "group_id", "order", "pk"]
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
+        indexes = [models.Index(fields=["status", "due"], name="network_action_status_due")]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -11,9 +11,12 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import save_versioned
 from core.exceptions import InvalidTransition
+from meetings import deadlines
+from meetings.services import holidays
 
-from .choices import MemberKind, RequestStatus
-from .models import Chair, FocalPoint, Member, MembershipRequest
+from . import steps
+from .choices import OPEN_ACTION_STATUSES, MemberKind, RequestStatus, StepState
+from .models import ActionPoint, Chair, FocalPoint, Member, MembershipRequest, NetworkMeeting, NetworkStep
 from .troika import Troika, troika
 
 __all__ = ["InvalidTransition", "accept_request", "decline_request", "replace_focal_point", "troika_of"]
@@ -130,3 +133,50 @@ def chairs_by_year(years: range | None = None) -> dict[int, list[Member]]:
 def troika_of(year: int) -> Troika:
     """The troika of ``year`` from the recorded chairs (one query)."""
     return troika(year, chairs_by_year())
+
+
+# Meetings and their timelines.
+
+
+def calendar(meeting: NetworkMeeting) -> frozenset[datetime.date]:
+    """The holidays a meeting's business days skip: UN Headquarters' in New York, none elsewhere (weekdays)."""
+    return holidays() if meeting.in_new_york else frozenset()
+
+
+@transaction.atomic
+def save_meeting(meeting: NetworkMeeting, *, expected_version: int | None, by) -> NetworkMeeting:
+    """Save the meeting and lay out its timeline: each step dated from the first day by the shared engine.
+    A new date moves the open steps; steps done or not needed keep their date."""
+    save_versioned(_credited(meeting, by), expected_version)
+    planned = {p.key: p.due for p in deadlines.plan(meeting.start_date, calendar(meeting), rules=steps.RULES)}
+    existing = {step.key: step for step in meeting.steps.all()}
+    for key, due in planned.items():
+        step = existing.get(key)
+        if step is None:
+            save_versioned(_credited(NetworkStep(meeting=meeting, key=key, due=due), by, "Laid out"), None)
+        elif step.state == StepState.OPEN and step.due != due:
+            step.due = due
+            save_versioned(_credited(step, by, "Moved with the meeting"), None)
+    return meeting
+
+
+@transaction.atomic
+def set_step_state(step: NetworkStep, state: str, *, by, today: datetime.date) -> NetworkStep:
+    step = NetworkStep.objects.select_for_update().get(pk=step.pk)
+    if state not in StepState.values:
+        raise InvalidTransition(_("Unknown step state."))
+    if step.state == state:
+        return step
+    step.state = state
+    step.done_on = today if state == StepState.DONE else None
+    save_versioned(_credited(step, by, f"Marked {state}"), None)
+    return step
+
+
+def open_points_before(meeting: NetworkMeeting):
+    """Action points of earlier meetings still open: the next meeting's preparation reviews them."""
+    return (
+        ActionPoint.objects.filter(status__in=OPEN_ACTION_STATUSES, group__meeting__start_date__lt=meeting.start_date)
+        .select_related("group__meeting")
+        .order_by("group__meeting__start_date", "group__order", "group_id", "order", "pk")
+    )

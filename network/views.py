@@ -12,19 +12,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import network_secretariat_required, network_view
+from core.concurrency import StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.editing import edit_page, history_page
+from core.numbering import letter_label, roman_label
 from core.pagination import paginate
 
 from . import observatory, services
-from .choices import MemberKind, RequestStatus
+from .choices import MemberKind, RequestStatus, StepState
 from .forms import (
     ActionPlanForm,
+    ActionPointForm,
+    ActionPointGroupForm,
     ChairForm,
     DeclineForm,
     FocalPointForm,
     MemberForm,
     MembershipRequestForm,
+    NetworkMeetingForm,
     NewFocalPointForm,
     PartnerForm,
     TroikaActionForm,
@@ -32,10 +37,14 @@ from .forms import (
 )
 from .models import (
     ActionPlan,
+    ActionPoint,
+    ActionPointGroup,
     Chair,
     FocalPoint,
     Member,
     MembershipRequest,
+    NetworkMeeting,
+    NetworkStep,
     Partner,
     TroikaAction,
     TroikaMeeting,
@@ -454,3 +463,134 @@ def action_plan_form(request, member_pk: int | None = None, pk: int | None = Non
 def action_plan_history(request, pk: int):
     plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=pk)
     return history_page(request, plan, back_url=plan.member.get_absolute_url(), back_label=str(plan.member))
+
+
+@network_view
+@require_GET
+def meeting_list(request):
+    meetings = NetworkMeeting.objects.select_related("host")
+    return render(request, "network/meeting_list.html", {"page": paginate(request, meetings)})
+
+
+def _lettered(meeting):
+    """The meeting's action points as the summary prints them: (a) heading, (i) point ..."""
+    groups = list(meeting.action_groups.prefetch_related("points"))
+    return [
+        (
+            letter_label(g_index),
+            group,
+            [(roman_label(p_index), point) for p_index, point in enumerate(group.points.all())],
+        )
+        for g_index, group in enumerate(groups)
+    ]
+
+
+@network_view
+@require_GET
+def meeting_detail(request, pk: int):
+    meeting = get_object_or_404(NetworkMeeting.objects.select_related("host"), pk=pk)
+    context = {
+        "meeting": meeting,
+        "steps": list(meeting.steps.all()),
+        "groups": _lettered(meeting),
+        "to_review": list(services.open_points_before(meeting)),
+        "today": timezone.localdate(),
+        "states": StepState,
+    }
+    return render(request, "network/meeting_detail.html", context)
+
+
+@network_secretariat_required
+def meeting_form(request, pk: int | None = None):
+    meeting = get_object_or_404(NetworkMeeting, pk=pk) if pk else NetworkMeeting()
+    form = NetworkMeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_meeting(form.save(commit=False), expected_version=form.expected_version, by=request.user)
+        except StaleEdit as exc:
+            refuse_stale(form, exc)
+        else:
+            messages.success(request, _("Saved: %(name)s. Its timeline is laid out.") % {"name": form.instance})
+            return redirect(form.instance)
+    context = {
+        "form": form,
+        "object": meeting if pk else None,
+        "heading": _("Edit %(name)s") % {"name": meeting} if pk else _("Add a Network meeting"),
+        "back_url": meeting.get_absolute_url() if pk else reverse("network:meetings"),
+        "back_label": str(meeting) if pk else _("Network meetings"),
+        "history_url": reverse("network:meeting_history", args=[pk]) if pk else "",
+        "intro": _(
+            "The preparation timeline is dated from the first day; in New York by UN Headquarters business days."
+        ),
+    }
+    return render(request, "core/edit_page.html", context, status=400 if form.errors else 200)
+
+
+@network_secretariat_required
+@require_GET
+def meeting_history(request, pk: int):
+    meeting = get_object_or_404(NetworkMeeting, pk=pk)
+    return history_page(request, meeting, back_url=meeting.get_absolute_url(), back_label=str(meeting))
+
+
+@network_secretariat_required
+@require_POST
+def step_action(request, pk: int, step_pk: int):
+    step = get_object_or_404(NetworkStep, pk=step_pk, meeting_id=pk)
+    state = request.POST.get("state", "")
+    try:
+        services.set_step_state(step, state, by=request.user, today=timezone.localdate())
+    except services.InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("%(step)s: %(state)s.") % {"step": step, "state": StepState(state).label})
+    return redirect(reverse("network:meeting", args=[pk]) + f"#step-{step.pk}")
+
+
+@network_secretariat_required
+def action_group_form(request, meeting_pk: int, pk: int | None = None):
+    meeting = get_object_or_404(NetworkMeeting, pk=meeting_pk)
+    group = get_object_or_404(ActionPointGroup, pk=pk, meeting=meeting) if pk else ActionPointGroup(meeting=meeting)
+    if not pk:
+        group.order = meeting.action_groups.count()
+    return edit_page(
+        request,
+        ActionPointGroupForm,
+        group,
+        back_url=meeting.get_absolute_url(),
+        back_label=str(meeting),
+        heading=_("Edit the heading “%(name)s”") % {"name": group} if pk else _("Add a group of action points"),
+        intro=_(
+            "A lettered heading of the key action points: “Implementation of women and peace and security commitments”."
+        ),
+    )
+
+
+@network_secretariat_required
+def action_point_form(request, meeting_pk: int, pk: int | None = None):
+    meeting = get_object_or_404(NetworkMeeting, pk=meeting_pk)
+    if pk:
+        point = get_object_or_404(ActionPoint, pk=pk, group__meeting=meeting)
+    else:
+        point = ActionPoint()
+        if not meeting.action_groups.exists():
+            messages.error(request, _("Add a group (a lettered heading) first."))
+            return redirect(meeting)
+    return edit_page(
+        request,
+        ActionPointForm,
+        point,
+        back_url=meeting.get_absolute_url(),
+        back_label=str(meeting),
+        heading=_("Edit the action point") if pk else _("Add an action point"),
+        history_url=reverse("network:action_point_history", args=[meeting.pk, pk]) if pk else "",
+        form_kwargs={"meeting": meeting},
+    )
+
+
+@network_secretariat_required
+@require_GET
+def action_point_history(request, meeting_pk: int, pk: int):
+    point = get_object_or_404(ActionPoint.objects.select_related("group__meeting"), pk=pk, group__meeting_id=meeting_pk)
+    meeting = point.group.meeting
+    return history_page(request, point, back_url=meeting.get_absolute_url(), back_label=str(meeting))

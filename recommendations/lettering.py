@@ -10,13 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from core.numbering import letter_label
+
 from .models import Recommendation, RecommendationGroup
-
-
-def letter_label(index: int) -> str:
-    """(a), (b) … (z), then (aa), (bb): the lettering of Council documents."""
-    letter = "abcdefghijklmnopqrstuvwxyz"[index % 26]
-    return f"({letter * (index // 26 + 1)})"
 
 
 @dataclass

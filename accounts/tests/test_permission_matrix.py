@@ -410,6 +410,30 @@ MATRIX: dict[str, list[Case]] = {
     "network:action_plan_create": [Case(lambda w: {"member_pk": w.network_member.pk}, NETWORK_EDIT)],
     "network:action_plan_edit": [Case(lambda w: {"pk": w.action_plan.pk}, NETWORK_EDIT)],
     "network:action_plan_history": [Case(lambda w: {"pk": w.action_plan.pk}, NETWORK_EDIT)],
+    "network:meetings": [Case(expect=NETWORK)],
+    "network:meeting": [Case(lambda w: {"pk": w.network_meeting.pk}, NETWORK)],
+    "network:meeting_create": [Case(expect=NETWORK_EDIT)],
+    "network:meeting_edit": [Case(lambda w: {"pk": w.network_meeting.pk}, NETWORK_EDIT)],
+    "network:meeting_history": [Case(lambda w: {"pk": w.network_meeting.pk}, NETWORK_EDIT)],
+    "network:step_action": [
+        Case(
+            lambda w: {"pk": w.network_meeting.pk, "step_pk": w.network_step.pk},
+            NETWORK_EDIT | {"network": 302},
+            "post",
+            data={"state": "done"},
+        )
+    ],
+    "network:action_group_create": [Case(lambda w: {"meeting_pk": w.network_meeting.pk}, NETWORK_EDIT)],
+    "network:action_group_edit": [
+        Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.action_group.pk}, NETWORK_EDIT)
+    ],
+    "network:action_point_create": [Case(lambda w: {"meeting_pk": w.network_meeting.pk}, NETWORK_EDIT)],
+    "network:action_point_edit": [
+        Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.action_point.pk}, NETWORK_EDIT)
+    ],
+    "network:action_point_history": [
+        Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.action_point.pk}, NETWORK_EDIT)
+    ],
     "network:partners": [Case(expect=NETWORK)],
     "network:partner_create": [Case(expect=NETWORK_EDIT)],
     "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
@@ -560,7 +584,18 @@ def world(
 
 
 def _add_network(world: World) -> None:
-    from network.models import ActionPlan, Chair, MembershipRequest, Partner, TroikaAction, TroikaMeeting
+    from network import services as network_services
+    from network.models import (
+        ActionPlan,
+        ActionPoint,
+        ActionPointGroup,
+        Chair,
+        MembershipRequest,
+        NetworkMeeting,
+        Partner,
+        TroikaAction,
+        TroikaMeeting,
+    )
 
     spain = network_factories.make_member("Spain")
     world.extras["network_member"] = spain
@@ -579,6 +614,15 @@ def _add_network(world: World) -> None:
         meeting=meeting, what="Concept note of the annual meeting", due=datetime.date(2027, 1, 15), owner="Spain"
     )
     world.extras["partner"] = Partner.objects.create(name="NGO Working Group on Women, Peace and Security")
+    network_meeting = NetworkMeeting.objects.create(
+        kind="new_york", title="Second meeting of the Network", start_date=datetime.date(2026, 9, 21)
+    )
+    network_services.save_meeting(network_meeting, expected_version=None, by=None)
+    world.extras["network_meeting"] = network_meeting
+    world.extras["network_step"] = network_meeting.steps.order_by("due").first()
+    group = ActionPointGroup.objects.create(meeting=network_meeting, heading="Knowledge management")
+    world.extras["action_group"] = group
+    world.extras["action_point"] = ActionPoint.objects.create(group=group, text="Prepare regular newsletters")
 
 
 def _add_reference_data(world: World) -> None:

@@ -30,3 +30,18 @@ def test_installed_on_the_models():
     from meetings.models import Meeting
 
     assert Meeting.__dict__["get_status_display"].func is get_field_display
+
+
+def test_documents_number_lists_with_letters_then_roman_numerals():
+    from core.numbering import letter_label, roman_label
+
+    assert [letter_label(i) for i in (0, 1, 25, 26)] == ["(a)", "(b)", "(z)", "(aa)"]
+    assert [roman_label(i) for i in (0, 1, 3, 8, 9, 13, 38)] == [
+        "(i)",
+        "(ii)",
+        "(iv)",
+        "(ix)",
+        "(x)",
+        "(xiv)",
+        "(xxxix)",
+    ]
