@@ -59,7 +59,9 @@ def accept_consequences(request: MembershipRequest, today: datetime.date) -> lis
 @transaction.atomic
 def accept_request(request: MembershipRequest, *, by, today: datetime.date) -> Member:
     """Accept a pending request: the applicant becomes a member, with its proposed focal point if it named one."""
-    request = MembershipRequest.objects.select_for_update().select_related("member_state").get(pk=request.pk)
+    request = (
+        MembershipRequest.objects.select_for_update(of=("self",)).select_related("member_state").get(pk=request.pk)
+    )
     check_decision(request)
     received = formats.date_format(request.received_on)
     member = Member(

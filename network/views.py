@@ -339,7 +339,7 @@ def chair_history(request, pk: int):
 def troika_meeting_list(request):
     meetings = TroikaMeeting.objects.annotate(
         open_actions=Count("actions", filter=Q(actions__done=False)), actions_count=Count("actions")
-    )
+    ).order_by("-date", "-pk")
     return render(request, "network/troika_meeting_list.html", {"page": paginate(request, meetings)})
 
 
