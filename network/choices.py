@@ -69,3 +69,12 @@ class ActionStatus(models.TextChoices):
 
 
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class ActionReminded(models.TextChoices):
+    """Who the reminders of an action point with a due date go to (its owners as written may be wider)."""
+
+    SECRETARIAT = "secretariat", _("The Network's secretariat")
+    CHAIR = "chair", _("The chair's focal points")
+    TROIKA = "troika", _("The troika's focal points")
+    MEMBER = "member", _("A named member's focal points")

@@ -255,7 +255,18 @@ class ActionPointForm(_DatesMixin, VersionedModelForm):
 
     class Meta:
         model = ActionPoint
-        fields = ["group", "order", "text", "owners", "deadline_text", "due", "status", "progress"]
+        fields = [
+            "group",
+            "order",
+            "text",
+            "owners",
+            "deadline_text",
+            "due",
+            "reminded",
+            "owner_member",
+            "status",
+            "progress",
+        ]
 
     def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,6 +21,7 @@ from countries.choices import Region
 
 from .choices import (
     GENERATIONS,
+    ActionReminded,
     ActionStatus,
     MeetingKind,
     MeetingStatus,
@@ -380,6 +381,11 @@ class NetworkMeeting(TimestampedVersionedModel):
     def in_new_york(self) -> bool:
         return self.kind == MeetingKind.NEW_YORK
 
+    @property
+    def subject(self) -> str:
+        """What a reminder's subject line names the meeting by (as the IEG's meetings name their country)."""
+        return self.title
+
 
 class NetworkStep(VersionedModel):
     """One step of a Network meeting's preparation timeline, dated from the meeting by network.steps."""
@@ -405,6 +411,12 @@ class NetworkStep(VersionedModel):
     @property
     def responsible(self) -> str:
         return RULES_BY_KEY[self.key].responsible
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:meeting", args=[self.meeting_id]) + f"#step-{self.pk}"
+
+    def get_responsible_display(self) -> str:
+        return _("The chair") if self.responsible == "chair" else _("The Network's secretariat")
 
 
 class ActionPointGroup(VersionedModel):
@@ -443,6 +455,22 @@ class ActionPoint(VersionedModel):
     due = models.DateField(_("due"), null=True, blank=True, help_text=_("The deadline as a date, for follow-up."))
     status = models.CharField(_("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     progress = models.TextField(_("progress"), blank=True)
+    reminded = models.CharField(
+        _("reminders go to"),
+        max_length=12,
+        choices=ActionReminded.choices,
+        default=ActionReminded.SECRETARIAT,
+        help_text=_("Reminders are sent from five business days before the due date while the point is open."),
+    )
+    owner_member = models.ForeignKey(
+        Member,
+        verbose_name=_("named member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_action_points",
+        help_text=_("When reminders go to a named member's focal points."),
+    )
 
     class Meta:
         ordering = ["group__order", "group_id", "order", "pk"]
@@ -452,3 +480,14 @@ class ActionPoint(VersionedModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def meeting(self) -> NetworkMeeting:
+        return self.group.meeting
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:meeting", args=[self.group.meeting_id]) + f"#point-{self.pk}"
+
+    def clean(self):
+        if self.reminded == ActionReminded.MEMBER and self.owner_member_id is None:
+            raise ValidationError({"owner_member": _("Name the member whose focal points are reminded.")})

@@ -20,9 +20,11 @@ from django.db import transaction
 from django.db.models import Case, CharField, Exists, F, OuterRef, QuerySet, Value, When
 from django.utils import timezone
 
-from accounts.permissions import SECRETARIAT_GROUP
+from accounts.permissions import NETWORK_SECRETARIAT_GROUP, SECRETARIAT_GROUP
 from meetings.models import Meeting, TimelineStep
 from meetings.services import holidays
+from network import reminders as network_reminders
+from network.models import ActionPoint, NetworkStep
 from recommendations.choices import OPEN_STATUSES
 from recommendations.models import CouncilQuestion, Recommendation
 
@@ -69,6 +71,14 @@ class Recipients:
     secretariat: list[Person] = field(default_factory=list)
     cochairs: dict[int, list[Person]] = field(default_factory=dict)  # agenda year id -> co-chairs' contacts
     lead: Person | None = None
+    network_secretariat: list[Person] = field(default_factory=list)
+
+    def contact(self, user_id: int | None, email: str) -> Person | None:
+        """A contact outside the user list (a focal point): their account when linked (its preferences apply:
+        None when they turned emails off), else their address."""
+        if user_id is not None:
+            return self.people.get(user_id)
+        return Person(None, email) if email else None
 
 
 def recipients() -> Recipients:
@@ -90,8 +100,13 @@ def recipients() -> Recipients:
     if lead_email:
         lead_pk = User.objects.filter(email__iexact=lead_email).values_list("pk", flat=True).first()
         lead = Person(lead_pk, lead_email)  # escalations go out on their own, never in a digest
+    network_pks = reachable.filter(groups__name=NETWORK_SECRETARIAT_GROUP).values_list("pk", flat=True).distinct()
     return Recipients(
-        people=people, secretariat=[people[pk] for pk in sorted(secretariat_pks)], cochairs=cochairs, lead=lead
+        people=people,
+        secretariat=[people[pk] for pk in sorted(secretariat_pks)],
+        cochairs=cochairs,
+        lead=lead,
+        network_secretariat=[people[pk] for pk in sorted(network_pks)],
     )
 
 
@@ -218,6 +233,37 @@ def _decide_dated(
     return decider.created
 
 
+def _decide_network(recipients: Recipients, *, now, today, holiday_dates) -> int:
+    """The Network's open steps and action points with a due date: to whom network.reminders names (the
+    chair's, the troika's or a member's focal points in post, else the Network's secretariat)."""
+    contacts = network_reminders.Contacts.read(today)
+
+    def people(who) -> list[Person]:
+        if who == network_reminders.SECRETARIAT:
+            return recipients.network_secretariat
+        found = [recipients.contact(user_id, email) for user_id, email in who]
+        return [person for person in found if person is not None]
+
+    created = 0
+    clock = {"now": now, "today": today, "holiday_dates": holiday_dates}
+    targets = (
+        (NetworkStep, "network_step", network_reminders.open_steps(), network_reminders.STEP_FIELDS),
+        (ActionPoint, "action", network_reminders.open_points(), network_reminders.POINT_FIELDS),
+    )
+    for model, ladder_name, candidates, fields in targets:
+        ladder = reminder_ladders()[ladder_name]
+        decider = _Decider(model, ladder, **clock)
+        for batch in _batches(candidates.filter(due__lte=rules.horizon(ladder, today, holiday_dates)), fields):
+            wanted = []
+            for row in batch:
+                pk, due = row[0], row[1]
+                for rule in decider.due_rules(due):
+                    wanted += [(pk, None, due, rule, person) for person in people(contacts.reminded(model, row))]
+            decider.insert([row[0] for row in batch], wanted)
+        created += decider.created
+    return created
+
+
 def _cancel_closed_targets() -> int:
     """Cancel pending reminders whose step was completed, skipped, moved, or whose meeting was cancelled.
 
@@ -293,6 +339,7 @@ def sweep(*, now: datetime.datetime, queue=None) -> SweepResult:
     created += _decide_dated(Recommendation, reviews, "next_review", "review", "owner", people, **clock)
     answers = CouncilQuestion.objects.awaiting_answer()
     created += _decide_dated(CouncilQuestion, answers, "answer_due", "answer", None, people, **clock)
+    created += _decide_network(people, **clock)
     # Digests after the reminders, so today's digest carries what was just decided.
     created += _schedule_digests(now)
     pks = queue_ready_after_commit(now, queue)

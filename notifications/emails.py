@@ -83,7 +83,12 @@ def _item_context(row, target, *, today: datetime.date, holiday_dates) -> dict:
         "link": target_link(target),
         "escalation": row.kind == "step_escalation",
         "assignee": getattr(target, "assignee", None),
-        "responsible": target.get_responsible_display() if hasattr(target, "get_responsible_display") else "",
+        "responsible": (
+            target.get_responsible_display()
+            if hasattr(target, "get_responsible_display")
+            else getattr(target, "owners", "")
+        ),
+        "network": target._meta.app_label == "network",
     }
 
 

@@ -21,10 +21,12 @@ STEP_KINDS = {
 }
 REVIEW_KINDS = {"before": Kind.REVIEW_DUE, "due": Kind.REVIEW_DUE, "overdue": Kind.REVIEW_DUE}
 ANSWER_KINDS = {"before": Kind.ANSWER_DUE, "due": Kind.ANSWER_DUE, "overdue": Kind.ANSWER_DUE}
+ACTION_KINDS = {"before": Kind.ACTION_DUE, "due": Kind.ACTION_DUE, "overdue": Kind.ACTION_DUE}
 
 
 def reminder_ladders() -> dict[str, tuple[ReminderRule, ...]]:
-    """The ladders in force, from settings: steps (with escalation), written answers and reviews."""
+    """The ladders in force, from settings: the IEG's steps (with escalation), written answers and reviews; the
+    Network's steps (no escalation: its chair is a member, not a co-chair of the IEG) and action points."""
     common = {
         "before": settings.REMINDER_BEFORE_BUSINESS_DAYS,
         "due_day": settings.REMINDER_ON_DUE_DAY,
@@ -36,6 +38,8 @@ def reminder_ladders() -> dict[str, tuple[ReminderRule, ...]]:
         ),
         "answer": rules.ladder("answer", kinds=ANSWER_KINDS, **common),
         "review": rules.ladder("review", kinds=REVIEW_KINDS, **common),
+        "network_step": rules.ladder("step", kinds=STEP_KINDS, **common),
+        "action": rules.ladder("action", kinds=ACTION_KINDS, **common),
     }
 
 

@@ -29,6 +29,7 @@ class Notification(models.Model):
         STEP_ESCALATION = "step_escalation", _("Overdue step escalated")
         ANSWER_DUE = "answer_due", _("Written answer due")
         REVIEW_DUE = "review_due", _("Recommendation review due")
+        ACTION_DUE = "action_due", _("Network action point due")
         DIGEST = "digest", _("Daily digest")
         INVITATION = "invitation", _("Meeting invitation")
         NOTE_SHARED = "note_shared", _("Background note shared")

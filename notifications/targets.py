@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 from meetings.models import Meeting, TimelineStep
+from network import reminders as network_reminders
+from network.models import ActionPoint, NetworkStep
 from recommendations.choices import OPEN_STATUSES
 
 from . import rules
@@ -13,7 +15,7 @@ from .models import Notification
 
 Kind = Notification.Kind
 
-DUE_FIELDS = {"step": "due", "review": "next_review", "answer": "answer_due"}
+DUE_FIELDS = {"step": "due", "review": "next_review", "answer": "answer_due", "network_step": "due", "action": "due"}
 
 
 class Cancel(Exception):
@@ -30,6 +32,10 @@ def load_target(row: Notification):
             .first()
         )
         return target, "step"
+    if model is NetworkStep:
+        return NetworkStep.objects.select_related("meeting").filter(pk=row.object_id).first(), "network_step"
+    if model is ActionPoint:
+        return ActionPoint.objects.select_related("group__meeting").filter(pk=row.object_id).first(), "action"
     if row.kind == Kind.REVIEW_DUE:
         target = model.objects.select_related("meeting__situation", "meeting__agenda_year").filter(pk=row.object_id)
         return target.first(), "review"
@@ -44,6 +50,10 @@ def _target_due(target, ladder_name: str) -> datetime.date | None:
 
 
 def _target_open(target, ladder_name: str) -> bool:
+    if ladder_name == "network_step":
+        return network_reminders.step_is_open(target)
+    if ladder_name == "action":
+        return network_reminders.point_is_open(target)
     if ladder_name == "step":
         return (
             target.state == TimelineStep.State.OPEN

@@ -123,7 +123,7 @@ def test_an_action_point_is_added_in_a_group_of_its_own_meeting(coordinator_clie
     response = coordinator_client.get(reverse("network:action_point_create", args=[meeting.pk]), follow=True)
     assert "Add a group (a lettered heading) first." in response.content.decode()
     own = ActionPointGroup.objects.create(meeting=meeting, heading="Here")
-    data = {"group": foreign.pk, "order": 0, "text": "x", "status": "open", "version": 0}
+    data = {"group": foreign.pk, "order": 0, "text": "x", "status": "open", "reminded": "secretariat", "version": 0}
     response = coordinator_client.post(reverse("network:action_point_create", args=[meeting.pk]), data)
     assert "Select a valid choice" in response.content.decode()
     data["group"] = own.pk
