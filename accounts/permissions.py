@@ -158,12 +158,12 @@ def is_network_secretariat(user) -> bool:
     return user.is_superuser or NETWORK_SECRETARIAT_GROUP in _group_names(user)
 
 
-def is_focal_point(user) -> bool:
-    """The user holds a focal point post today (read once per request, through the user's side of the relation:
-    this layer does not import the network app)."""
+def focal_point_member_ids(user) -> frozenset[int]:
+    """The Network members whose focal point ``user`` is today (read once per request, through the user's side
+    of the relation: this layer does not import the network app)."""
     if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_ieg_is_focal_point", None)
+        return frozenset()
+    cached = getattr(user, "_ieg_focal_point_members", None)
     if cached is None:
         today = timezone.localdate()
         posts = user.focal_point_posts.filter(
@@ -171,9 +171,14 @@ def is_focal_point(user) -> bool:
             Q(end_date__isnull=True) | Q(end_date__gte=today),
             Q(member__left_on__isnull=True) | Q(member__left_on__gt=today),
         )
-        cached = posts.exists()
-        user._ieg_is_focal_point = cached
+        cached = frozenset(posts.values_list("member_id", flat=True))
+        user._ieg_focal_point_members = cached
     return cached
+
+
+def is_focal_point(user) -> bool:
+    """The user holds a focal point post today."""
+    return bool(focal_point_member_ids(user))
 
 
 def can_edit_network(user) -> bool:

@@ -89,8 +89,9 @@ class ApprovalStatus:
         return [row.member_state for row in self.co_chairs if row.approval is None]
 
 
-def _status(co_chairs, current, fingerprint: str) -> ApprovalStatus:
-    """Each co-chair state against the current approvals (``current``: an iterable of approval rows)."""
+def approval_status(co_chairs, current, fingerprint: str) -> ApprovalStatus:
+    """Each approving state (``co_chairs``: the year's co-chairs, or the Network's troika) against the current
+    approvals (``current``: an iterable of approval rows). Shared by every body's approvals."""
     by_state = {a.member_state_id: a for a in current}
     rows = []
     for state in co_chairs:
@@ -105,12 +106,12 @@ def _status(co_chairs, current, fingerprint: str) -> ApprovalStatus:
 def agenda_status(agenda_year: AgendaYear, entries=None) -> ApprovalStatus:
     """Each co-chair state's approval of the agenda as it stands now."""
     fingerprint = agenda_fingerprint(agenda_year, entries)
-    return _status(agenda_year.co_chairs.all(), agenda_year.approvals.current().for_panel(), fingerprint)
+    return approval_status(agenda_year.co_chairs.all(), agenda_year.approvals.current().for_panel(), fingerprint)
 
 
 def note_status(note) -> ApprovalStatus:
     """Each co-chair state's approval of a background note's text as it stands now."""
-    return _status(
+    return approval_status(
         note.meeting.agenda_year.co_chairs.all(), note.approvals.current().for_panel(), note_fingerprint(note)
     )
 
@@ -145,7 +146,7 @@ def _acting_state(agenda_year: AgendaYear, *, by, on_behalf_of, what: str):
     return on_behalf_of
 
 
-def _approve(
+def record_approval(
     current,
     new: StateApproval,
     *,
@@ -198,7 +199,7 @@ def approve_agenda(
         raise ApprovalError(
             _("The agenda changed after you opened the page. Review the agenda below, then approve it again.")
         )
-    return _approve(
+    return record_approval(
         agenda_year.approvals.current(),
         AgendaApproval(agenda_year=agenda_year),
         state=state,
@@ -234,7 +235,7 @@ def reset_agenda_approvals(
     changed nothing the approval covers keeps the approvals. Returns how many were reset.
     """
     agenda_year = _lock(agenda_year)
-    return _reset_outdated(
+    return reset_outdated(
         agenda_year.approvals.current(),
         agenda_fingerprint(agenda_year),
         by=by,
@@ -274,7 +275,7 @@ def remove_agenda_entry(entry: AgendaEntry, *, by) -> None:
     reset_agenda_approvals(agenda_year, by=by)
 
 
-def _reset_outdated(current, fingerprint: str, *, by, now: datetime.datetime | None, reason: str) -> int:
+def reset_outdated(current, fingerprint: str, *, by, now: datetime.datetime | None, reason: str) -> int:
     now = now or timezone.now()
     count = 0
     for approval in current:
@@ -314,7 +315,7 @@ def approve_note(
     fingerprint = note_fingerprint(note)
     if seen_fingerprint != fingerprint:
         raise ApprovalError(_("The note changed after you opened it. Read the current text, then approve it."))
-    return _approve(
+    return record_approval(
         note.approvals.current(),
         NoteApproval(note=note),
         state=state,
@@ -332,7 +333,7 @@ def reset_note_approvals(note, *, by, now: datetime.datetime | None = None) -> i
     """After an edit to a note: reset the approvals given to other words (documents.services.save_note calls
     it). A save that changed no text keeps them. Returns how many were reset."""
     note = _lock_note(note)
-    return _reset_outdated(
+    return reset_outdated(
         note.approvals.current(), note_fingerprint(note), by=by, now=now, reason=_("Note edited after approval")
     )
 

@@ -13,8 +13,11 @@ page and numbered in the order it appears.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from core.numbering import letter_label
 
 
 class Organs(StrEnum):
@@ -106,3 +109,36 @@ class CouncilDocument:
         """The Council's year ordinal: 2017 is its seventy-second year."""
         day = self.issue_date or self.letter_date
         return day.year - 1945 if day else None
+
+
+_LIST_TAG = re.compile(r"<(/?)(ol|ul|li)\b[^>]*>", re.IGNORECASE)
+
+
+def blocks_from_html(html: str) -> tuple[str | ListBlock, ...]:
+    """A section's sanitized HTML as blocks: each top-level list a ListBlock (an ``<ol>`` lettered (a), (b) ...,
+    as Council documents letter their lists; a ``<ul>`` bulleted), the text around them kept as it is."""
+    blocks: list[str | ListBlock] = []
+    depth, kind, items, item_start, last = 0, "", [], 0, 0
+    for tag in _LIST_TAG.finditer(html):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name in ("ol", "ul"):
+            if not closing:
+                if depth == 0:
+                    if html[last : tag.start()].strip():
+                        blocks.append(html[last : tag.start()].strip())
+                    kind, items = name, []
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    labelled = [ListItem(letter_label(i) if kind == "ol" else "", text) for i, text in enumerate(items)]
+                    blocks.append(ListBlock(items=tuple(labelled)))
+                    last = tag.end()
+        elif name == "li" and depth == 1:
+            if not closing:
+                item_start = tag.end()
+            else:
+                items.append(html[item_start : tag.start()].strip())
+    if html[last:].strip():
+        blocks.append(html[last:].strip())
+    return tuple(blocks)

@@ -780,24 +780,34 @@ class PdfNotStored(InvalidTransition):
     """The issued PDF could not be made or stored; raised inside the issuing transaction, so nothing moved."""
 
 
-def _store_issued_pdf(summary: Summary, issue_date: datetime.date) -> None:
-    """Render and store the issued PDF, or raise PdfNotStored (the caller's transaction then rolls back)."""
+def store_issued_pdf(field_file, filename: str, render, *, what: str) -> None:
+    """Render (``render()``: PDF bytes) and store the issued PDF in ``field_file`` (not saved), or raise
+    PdfNotStored (the caller's transaction then rolls back). Shared by the IEG's summaries and the Network's."""
     try:
-        rendered = pdf.render_summary(summary, today=issue_date)
+        rendered = render()
     except Exception as exc:  # noqa: BLE001 - whatever the renderer raised, the reader is told and nothing moves
-        log.exception("Rendering the summary of meeting %s failed", summary.meeting_id)
+        log.exception("Rendering %s failed", what)
         raise PdfNotStored(
             _("The PDF could not be made (the renderer failed: %(error)s). Nothing was changed; try again.")
             % {"error": type(exc).__name__}
         ) from exc
     try:
-        summary.issued_pdf.save(f"{summary.meeting.symbol.replace('/', '-')}.pdf", ContentFile(rendered), save=False)
+        field_file.save(filename, ContentFile(rendered), save=False)
     except OSError as exc:  # disk full, permissions, a storage that does not answer
-        log.exception("Storing the PDF of meeting %s failed", summary.meeting_id)
+        log.exception("Storing the PDF of %s failed", what)
         raise PdfNotStored(
             _("The PDF could not be stored (%(error)s). Nothing was changed; try again once the server has room.")
             % {"error": exc.strerror or type(exc).__name__}
         ) from exc
+
+
+def _store_issued_pdf(summary: Summary, issue_date: datetime.date) -> None:
+    store_issued_pdf(
+        summary.issued_pdf,
+        f"{summary.meeting.symbol.replace('/', '-')}.pdf",
+        lambda: pdf.render_summary(summary, today=issue_date),
+        what=f"the summary of meeting {summary.meeting_id}",
+    )
 
 
 @transaction.atomic

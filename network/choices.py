@@ -78,3 +78,17 @@ class ActionReminded(models.TextChoices):
     CHAIR = "chair", _("The chair's focal points")
     TROIKA = "troika", _("The troika's focal points")
     MEMBER = "member", _("A named member's focal points")
+
+
+class DocumentKind(models.TextChoices):
+    CHAIRS_SUMMARY = "chairs_summary", _("Chair's summary of a meeting")
+    OTHER = "other", _("Other document (guidelines, a statement)")
+
+
+class DocumentStatus(models.TextChoices):
+    """A document the troika sends: drafted by the secretariat, approved by each troika state, then issued as a
+    joint General Assembly and Security Council document under its pair of symbols."""
+
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("With the troika for approval")
+    ISSUED = "issued", _("Issued")

@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedModelForm
+from documents.forms import RICH_WIDGET
+from documents.models import RICH_HELP, job_number_validator
 
 from .models import (
     ActionPlan,
@@ -18,6 +20,8 @@ from .models import (
     FocalPoint,
     Member,
     MembershipRequest,
+    NetworkDocument,
+    NetworkDocumentSection,
     NetworkMeeting,
     Partner,
     TroikaAction,
@@ -272,3 +276,86 @@ class ActionPointForm(_DatesMixin, VersionedModelForm):
         super().__init__(*args, **kwargs)
         if meeting is not None:
             self.fields["group"].queryset = meeting.action_groups.all()
+
+
+class NetworkDocumentForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("letter_date",)
+
+    class Meta:
+        model = NetworkDocument
+        fields = [
+            "kind",
+            "meeting",
+            "year",
+            "lead",
+            "title",
+            "subtitle",
+            "letter_date",
+            "letter_body",
+            "ga_session",
+            "agenda_item",
+            "agenda_item_title",
+            "action_points_lead_in",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "subtitle": forms.Textarea(attrs={"rows": 3}),
+            "letter_body": RICH_WIDGET,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["letter_body"].help_text = f"{self.fields['letter_body'].help_text} {RICH_HELP}"
+        self.fields["year"].widget.attrs.update(min=2016, max=2100)
+        self.fields["ga_session"].widget.attrs.update(min=1, max=200)
+        self.fields["agenda_item"].widget.attrs.update(min=1, max=999)
+
+    def clean_title(self):
+        return _one_line(self.cleaned_data["title"])
+
+    def clean(self):
+        cleaned = super().clean()
+        year = cleaned.get("year")
+        if year is not None and not 2016 <= year <= 2100:
+            self.add_error("year", _("Choose a year from 2016, when the Network was launched."))
+        for name, top in (("ga_session", 200), ("agenda_item", 999)):
+            if cleaned.get(name) is not None and not 1 <= cleaned[name] <= top:
+                self.add_error(name, _("Enter a number from 1 to %(top)s.") % {"top": top})
+        if cleaned.get("kind") == "chairs_summary" and not cleaned.get("meeting"):
+            self.add_error("meeting", _("A chair's summary is the summary of a meeting: choose it."))
+        return cleaned
+
+
+class NetworkDocumentSectionForm(VersionedModelForm):
+    class Meta:
+        model = NetworkDocumentSection
+        fields = ["order", "heading", "body"]
+        widgets = {"body": RICH_WIDGET}
+        help_texts = {"body": RICH_HELP}
+
+    def clean_heading(self):
+        return _one_line(self.cleaned_data["heading"])
+
+
+class IssueForm(forms.Form):
+    symbol = forms.RegexField(
+        label=_("Symbols"),
+        regex=r"^A/\d{2}/\d{1,4}-S/\d{4}/\d{1,4}$",
+        max_length=60,
+        help_text=_("The pair the document was issued under: A/72/565-S/2017/904."),
+        error_messages={"invalid": _("Enter the pair of symbols like A/72/565-S/2017/904.")},
+    )
+    issue_date = forms.DateField(label=_("Issued on"), widget=DATE)
+    job_number = forms.CharField(
+        label=_("Job number"),
+        max_length=12,
+        required=False,
+        validators=[job_number_validator],
+        help_text=_("Printed at the foot of page 1, e.g. 17-19381 (E)."),
+    )
+
+    def clean_symbol(self):
+        return self.cleaned_data["symbol"].strip()
+
+    def clean_issue_date(self):
+        return _plausible(self.cleaned_data["issue_date"])

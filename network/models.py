@@ -11,11 +11,14 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from approvals.models import StateApproval
 from core.models import TimestampedVersionedModel, VersionedModel
 from countries.choices import Region
 
@@ -23,6 +26,8 @@ from .choices import (
     GENERATIONS,
     ActionReminded,
     ActionStatus,
+    DocumentKind,
+    DocumentStatus,
     MeetingKind,
     MeetingStatus,
     MemberKind,
@@ -491,3 +496,153 @@ class ActionPoint(VersionedModel):
     def clean(self):
         if self.reminded == ActionReminded.MEMBER and self.owner_member_id is None:
             raise ValidationError({"owner_member": _("Name the member whose focal points are reminded.")})
+
+
+class NetworkDocument(TimestampedVersionedModel):
+    """A document the troika transmits to the Secretary-General, issued as a joint General Assembly and Security
+    Council document: the chair's summary of a meeting (with its key action points), or another (guidelines).
+
+    What it prints is built by network.summary as a ``documents.council.CouncilDocument`` and printed by the one
+    renderer (documents.pdf): the troika's letter, one signature block per troika state, the annex.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.CHAIRS_SUMMARY)
+    meeting = models.ForeignKey(
+        NetworkMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("troika of"), help_text=_("The year whose troika sends it (the meeting's year for a chair's summary).")
+    )
+    title = models.CharField(
+        _("annex title"),
+        max_length=300,
+        help_text=_("“Chair's summary of the second meeting of the Women, Peace and Security ... Network”."),
+    )
+    subtitle = models.TextField(
+        _("lines under the title"),
+        blank=True,
+        help_text=_("One per line: the theme, then the place and date (“New York, 21 September 2017”)."),
+    )
+    lead = models.ForeignKey(
+        Member,
+        verbose_name=_("transmitted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The troika state the letter names first; empty: that year's chair."),
+    )
+    letter_date = models.DateField(_("letter dated"), null=True, blank=True)
+    letter_body = models.TextField(
+        _("letter"),
+        blank=True,
+        help_text=_("Empty: the standard transmittal, which names the chair first, then the other troika states."),
+    )
+    ga_session = models.PositiveSmallIntegerField(_("General Assembly session"), help_text=_("72 for 2017-2018."))
+    agenda_item = models.PositiveSmallIntegerField(_("agenda item"))
+    agenda_item_title = models.CharField(
+        _("agenda item title"), max_length=200, help_text=_("“Peacebuilding and sustaining peace”.")
+    )
+    action_points_lead_in = models.CharField(
+        _("lead-in to the key action points"),
+        max_length=300,
+        blank=True,
+        help_text=_("“The following key action points were agreed upon at the second meeting of the Network:”."),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT)
+    symbol = models.CharField(
+        _("symbols"),
+        max_length=60,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^A/\d{2}/\d{1,4}-S/\d{4}/\d{1,4}$",
+                _("Enter the pair of symbols like A/72/565-S/2017/904."),
+                code="invalid_symbol",
+            )
+        ],
+    )
+    issue_date = models.DateField(_("issued on"), null=True, blank=True)
+    job_number = models.CharField(_("job number"), max_length=30, blank=True, help_text=_("“17-19381 (E)”."))
+    issued_pdf = models.FileField(_("issued PDF"), upload_to="network/%Y/", blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-year", "-pk"]
+        verbose_name = _("Network document")
+        verbose_name_plural = _("Network documents")
+        constraints = [
+            models.UniqueConstraint(fields=["symbol"], condition=~Q(symbol=""), name="network_document_symbol_once"),
+            models.CheckConstraint(
+                condition=~Q(status="issued") | (~Q(symbol="") & Q(issue_date__isnull=False)),
+                name="network_document_issued_has_symbol",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "issue_date"], name="network_document_status")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:document", args=[self.pk])
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == DocumentStatus.ISSUED
+
+    @property
+    def subtitle_lines(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in self.subtitle.splitlines() if line.strip())
+
+
+class NetworkDocumentSection(VersionedModel):
+    """A section of a Network document's annex: an optional heading and its text (sanitized rich text, with
+    footnotes where the secretariat put them)."""
+
+    document = models.ForeignKey(
+        NetworkDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="sections"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    heading = models.CharField(_("heading"), max_length=200, blank=True)
+    body = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["document", "order", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.heading or str(_("(untitled section)"))
+
+
+class NetworkDocumentApproval(StateApproval):
+    """One troika state's approval of a Network document's text, before it is sent for issuance."""
+
+    document = models.ForeignKey(
+        NetworkDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="approvals"
+    )
+
+    history = HistoricalRecords()
+
+    history_label_related = ("member_state", "document")
+
+    class Meta(StateApproval.Meta):
+        ordering = ["document", "member_state__name", "-approved_at"]
+        verbose_name = _("troika approval")
+        verbose_name_plural = _("troika approvals")
+        constraints = [
+            *StateApproval.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["document", "member_state"],
+                condition=models.Q(reset_at__isnull=True),
+                name="network_documentapproval_one_current_per_state",
+            ),
+        ]
+        indexes = [models.Index(fields=["document", "reset_at"], name="network_docapproval_reset")]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} · {self.document}"

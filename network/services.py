@@ -22,7 +22,7 @@ from .troika import Troika, troika
 __all__ = ["InvalidTransition", "accept_request", "decline_request", "replace_focal_point", "troika_of"]
 
 
-def _credited(obj, by, reason: str = ""):
+def credited(obj, by, reason: str = ""):
     if by is not None:
         obj._history_user = by
     if reason:
@@ -72,7 +72,7 @@ def accept_request(request: MembershipRequest, *, by, today: datetime.date) -> M
         joined_on=today,
         joined_note=_("Membership request of %(date)s, accepted") % {"date": received},
     )
-    save_versioned(_credited(member, by, "Joined: request accepted"), None)
+    save_versioned(credited(member, by, "Joined: request accepted"), None)
     if request.contact_name:
         focal_point = FocalPoint(
             member=member,
@@ -82,9 +82,9 @@ def accept_request(request: MembershipRequest, *, by, today: datetime.date) -> M
             email=request.contact_email,
             start_date=today,
         )
-        save_versioned(_credited(focal_point, by, "Named in the membership request"), None)
+        save_versioned(credited(focal_point, by, "Named in the membership request"), None)
     request.status, request.decided_on, request.decided_by, request.member = RequestStatus.ACCEPTED, today, by, member
-    save_versioned(_credited(request, by, "Accepted"), None)
+    save_versioned(credited(request, by, "Accepted"), None)
     return member
 
 
@@ -97,7 +97,7 @@ def decline_request(request: MembershipRequest, *, by, today: datetime.date, rea
     if not reason:
         raise InvalidTransition(_("Say why the request is declined: the applicant will be told."))
     request.status, request.decided_on, request.decided_by, request.reason = RequestStatus.DECLINED, today, by, reason
-    save_versioned(_credited(request, by, "Declined"), None)
+    save_versioned(credited(request, by, "Declined"), None)
     return request
 
 
@@ -117,8 +117,8 @@ def replace_focal_point(new: FocalPoint, *, by) -> FocalPoint:
         )
     for old in posts.current(new.start_date):
         old.end_date = before
-        save_versioned(_credited(old, by, f"Replaced by {new.name}"), None)
-    save_versioned(_credited(new, by, "Named focal point"), None)
+        save_versioned(credited(old, by, f"Replaced by {new.name}"), None)
+    save_versioned(credited(new, by, "Named focal point"), None)
     return new
 
 
@@ -149,16 +149,16 @@ def calendar(meeting: NetworkMeeting) -> frozenset[datetime.date]:
 def save_meeting(meeting: NetworkMeeting, *, expected_version: int | None, by) -> NetworkMeeting:
     """Save the meeting and lay out its timeline: each step dated from the first day by the shared engine.
     A new date moves the open steps; steps done or not needed keep their date."""
-    save_versioned(_credited(meeting, by), expected_version)
+    save_versioned(credited(meeting, by), expected_version)
     planned = {p.key: p.due for p in deadlines.plan(meeting.start_date, calendar(meeting), rules=steps.RULES)}
     existing = {step.key: step for step in meeting.steps.all()}
     for key, due in planned.items():
         step = existing.get(key)
         if step is None:
-            save_versioned(_credited(NetworkStep(meeting=meeting, key=key, due=due), by, "Laid out"), None)
+            save_versioned(credited(NetworkStep(meeting=meeting, key=key, due=due), by, "Laid out"), None)
         elif step.state == StepState.OPEN and step.due != due:
             step.due = due
-            save_versioned(_credited(step, by, "Moved with the meeting"), None)
+            save_versioned(credited(step, by, "Moved with the meeting"), None)
     return meeting
 
 
@@ -171,7 +171,7 @@ def set_step_state(step: NetworkStep, state: str, *, by, today: datetime.date) -
         return step
     step.state = state
     step.done_on = today if state == StepState.DONE else None
-    save_versioned(_credited(step, by, f"Marked {state}"), None)
+    save_versioned(credited(step, by, f"Marked {state}"), None)
     return step
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 app_name = "network"
 
@@ -51,6 +51,21 @@ urlpatterns = [
         views.action_point_history,
         name="action_point_history",
     ),
+    path("documents/", document_views.document_list, name="documents"),
+    path("documents/new/", document_views.document_form, name="document_create"),
+    path("documents/<int:pk>/", document_views.document_detail, name="document"),
+    path("documents/<int:pk>/edit/", document_views.document_form, name="document_edit"),
+    path("documents/<int:pk>/pdf/", document_views.document_pdf, name="document_pdf"),
+    path("documents/<int:pk>/history/", document_views.document_history, name="document_history"),
+    path("documents/<int:pk>/submit/", document_views.document_submit, name="document_submit"),
+    path("documents/<int:pk>/approve/", document_views.document_approve, name="document_approve"),
+    path("documents/<int:pk>/issue/", document_views.document_issue, name="document_issue"),
+    path("documents/<int:document_pk>/sections/new/", document_views.section_form, name="section_create"),
+    path("documents/<int:document_pk>/sections/<int:pk>/edit/", document_views.section_form, name="section_edit"),
+    path("documents/<int:document_pk>/sections/<int:pk>/delete/", document_views.section_delete, name="section_delete"),
+    path("issued/", document_views.public_documents, name="public_documents"),
+    path("issued/<int:pk>/", document_views.public_document, name="public_document"),
+    path("issued/<int:pk>/pdf/", document_views.public_document_pdf, name="public_document_pdf"),
     path("partners/", views.partner_list, name="partners"),
     path("partners/new/", views.partner_form, name="partner_create"),
     path("partners/<int:pk>/edit/", views.partner_form, name="partner_edit"),

@@ -15,7 +15,6 @@ from accounts.decorators import network_secretariat_required, network_view
 from core.concurrency import StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.editing import edit_page, history_page
-from core.numbering import letter_label, roman_label
 from core.pagination import paginate
 
 from . import observatory, services
@@ -49,6 +48,7 @@ from .models import (
     TroikaAction,
     TroikaMeeting,
 )
+from .summary import lettered_points
 
 MEMBERS_PAGE = 100  # the whole Network (78 members in 2017) on one page
 
@@ -472,19 +472,6 @@ def meeting_list(request):
     return render(request, "network/meeting_list.html", {"page": paginate(request, meetings)})
 
 
-def _lettered(meeting):
-    """The meeting's action points as the summary prints them: (a) heading, (i) point ..."""
-    groups = list(meeting.action_groups.prefetch_related("points"))
-    return [
-        (
-            letter_label(g_index),
-            group,
-            [(roman_label(p_index), point) for p_index, point in enumerate(group.points.all())],
-        )
-        for g_index, group in enumerate(groups)
-    ]
-
-
 @network_view
 @require_GET
 def meeting_detail(request, pk: int):
@@ -492,7 +479,8 @@ def meeting_detail(request, pk: int):
     context = {
         "meeting": meeting,
         "steps": list(meeting.steps.all()),
-        "groups": _lettered(meeting),
+        "groups": lettered_points(meeting),
+        "documents": list(meeting.documents.all()),
         "to_review": list(services.open_points_before(meeting)),
         "today": timezone.localdate(),
         "states": StepState,

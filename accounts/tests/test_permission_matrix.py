@@ -434,6 +434,38 @@ MATRIX: dict[str, list[Case]] = {
     "network:action_point_history": [
         Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.action_point.pk}, NETWORK_EDIT)
     ],
+    "network:documents": [Case(expect=NETWORK)],
+    "network:document_create": [Case(expect=NETWORK_EDIT)],
+    "network:document": [Case(lambda w: {"pk": w.network_document.pk}, NETWORK)],
+    "network:document_edit": [Case(lambda w: {"pk": w.network_document.pk}, NETWORK_EDIT)],
+    "network:document_pdf": [Case(lambda w: {"pk": w.network_document.pk}, NETWORK)],
+    "network:document_history": [Case(lambda w: {"pk": w.network_document.pk}, NETWORK_EDIT)],
+    "network:document_submit": [Case(lambda w: {"pk": w.network_document.pk}, NETWORK_EDIT, "post")],
+    # Anyone in the Network's space may try; the service refuses whoever is not of the troika (back to the page).
+    "network:document_approve": [
+        Case(
+            lambda w: {"pk": w.network_document.pk},
+            NETWORK | {"secretariat": 302, "focalpoint": 302, "network": 302},
+            "post",
+        )
+    ],
+    "network:document_issue": [Case(lambda w: {"pk": w.network_document.pk}, NETWORK_EDIT | {"network": 302}, "post")],
+    "network:section_create": [Case(lambda w: {"document_pk": w.network_document.pk}, NETWORK_EDIT)],
+    "network:section_edit": [
+        Case(lambda w: {"document_pk": w.network_document.pk, "pk": w.network_section.pk}, NETWORK_EDIT)
+    ],
+    "network:section_delete": [
+        Case(lambda w: {"document_pk": w.network_document.pk, "pk": w.network_section.pk}, NETWORK_EDIT, "post")
+    ],
+    "network:public_documents": [Case(expect=PUBLIC)],
+    "network:public_document": [
+        Case(lambda w: {"pk": w.issued_network_document.pk}, PUBLIC),
+        Case(lambda w: {"pk": w.network_document.pk}, NOT_FOUND),  # a draft: never public, even signed in
+    ],
+    "network:public_document_pdf": [
+        Case(lambda w: {"pk": w.issued_network_document.pk}, PUBLIC),
+        Case(lambda w: {"pk": w.network_document.pk}, NOT_FOUND),
+    ],
     "network:partners": [Case(expect=NETWORK)],
     "network:partner_create": [Case(expect=NETWORK_EDIT)],
     "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
@@ -591,6 +623,8 @@ def _add_network(world: World) -> None:
         ActionPointGroup,
         Chair,
         MembershipRequest,
+        NetworkDocument,
+        NetworkDocumentSection,
         NetworkMeeting,
         Partner,
         TroikaAction,
@@ -623,6 +657,26 @@ def _add_network(world: World) -> None:
     group = ActionPointGroup.objects.create(meeting=network_meeting, heading="Knowledge management")
     world.extras["action_group"] = group
     world.extras["action_point"] = ActionPoint.objects.create(group=group, text="Prepare regular newsletters")
+    common = {"ga_session": 81, "agenda_item": 65, "agenda_item_title": "Peacebuilding and sustaining peace"}
+    draft = NetworkDocument.objects.create(
+        meeting=network_meeting, year=2026, title="Chair's summary of the second meeting", **common
+    )
+    world.extras["network_document"] = draft
+    world.extras["network_section"] = NetworkDocumentSection.objects.create(
+        document=draft, order=1, heading="Opening", body="<p>The meeting opened.</p>"
+    )
+    issued = NetworkDocument(
+        kind="other",
+        year=2026,
+        title="Technical Operative Guidelines",
+        status="issued",
+        symbol="A/81/100-S/2026/900",
+        issue_date=datetime.date(2026, 11, 20),
+        **common,
+    )
+    issued.issued_pdf.save("A-81-100-S-2026-900.pdf", ContentFile(b"%PDF-1.7 issued"), save=False)
+    issued.save()
+    world.extras["issued_network_document"] = issued
 
 
 def _add_reference_data(world: World) -> None:

@@ -31,7 +31,7 @@ def reset_fails(monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("the reset failed")
 
-    monkeypatch.setattr(services, "_reset_outdated", fail)
+    monkeypatch.setattr(services, "reset_outdated", fail)
 
 
 def _year_post(agenda_year, **changes):
