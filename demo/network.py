@@ -5,11 +5,13 @@ Idempotent."""
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 from accounts.models import User
 from countries.models import MemberState
-from network.models import ActionPlan, Chair, FocalPoint, Member
+from network import services
+from network.models import ActionPlan, ActionPoint, ActionPointGroup, Chair, FocalPoint, Member, NetworkMeeting
 
 DATA = Path(__file__).resolve().parent / "data"
 LISTED = "Listed among the 78 focal points of the Technical Operative Guidelines (December 2017)"
@@ -25,6 +27,20 @@ FOCAL_POINTS = {
     "Namibia": ("Selma Ashipala-Musavyi", "Permanent Secretary", "Ministry of International Relations and Cooperation"),
 }
 DEMO_ACCOUNT = {"Spain": "focalpoint"}  # the demo account that signs in as Spain's focal point
+# The second meeting, as seed 001 describes it (the first, in Alicante in April 2017, has no exact date there).
+SECOND_MEETING = {
+    "kind": "new_york",
+    "title": "Second meeting of the Women, Peace and Security National Focal Points Network",
+    "start_date": datetime.date(2017, 9, 21),
+    "city": "New York",
+    "theme": "Women's participation in peace and security: conflict prevention and the security sector",
+    "margins_of": "the general debate of the seventy-second session of the General Assembly",
+    "status": "held",
+    "attendance": (
+        "Over 100 people, including focal points and national representatives from all regions, the United Nations "
+        "and international non-governmental organizations"
+    ),
+}
 
 
 def load_demo_network() -> None:
@@ -65,4 +81,33 @@ def load_demo_network() -> None:
                     "adopted_year": int(row["adopted_year"]) if row["adopted_year"] else None,
                     "notes": row["notes"],
                 },
+            )
+
+    _second_meeting(members["Spain"])
+
+
+def _second_meeting(host: Member) -> None:
+    """The New York meeting of 21 September 2017 with its key action points (seed 001); its timeline is history
+    (every step marked done on its day), so it reminds nobody."""
+    if NetworkMeeting.objects.filter(title=SECOND_MEETING["title"]).exists():
+        return
+    meeting = services.save_meeting(NetworkMeeting(host=host, **SECOND_MEETING), expected_version=None, by=None)
+    for step in meeting.steps.all():
+        step.state, step.done_on = "done", step.due
+        step.save(update_fields=["state", "done_on"])
+    groups: dict[str, ActionPointGroup] = {}
+    with (DATA / "network_action_points.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            group = groups.get(row["group"])
+            if group is None:
+                group = ActionPointGroup.objects.create(
+                    meeting=meeting, heading=row["heading"], order=int(row["group"])
+                )
+                groups[row["group"]] = group
+            ActionPoint.objects.create(
+                group=group,
+                order=int(row["order"]),
+                text=row["text"],
+                owners=row["owners"],
+                deadline_text=row["deadline_text"],
             )

@@ -64,6 +64,7 @@ def _prefilled(request) -> NetworkDocument:
     meeting = NetworkMeeting.objects.filter(pk=meeting_pk).first() if meeting_pk.isdigit() else None
     if meeting is not None:
         document.kind, document.meeting, document.year = DocumentKind.CHAIRS_SUMMARY, meeting, meeting.start_date.year
+        document.ga_session = ga_session_on(meeting.start_date)
         document.title = f"Chair's summary of the {meeting.title[:1].lower()}{meeting.title[1:]}"
         place = f"{meeting.city}, " if meeting.city else ""
         document.subtitle = "\n".join(filter(None, [meeting.theme, f"{place}{meeting.start_date:%-d %B %Y}"]))

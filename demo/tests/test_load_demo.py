@@ -126,3 +126,21 @@ def test_the_network_demo_is_its_public_record(client):
     assert client.get("/network/members/").status_code == 200
     client.force_login(User.objects.get(username="coordinator"))
     assert client.get("/network/members/new/").status_code == 200
+    # Seed 001's meeting with its key action points, (a) to (d), fifteen in all; its timeline is history.
+    from network.models import ActionPoint, NetworkMeeting, NetworkStep
+    from network.summary import lettered_points
+
+    meeting = NetworkMeeting.objects.get()
+    assert (meeting.start_date, meeting.city, meeting.status) == (datetime.date(2017, 9, 21), "New York", "held")
+    groups = lettered_points(meeting)
+    assert [(letter, len(points)) for letter, _group, points in groups] == [
+        ("(a)", 3),
+        ("(b)", 5),
+        ("(c)", 4),
+        ("(d)", 3),
+    ]
+    assert groups[1][2][1][1].deadline_text == "by the end of 2017"
+    assert ActionPoint.objects.count() == 15
+    assert not NetworkStep.objects.filter(state="open").exists()
+    draft = client.get(f"/network/documents/new/?meeting={meeting.pk}")
+    assert "Chair&#x27;s summary of the second meeting" in draft.content.decode()

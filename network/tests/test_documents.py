@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from approvals.services import ApprovalError
 from countries.models import PermanentRepresentative
+from documents import pdf
 from documents.tests import pdf_text, seeds
 from meetings.tests.factories import make_user
 from network import document_services
@@ -215,3 +216,60 @@ def test_the_document_pages_render_for_the_secretariat_and_a_focal_point(
         assert client.get(reverse("network:document_pdf", args=[document.pk])).status_code == 200
     assert "Send to the troika for approval" in coordinator_client.get(document.get_absolute_url()).content.decode()
     assert "Send to the troika" not in focal_point_client.get(document.get_absolute_url()).content.decode()
+
+
+def test_seed_004_the_guidelines_entered_through_the_app_print_as_issued(coordinator_client, coordinator):
+    """A letter of the troika that is not a chair's summary: the 2018 troika (Spain, previous; Germany, chair;
+    Namibia, next), Spain transmitting; Spain's representative in office on 1 March 2018 signs."""
+    factories.make_chairs(Spain=2017, Germany=2018, Namibia=2019)
+    reps = [(seeds.GERMANY, D(2015, 1, 1), None), (seeds.NAMIBIA, D(2015, 1, 1), None)]
+    reps += [(seeds.SPAIN_2017, D(2015, 1, 1), D(2017, 12, 31)), (seeds.SPAIN_2018, D(2018, 1, 1), None)]
+    for sig, start, end in reps:
+        PermanentRepresentative.objects.create(
+            member_state=Member.objects.get(name=sig.state).member_state,
+            given_names=sig.given_names,
+            surname=sig.surname,
+            start_date=start,
+            end_date=end,
+        )
+    original = seeds.seed_004()
+    data = {
+        "kind": "other",
+        "year": 2018,
+        "lead": Member.objects.get(name="Spain").pk,
+        "title": original.annex_title_lines[0],
+        "subtitle": "",
+        "letter_date": "2018-03-01",
+        "letter_body": seeds.BODY_004,
+        "ga_session": 72,
+        "agenda_item": 65,
+        "agenda_item_title": seeds.AGENDA_ITEM_65,
+        "version": 0,
+    }
+    response = coordinator_client.post(reverse("network:document_create"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    document = NetworkDocument.objects.get()
+    for order, section in enumerate(seeds.SEED_004_SECTIONS, start=1):
+        body = "".join(block if isinstance(block, str) else as_list(block) for block in section.blocks)
+        url = reverse("network:section_create", args=[document.pk])
+        response = coordinator_client.post(
+            url, {"order": order, "heading": section.heading, "body": body, "version": 0}
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+    document.refresh_from_db()
+    doc = network_document(document, today=D(2018, 3, 1))
+    assert doc.title == original.title
+    assert doc.signatures == original.signatures
+    assert [s.heading for s in doc.sections] == [s.heading for s in original.sections]
+    NetworkDocument.objects.filter(pk=document.pk).update(
+        status="issued", symbol=original.symbol, issue_date=original.issue_date, job_number=original.job_number
+    )
+    document.refresh_from_db()
+    body = pdf.render_document(network_document(document, today=original.issue_date))
+    footnote = re.sub(r"<[^>]+>", "", seeds.SEED_004_SECTIONS[1].blocks[1].split('class="footnote">')[1])
+    text = pdf_text.body_text(body, symbol=original.symbol, job_number=original.job_number, footnotes=(footnote,))
+    position = 0
+    for paragraph in pdf_text.original_paragraphs("seed_004.txt"):
+        found = text.find(paragraph, position)
+        assert found >= 0, f"not found: {paragraph!r}\nnext in the PDF: {text[position:][:400]!r}"
+        position = found + len(paragraph)
