@@ -28,14 +28,17 @@ def edit_page(
     save=None,
 ):
     """Create or edit ``instance`` with ``form_class`` (a core.forms.VersionedModelForm); back to ``done_url``
-    (default ``back_url``; a callable gets the saved row) once saved. ``save(obj, expected_version)``: the
-    service that saves (default: the stale-save check alone); an InvalidTransition it raises is shown on the
-    form, the input kept."""
+    (default ``back_url``; a callable gets the saved row) once saved. ``save(obj, form)``: the service that
+    saves (default: the stale-save check alone; it may save the form's many-to-many fields itself); an
+    InvalidTransition it raises is shown on the form, the input kept."""
     form = form_class(request.POST or None, instance=instance, **(form_kwargs or {}))
     if request.method == "POST" and form.is_valid():
         obj = form.save(commit=False)
         try:
-            (save or save_versioned)(obj, form.expected_version)
+            if save is None:
+                save_versioned(obj, form.expected_version)
+            else:
+                save(obj, form)
         except StaleEdit as exc:
             refuse_stale(form, exc)
         except InvalidTransition as exc:

@@ -92,3 +92,28 @@ class DocumentStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("With the troika for approval")
     ISSUED = "issued", _("Issued")
+
+
+class UpdateKind(models.TextChoices):
+    ACTION_PLAN = "action_plan", _("A national or regional action plan")
+    EVENT = "event", _("An event")
+    GOOD_PRACTICE = "good_practice", _("A good practice")
+    KNOWLEDGE_PRODUCT = "knowledge_product", _("A knowledge product")
+    OTHER = "other", _("Other news")
+
+
+class UpdateStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for the secretariat")
+    ACCEPTED = "accepted", _("Accepted for the newsletter")
+    DECLINED = "declined", _("Not used")
+
+
+class NewsletterStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("With the troika for approval")
+    SENT = "sent", _("Sent")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: on the site once sent")
+    MEMBERS = "members", _("Members only")

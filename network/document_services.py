@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.permissions import focal_point_member_ids, is_network_secretariat
 from approvals.services import ApprovalError, ApprovalStatus, approval_status, record_approval, reset_outdated
 from core.concurrency import save_versioned
 from core.exceptions import InvalidTransition
@@ -23,10 +22,12 @@ from documents import pdf
 from documents.richtext import sanitize
 from documents.services import store_issued_pdf
 
+from . import approving
+from .approving import approving_states
 from .choices import DocumentStatus
 from .models import NetworkDocument, NetworkDocumentApproval, NetworkDocumentSection
-from .services import credited, troika_of
-from .summary import fingerprint, network_document, troika_states
+from .services import credited
+from .summary import fingerprint, network_document
 
 
 def _locked(document: NetworkDocument) -> NetworkDocument:
@@ -76,8 +77,7 @@ def delete_section(section: NetworkDocumentSection, *, by, today: datetime.date)
 
 def approvers(document: NetworkDocument) -> list:
     """The troika's states that approve: those that sign."""
-    by_name, _lead_first = troika_states(document)
-    return by_name
+    return approving_states(document.year)
 
 
 def status(document: NetworkDocument, *, today: datetime.date) -> ApprovalStatus:
@@ -87,24 +87,7 @@ def status(document: NetworkDocument, *, today: datetime.date) -> ApprovalStatus
 
 
 def acting_state(document: NetworkDocument, user, *, on_behalf_of=None):
-    """The troika state ``user`` approves for: their own (a focal point in post of a troika member), or, for the
-    Network's secretariat recording an approval received by email, ``on_behalf_of``."""
-    states = {state.pk: state for state in approvers(document)}
-    if on_behalf_of is not None:
-        if not is_network_secretariat(user):
-            raise ApprovalError(_("Only the Network's secretariat records an approval on a state's behalf."))
-        if on_behalf_of.pk not in states:
-            raise ApprovalError(
-                _("%(state)s is not in the troika of %(year)s.") % {"state": on_behalf_of, "year": document.year}
-            )
-        return on_behalf_of
-    members = focal_point_member_ids(user)
-    for member in troika_of(document.year).members:
-        if member.pk in members and member.member_state_id in states:
-            return states[member.member_state_id]
-    raise ApprovalError(
-        _("Only a focal point of a troika state of %(year)s approves this document.") % {"year": document.year}
-    )
+    return approving.acting_state(document.year, user, on_behalf_of=on_behalf_of)
 
 
 @transaction.atomic

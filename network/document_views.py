@@ -92,8 +92,8 @@ def document_form(request, pk: int | None = None):
             "office on the letter's date. An edit resets the troika's approvals of other words."
         ),
         done_url=lambda obj: obj.get_absolute_url(),
-        save=lambda obj, version: document_services.save_document(
-            obj, expected_version=version, by=request.user, today=today
+        save=lambda obj, form: document_services.save_document(
+            obj, expected_version=form.expected_version, by=request.user, today=today
         ),
     )
 
@@ -177,8 +177,8 @@ def section_form(request, document_pk: int, pk: int | None = None):
         back_label=str(document),
         heading=_("Edit a section") if pk else _("Add a section"),
         intro=_("Sections print in their order; the key action points follow them in a chair's summary."),
-        save=lambda obj, version: document_services.save_section(
-            obj, expected_version=version, by=request.user, today=today
+        save=lambda obj, form: document_services.save_section(
+            obj, expected_version=form.expected_version, by=request.user, today=today
         ),
     )
 

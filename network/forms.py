@@ -23,6 +23,8 @@ from .models import (
     NetworkDocument,
     NetworkDocumentSection,
     NetworkMeeting,
+    NetworkUpdate,
+    Newsletter,
     Partner,
     TroikaAction,
     TroikaMeeting,
@@ -359,3 +361,51 @@ class IssueForm(forms.Form):
 
     def clean_issue_date(self):
         return _plausible(self.cleaned_data["issue_date"])
+
+
+class NetworkUpdateForm(_DatesMixin, VersionedModelForm):
+    """A member's update; a focal point's is for their own member (the field is then limited to it)."""
+
+    date_fields = ("event_date",)
+
+    class Meta:
+        model = NetworkUpdate
+        fields = ["member", "kind", "title", "text", "link", "event_date"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if members is not None:
+            self.fields["member"].queryset = members
+            if members.count() == 1:
+                self.fields["member"].initial = members.first().pk
+
+    def clean_title(self):
+        return _one_line(self.cleaned_data["title"])
+
+
+class NewsletterForm(_DatesMixin, VersionedModelForm):
+    date_fields = ("since",)
+
+    class Meta:
+        model = Newsletter
+        fields = ["number", "year", "title", "intro", "since", "visibility", "updates"]
+        widgets = {"intro": forms.Textarea(attrs={"rows": 5}), "updates": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["updates"].queryset = NetworkUpdate.objects.filter(status="accepted").select_related("member")
+        self.fields["updates"].help_text = _("The accepted updates this issue carries.")
+        self.fields["number"].widget.attrs.update(min=1, max=9999)
+        self.fields["year"].widget.attrs.update(min=2016, max=2100)
+
+    def clean_title(self):
+        return _one_line(self.cleaned_data["title"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("number") is not None and not 1 <= cleaned["number"] <= 9999:
+            self.add_error("number", _("Enter a number from 1 to 9999."))
+        if cleaned.get("year") is not None and not 2016 <= cleaned["year"] <= 2100:
+            self.add_error("year", _("Choose a year from 2016, when the Network was launched."))
+        return cleaned

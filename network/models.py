@@ -31,10 +31,14 @@ from .choices import (
     MeetingKind,
     MeetingStatus,
     MemberKind,
+    NewsletterStatus,
     PartnerKind,
     PlanStatus,
     RequestStatus,
     StepState,
+    UpdateKind,
+    UpdateStatus,
+    Visibility,
 )
 from .steps import RULES as STEP_RULES
 from .steps import RULES_BY_KEY
@@ -646,3 +650,106 @@ class NetworkDocumentApproval(StateApproval):
 
     def __str__(self) -> str:
         return f"{self.member_state} · {self.document}"
+
+
+class NetworkUpdate(TimestampedVersionedModel):
+    """What a member tells the Network for its newsletter: a plan launched, an event, a good practice, a
+    knowledge product. Submitted by its focal point (or entered by the secretariat), accepted or not."""
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="updates")
+    kind = models.CharField(_("kind"), max_length=20, choices=UpdateKind.choices, default=UpdateKind.OTHER)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("what to tell the Network"))
+    link = models.URLField(_("link"), blank=True)
+    event_date = models.DateField(_("date of the event"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=UpdateStatus.choices, default=UpdateStatus.SUBMITTED)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("member's update")
+        verbose_name_plural = _("members' updates")
+        indexes = [models.Index(fields=["status", "created_at"], name="network_update_status")]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:updates") + f"#update-{self.pk}"
+
+
+class Newsletter(TimestampedVersionedModel):
+    """An issue of the Network's newsletter: compiled from accepted updates, upcoming events, new members and
+    action-point progress (network.newsletter); approved by the troika; sent to every focal point in post
+    through the outbox; kept in the archive, public or for members only."""
+
+    number = models.PositiveIntegerField(_("number"), unique=True)
+    year = models.PositiveSmallIntegerField(_("troika of"), help_text=_("The year whose troika approves it."))
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    since = models.DateField(_("news since"), help_text=_("New members and progress from this day on."))
+    updates = models.ManyToManyField(NetworkUpdate, verbose_name=_("members' updates"), blank=True, related_name="+")
+    visibility = models.CharField(
+        _("who may read it"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=NewsletterStatus.choices, default=NewsletterStatus.DRAFT
+    )
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    recipients = models.PositiveIntegerField(_("sent to"), default=0)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("newsletter")
+        verbose_name_plural = _("newsletters")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="sent") | Q(sent_on__isnull=False), name="network_newsletter_sent_has_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (No. {self.number})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:newsletter", args=[self.pk])
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == NewsletterStatus.SENT
+
+
+class NewsletterApproval(StateApproval):
+    """One troika state's approval of a newsletter issue as compiled, before it is sent."""
+
+    newsletter = models.ForeignKey(
+        Newsletter, verbose_name=_("newsletter"), on_delete=models.CASCADE, related_name="approvals"
+    )
+
+    history = HistoricalRecords()
+
+    history_label_related = ("member_state", "newsletter")
+
+    class Meta(StateApproval.Meta):
+        ordering = ["newsletter", "member_state__name", "-approved_at"]
+        verbose_name = _("newsletter approval")
+        verbose_name_plural = _("newsletter approvals")
+        constraints = [
+            *StateApproval.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["newsletter", "member_state"],
+                condition=models.Q(reset_at__isnull=True),
+                name="network_newsletterapproval_one_current_per_state",
+            ),
+        ]
+        indexes = [models.Index(fields=["newsletter", "reset_at"], name="network_nlapproval_reset")]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} · {self.newsletter}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import document_views, views
+from . import document_views, newsletter_views, views
 
 app_name = "network"
 
@@ -66,6 +66,20 @@ urlpatterns = [
     path("issued/", document_views.public_documents, name="public_documents"),
     path("issued/<int:pk>/", document_views.public_document, name="public_document"),
     path("issued/<int:pk>/pdf/", document_views.public_document_pdf, name="public_document_pdf"),
+    path("updates/", newsletter_views.update_list, name="updates"),
+    path("updates/new/", newsletter_views.update_form, name="update_create"),
+    path("updates/<int:pk>/edit/", newsletter_views.update_form, name="update_edit"),
+    path("updates/<int:pk>/decide/", newsletter_views.update_decide, name="update_decide"),
+    path("newsletters/", newsletter_views.newsletter_list, name="newsletters"),
+    path("newsletters/new/", newsletter_views.newsletter_form, name="newsletter_create"),
+    path("newsletters/<int:pk>/", newsletter_views.newsletter_detail, name="newsletter"),
+    path("newsletters/<int:pk>/edit/", newsletter_views.newsletter_form, name="newsletter_edit"),
+    path("newsletters/<int:pk>/submit/", newsletter_views.newsletter_submit, name="newsletter_submit"),
+    path("newsletters/<int:pk>/approve/", newsletter_views.newsletter_approve, name="newsletter_approve"),
+    path("newsletters/<int:pk>/send/", newsletter_views.newsletter_send, name="newsletter_send"),
+    path("newsletters/<int:pk>/history/", newsletter_views.newsletter_history, name="newsletter_history"),
+    path("newsletter/", newsletter_views.public_newsletters, name="public_newsletters"),
+    path("newsletter/<int:pk>/", newsletter_views.public_newsletter, name="public_newsletter"),
     path("partners/", views.partner_list, name="partners"),
     path("partners/new/", views.partner_form, name="partner_create"),
     path("partners/<int:pk>/edit/", views.partner_form, name="partner_edit"),

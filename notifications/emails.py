@@ -148,3 +148,16 @@ def meeting_invitation(row, meeting) -> EmailMultiAlternatives:
     return _render(
         "meeting_invitation", context, row=row, attachments=[("invitation.ics", ics, "text/calendar; method=REQUEST")]
     )
+
+
+def newsletter(row, content) -> EmailMultiAlternatives:
+    """An issue of the Network's newsletter, as compiled by network.newsletter (the same on its page)."""
+    issue = content.issue
+    context = {
+        "row": row,
+        "recipient": row.recipient,
+        "content": content,
+        "issue": issue,
+        "link": absolute(issue.get_absolute_url()),
+    }
+    return _render("newsletter", context, row=row)

@@ -33,6 +33,7 @@ class Notification(models.Model):
         DIGEST = "digest", _("Daily digest")
         INVITATION = "invitation", _("Meeting invitation")
         NOTE_SHARED = "note_shared", _("Background note shared")
+        NEWSLETTER = "newsletter", _("Network newsletter")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")

@@ -24,6 +24,8 @@ from django.utils import timezone
 
 from meetings.models import Meeting
 from meetings.services import holidays
+from network.models import Newsletter
+from network.newsletter import compiled
 
 from . import emails
 from .ladders import decision_day
@@ -128,6 +130,8 @@ def _build(row: Notification, *, now: datetime.datetime):
         return _build_digest(row, now=now, today=today, holiday_dates=holiday_dates)
     if row.kind == Kind.NOTE_SHARED:
         return _build_note_shared(row)
+    if row.kind == Kind.NEWSLETTER:
+        return _build_newsletter(row)
     if row.kind == Kind.INVITATION:
         meeting = Meeting.objects.select_related("situation", "agenda_year").filter(pk=row.object_id).first()
         check_invitation(row, meeting)
@@ -170,6 +174,15 @@ def _build_note_shared(row: Notification):
     if latest is not None and latest.number > version.number:
         raise Cancel("A newer version was shared since; its own email follows.")
     return emails.note_shared(row, version)
+
+
+def _build_newsletter(row: Notification):
+    issue = Newsletter.objects.filter(pk=row.object_id).first()
+    if issue is None:
+        raise Cancel("The newsletter was deleted.")
+    if not issue.is_sent:
+        raise Cancel("The newsletter was not sent.")
+    return emails.newsletter(row, compiled(issue, today=issue.sent_on))
 
 
 # --- Handing rows to the workers ---------------------------------------------------------------

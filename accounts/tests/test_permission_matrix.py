@@ -466,6 +466,33 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.issued_network_document.pk}, PUBLIC),
         Case(lambda w: {"pk": w.network_document.pk}, NOT_FOUND),
     ],
+    "network:updates": [Case(expect=NETWORK)],
+    # Updates come from focal points in post (and the Network's secretariat); the IEG's secretariat holds no post.
+    "network:update_create": [Case(expect=NETWORK | {"secretariat": 403})],
+    "network:update_edit": [Case(lambda w: {"pk": w.network_update.pk}, NETWORK | {"secretariat": 403})],
+    "network:update_decide": [
+        Case(lambda w: {"pk": w.network_update.pk}, NETWORK_EDIT | {"network": 302}, "post", data={"status": "x"})
+    ],
+    "network:newsletters": [Case(expect=NETWORK)],
+    "network:newsletter_create": [Case(expect=NETWORK_EDIT)],
+    "network:newsletter": [
+        Case(lambda w: {"pk": w.newsletter.pk}, NETWORK_EDIT),  # a draft: the Network's secretariat only
+        Case(lambda w: {"pk": w.sent_newsletter.pk}, NETWORK),
+    ],
+    "network:newsletter_edit": [Case(lambda w: {"pk": w.newsletter.pk}, NETWORK_EDIT)],
+    "network:newsletter_submit": [Case(lambda w: {"pk": w.newsletter.pk}, NETWORK_EDIT, "post")],
+    "network:newsletter_approve": [
+        Case(
+            lambda w: {"pk": w.newsletter.pk}, NETWORK | {"secretariat": 302, "focalpoint": 302, "network": 302}, "post"
+        )
+    ],
+    "network:newsletter_send": [Case(lambda w: {"pk": w.newsletter.pk}, NETWORK_EDIT, "post")],
+    "network:newsletter_history": [Case(lambda w: {"pk": w.newsletter.pk}, NETWORK_EDIT)],
+    "network:public_newsletters": [Case(expect=PUBLIC)],
+    "network:public_newsletter": [
+        Case(lambda w: {"pk": w.public_newsletter.pk}, PUBLIC),
+        Case(lambda w: {"pk": w.sent_newsletter.pk}, NOT_FOUND),  # members only: never on the public site
+    ],
     "network:partners": [Case(expect=NETWORK)],
     "network:partner_create": [Case(expect=NETWORK_EDIT)],
     "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
@@ -626,6 +653,8 @@ def _add_network(world: World) -> None:
         NetworkDocument,
         NetworkDocumentSection,
         NetworkMeeting,
+        NetworkUpdate,
+        Newsletter,
         Partner,
         TroikaAction,
         TroikaMeeting,
@@ -677,6 +706,23 @@ def _add_network(world: World) -> None:
     issued.issued_pdf.save("A-81-100-S-2026-900.pdf", ContentFile(b"%PDF-1.7 issued"), save=False)
     issued.save()
     world.extras["issued_network_document"] = issued
+    world.extras["network_update"] = NetworkUpdate.objects.create(
+        member=spain, title="Second plan launched", text=f"Contact {CONTACT}", submitted_by=world.users["focalpoint"]
+    )
+    since = datetime.date(2026, 10, 1)
+    world.extras["newsletter"] = Newsletter.objects.create(number=3, year=2026, title="Issue three", since=since)
+    world.extras["sent_newsletter"] = Newsletter.objects.create(
+        number=1, year=2026, title="Issue one", since=since, status="sent", sent_on=datetime.date(2026, 11, 1)
+    )
+    world.extras["public_newsletter"] = Newsletter.objects.create(
+        number=2,
+        year=2026,
+        title="Issue two",
+        since=since,
+        status="sent",
+        sent_on=datetime.date(2026, 11, 15),
+        visibility="public",
+    )
 
 
 def _add_reference_data(world: World) -> None:
