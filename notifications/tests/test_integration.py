@@ -413,3 +413,52 @@ def test_a_worker_killed_while_sending_a_digest_sends_each_digest_once(smtp, wor
     assert items.count() > 100
     assert not items.exclude(state="sent").exists()
     assert not items.filter(digest__isnull=True).exists()  # each item went in one digest, sent once
+
+
+def test_a_worker_killed_while_sending_the_newsletter_sends_it_once_to_each_focal_point(
+    smtp, worker_env, tmp_path, monkeypatch
+):
+    from network.models import Newsletter
+    from network.newsletter import recipients
+    from network.tests import factories as network_factories
+    from notifications import newsletters
+
+    recorder, _port = smtp
+    today = timezone.localdate()
+    for n in range(25):
+        member = network_factories.make_member(f"Member {n:02d}", regional=True, acronym=f"M{n:02d}")
+        network_factories.make_focal_point(member, f"Focal point {n:02d}", email=f"fp{n:02d}@example.org")
+    issue = Newsletter.objects.create(
+        number=1, year=today.year, title="Newsletter", since=today, status="sent", sent_on=today
+    )
+    # The rows are written; handing them to the workers is left to the worker's own sweep.
+    monkeypatch.setattr(newsletters, "queue_ready_after_commit", lambda now: [])
+    addresses = recipients(today)
+    assert newsletters.announce_newsletter(issue, addresses, now=timezone.now()) == 25
+    worker = Worker(worker_env, tmp_path / "worker.log")
+    try:
+        recorder.hold_subject = "[WPS Focal Points Network] Newsletter"
+        recorder.kill_after = None
+        worker.start()
+        send_sweep(worker_env)
+        wait_for(recorder.in_flight.is_set, 120, "the worker to be sending the newsletter", worker)
+        worker.kill()
+        assert Notification.objects.filter(kind="newsletter", state="sending").count() == 1
+        recorder.hold_subject = None
+
+        time.sleep(CLAIM_TIMEOUT + 1)  # the dead worker's claim goes stale
+        worker.start()
+        send_sweep(worker_env)
+        wait_for(
+            lambda: Notification.objects.filter(kind="newsletter", state="sent").count() == 25,
+            120,
+            "the newsletter sent to every focal point",
+            worker,
+        )
+        send_sweep(worker_env)
+        time.sleep(3)
+    finally:
+        worker.kill()
+    got = collections.Counter(message["To"] for message in recorder.messages)
+    assert got == collections.Counter(email for _user, email in addresses)
+    assert set(got.values()) == {1}
