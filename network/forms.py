@@ -278,6 +278,9 @@ class ActionPointForm(_DatesMixin, VersionedModelForm):
         super().__init__(*args, **kwargs)
         if meeting is not None:
             self.fields["group"].queryset = meeting.action_groups.all()
+            last = meeting.action_groups.order_by("-order", "-pk").first()
+            if last is not None and not self.instance.pk:
+                self.initial["group"] = last.pk  # a new point goes in the last group unless chosen
 
 
 class NetworkDocumentForm(_DatesMixin, VersionedModelForm):
@@ -367,6 +370,7 @@ class NetworkUpdateForm(_DatesMixin, VersionedModelForm):
     """A member's update; a focal point's is for their own member (the field is then limited to it)."""
 
     date_fields = ("event_date",)
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = NetworkUpdate
@@ -378,7 +382,9 @@ class NetworkUpdateForm(_DatesMixin, VersionedModelForm):
         if members is not None:
             self.fields["member"].queryset = members
             if members.count() == 1:
-                self.fields["member"].initial = members.first().pk
+                self.initial.setdefault("member", None)
+                if self.initial["member"] is None:
+                    self.initial["member"] = members.first().pk
 
     def clean_title(self):
         return _one_line(self.cleaned_data["title"])

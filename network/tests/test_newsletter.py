@@ -32,6 +32,7 @@ def _eager_celery():
     yield
     celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = previous
 
+
 D = datetime.date
 
 
