@@ -65,6 +65,8 @@ NOT_HTML = {
     "documents:attachment_download": "a download",
     "documents:public_attachment": "a download",
     "notifications:ical_feed": "iCal",
+    "network:document_pdf": "PDF",
+    "network:public_document_pdf": "PDF",
 }
 # The main pages, for the checks too slow to run on every page (200% zoom, text spacing).
 MAIN_PAGES = frozenset(
