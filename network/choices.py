@@ -117,3 +117,9 @@ class NewsletterStatus(models.TextChoices):
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public: on the site once sent")
     MEMBERS = "members", _("Members only")
+
+
+class SpeakerPart(models.TextChoices):
+    OPENING = "opening", _("Opening plenary")
+    PANEL = "panel", _("Panel")
+    CLOSING = "closing", _("Closing remarks")

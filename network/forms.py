@@ -18,6 +18,8 @@ from .models import (
     ActionPointGroup,
     Chair,
     FocalPoint,
+    MeetingSpeaker,
+    MeetingStatement,
     Member,
     MembershipRequest,
     NetworkDocument,
@@ -415,3 +417,25 @@ class NewsletterForm(_DatesMixin, VersionedModelForm):
         if cleaned.get("year") is not None and not 2016 <= cleaned["year"] <= 2100:
             self.add_error("year", _("Choose a year from 2016, when the Network was launched."))
         return cleaned
+
+
+class MeetingSpeakerForm(VersionedModelForm):
+    class Meta:
+        model = MeetingSpeaker
+        fields = ["part", "name", "function", "moderator", "order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("name", "function"):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = _one_line(cleaned[name])
+        return cleaned
+
+
+class MeetingStatementForm(VersionedModelForm):
+    class Meta:
+        model = MeetingStatement
+        fields = ["member", "partner", "other", "order"]
+
+    def clean_other(self):
+        return _one_line(self.cleaned_data["other"])

@@ -35,6 +35,7 @@ from .choices import (
     PartnerKind,
     PlanStatus,
     RequestStatus,
+    SpeakerPart,
     StepState,
     UpdateKind,
     UpdateStatus,
@@ -753,3 +754,63 @@ class NewsletterApproval(StateApproval):
 
     def __str__(self) -> str:
         return f"{self.member_state} · {self.newsletter}"
+
+
+class MeetingSpeaker(VersionedModel):
+    """Who spoke at a Network meeting, and where: the opening plenary, a panel (its moderator marked), the close."""
+
+    meeting = models.ForeignKey(
+        NetworkMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="speakers"
+    )
+    part = models.CharField(_("part"), max_length=10, choices=SpeakerPart.choices, default=SpeakerPart.PANEL)
+    name = models.CharField(_("name"), max_length=160)
+    function = models.CharField(
+        _("function"), max_length=300, blank=True, help_text=_("“Office of Military Affairs, Department of ...”.")
+    )
+    moderator = models.BooleanField(_("moderated the panel"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "part", "order", "pk"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeetingStatement(VersionedModel):
+    """A statement delivered at a Network meeting: by a member (a Member State or a regional organization), by a
+    partner (civil society), or by another speaker named as the summary names them."""
+
+    meeting = models.ForeignKey(
+        NetworkMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="statements"
+    )
+    member = models.ForeignKey(
+        Member, verbose_name=_("member"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    other = models.CharField(_("or another speaker"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __str__(self) -> str:
+        return str(self.member or self.partner or self.other)
+
+    def clean(self):
+        given = [bool(self.member_id), bool(self.partner_id), bool(self.other.strip())]
+        if sum(given) != 1:
+            raise ValidationError(_("Name who delivered it: one member, one partner, or another speaker."))
+
+    @property
+    def by(self) -> str:
+        """state, regional or civil_society: how the summary groups statements."""
+        if self.member_id:
+            return "regional" if self.member.kind == "regional" else "state"
+        return "civil_society"

@@ -26,6 +26,8 @@ from .forms import (
     ChairForm,
     DeclineForm,
     FocalPointForm,
+    MeetingSpeakerForm,
+    MeetingStatementForm,
     MemberForm,
     MembershipRequestForm,
     NetworkMeetingForm,
@@ -40,6 +42,8 @@ from .models import (
     ActionPointGroup,
     Chair,
     FocalPoint,
+    MeetingSpeaker,
+    MeetingStatement,
     Member,
     MembershipRequest,
     NetworkMeeting,
@@ -480,6 +484,8 @@ def meeting_detail(request, pk: int):
         "meeting": meeting,
         "steps": list(meeting.steps.all()),
         "groups": lettered_points(meeting),
+        "speakers": list(meeting.speakers.all()),
+        "statements": list(meeting.statements.select_related("member", "partner")),
         "documents": list(meeting.documents.all()),
         "to_review": list(services.open_points_before(meeting)),
         "today": timezone.localdate(),
@@ -582,3 +588,49 @@ def action_point_history(request, meeting_pk: int, pk: int):
     point = get_object_or_404(ActionPoint.objects.select_related("group__meeting"), pk=pk, group__meeting_id=meeting_pk)
     meeting = point.group.meeting
     return history_page(request, point, back_url=meeting.get_absolute_url(), back_label=str(meeting))
+
+
+# Who spoke: speakers by part, statements by who delivered them.
+
+PARTS = {"speakers": (MeetingSpeaker, MeetingSpeakerForm), "statements": (MeetingStatement, MeetingStatementForm)}
+
+
+@network_secretariat_required
+def meeting_part_form(request, meeting_pk: int, part: str, pk: int | None = None):
+    meeting = get_object_or_404(NetworkMeeting, pk=meeting_pk)
+    model, form_class = PARTS[part]
+    row = get_object_or_404(model, pk=pk, meeting=meeting) if pk else model(meeting=meeting)
+    headings = {
+        "speakers": (_("Edit a speaker"), _("Add a speaker")),
+        "statements": (_("Edit a statement"), _("Add a statement delivered")),
+    }
+    return edit_page(
+        request,
+        form_class,
+        row,
+        back_url=meeting.get_absolute_url() + f"#{part}-heading",
+        back_label=str(meeting),
+        heading=headings[part][0] if pk else headings[part][1],
+    )
+
+
+@network_secretariat_required
+@require_POST
+def meeting_part_delete(request, meeting_pk: int, part: str, pk: int):
+    meeting = get_object_or_404(NetworkMeeting, pk=meeting_pk)
+    model, _form = PARTS[part]
+    row = get_object_or_404(model, pk=pk, meeting=meeting)
+    if not confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Remove “%(name)s” from the meeting's record?") % {"name": row},
+            consequences=[_("It is removed from the meeting's page; its history is kept.")],
+            action=reverse(f"network:{part[:-1]}_delete", args=[meeting.pk, row.pk]),
+            cancel_url=meeting.get_absolute_url(),
+            button=_("Confirm: remove"),
+            danger=True,
+        )
+    row._change_reason = "Removed"
+    row.delete()
+    messages.success(request, _("Removed: %(name)s.") % {"name": row})
+    return redirect(meeting)

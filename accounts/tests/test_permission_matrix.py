@@ -466,6 +466,18 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.issued_network_document.pk}, PUBLIC),
         Case(lambda w: {"pk": w.network_document.pk}, NOT_FOUND),
     ],
+    "network:speaker_create": [Case(lambda w: {"meeting_pk": w.network_meeting.pk}, NETWORK_EDIT)],
+    "network:speaker_edit": [Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.speaker.pk}, NETWORK_EDIT)],
+    "network:speaker_delete": [
+        Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.speaker.pk}, NETWORK_EDIT, "post")
+    ],
+    "network:statement_create": [Case(lambda w: {"meeting_pk": w.network_meeting.pk}, NETWORK_EDIT)],
+    "network:statement_edit": [
+        Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.statement.pk}, NETWORK_EDIT)
+    ],
+    "network:statement_delete": [
+        Case(lambda w: {"meeting_pk": w.network_meeting.pk, "pk": w.statement.pk}, NETWORK_EDIT, "post")
+    ],
     "network:updates": [Case(expect=NETWORK)],
     # Updates come from focal points in post (and the Network's secretariat); the IEG's secretariat holds no post.
     "network:update_create": [Case(expect=NETWORK | {"secretariat": 403})],
@@ -649,6 +661,8 @@ def _add_network(world: World) -> None:
         ActionPoint,
         ActionPointGroup,
         Chair,
+        MeetingSpeaker,
+        MeetingStatement,
         MembershipRequest,
         NetworkDocument,
         NetworkDocumentSection,
@@ -686,6 +700,8 @@ def _add_network(world: World) -> None:
     group = ActionPointGroup.objects.create(meeting=network_meeting, heading="Knowledge management")
     world.extras["action_group"] = group
     world.extras["action_point"] = ActionPoint.objects.create(group=group, text="Prepare regular newsletters")
+    world.extras["speaker"] = MeetingSpeaker.objects.create(meeting=network_meeting, name="Rachel Grimes")
+    world.extras["statement"] = MeetingStatement.objects.create(meeting=network_meeting, member=spain)
     common = {"ga_session": 81, "agenda_item": 65, "agenda_item_title": "Peacebuilding and sustaining peace"}
     draft = NetworkDocument.objects.create(
         meeting=network_meeting, year=2026, title="Chair's summary of the second meeting", **common

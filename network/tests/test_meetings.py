@@ -10,7 +10,16 @@ from django.urls import reverse
 
 from meetings.models import Holiday
 from network import services
-from network.models import ActionPoint, ActionPointGroup, NetworkMeeting, NetworkStep
+from network.models import (
+    ActionPoint,
+    ActionPointGroup,
+    MeetingSpeaker,
+    MeetingStatement,
+    NetworkMeeting,
+    NetworkStep,
+    Partner,
+)
+from network.tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -142,5 +151,40 @@ def test_the_meeting_page_queries_do_not_grow(coordinator_client, rows, django_a
         for j in range(3):
             ActionPoint.objects.create(group=group, order=j, text=f"Point {i}.{j}")
             ActionPoint.objects.create(group=old, order=j, text=f"Old point {i}.{j}")
-    with django_assert_max_num_queries(10):
+        MeetingSpeaker.objects.create(meeting=meeting, name=f"Speaker {i}")
+        member = factories.make_member(f"Member {i}", regional=bool(i % 2))
+        MeetingStatement.objects.create(meeting=meeting, member=member, order=i)
+    # The meeting, its steps, groups, points, open points before, documents, speakers, statements, and the
+    # session, user and menu.
+    with django_assert_max_num_queries(12):
         assert coordinator_client.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_speakers_and_statements_are_recorded_by_who_delivered_them(coordinator_client):
+    meeting = NetworkMeeting.objects.create(kind="new_york", title="Second meeting", start_date=D(2017, 9, 21))
+    brazil = factories.make_member("Brazil")
+    au = factories.make_member("African Union", regional=True, acronym="AU")
+    wilpf = Partner.objects.create(name="Women's International League for Peace and Freedom")
+    url = reverse("network:speaker_create", args=[meeting.pk])
+    speaker = {"part": "panel", "name": "Lieutenant Colonel Rachel Grimes", "function": "Office of Military Affairs"}
+    assert coordinator_client.post(url, {**speaker, "order": 1, "version": 0}).status_code == 302
+    url = reverse("network:statement_create", args=[meeting.pk])
+    # Exactly one of member, partner or another speaker.
+    response = coordinator_client.post(url, {"member": brazil.pk, "partner": wilpf.pk, "order": 0, "version": 0})
+    assert "Name who delivered it" in response.content.decode()
+    assert not MeetingStatement.objects.exists()
+    for data in ({"member": brazil.pk}, {"member": au.pk}, {"partner": wilpf.pk}):
+        assert coordinator_client.post(url, {**data, "order": 0, "version": 0}).status_code == 302
+    assert sorted((str(s), s.by) for s in MeetingStatement.objects.select_related("member")) == [
+        ("African Union", "regional"),
+        ("Brazil", "state"),
+        ("Women's International League for Peace and Freedom", "civil_society"),
+    ]
+    page = coordinator_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Lieutenant Colonel Rachel Grimes" in page and "regional organization" in page
+    # Removing asks first.
+    statement = MeetingStatement.objects.get(member=brazil)
+    delete = reverse("network:statement_delete", args=[meeting.pk, statement.pk])
+    assert "Confirm: remove" in coordinator_client.post(delete).content.decode()
+    coordinator_client.post(delete, {"confirm": "1"})
+    assert not MeetingStatement.objects.filter(pk=statement.pk).exists()
