@@ -5,7 +5,8 @@ in network.newsletter_services, the content in network.newsletter."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Max
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from core.exceptions import InvalidTransition
 from core.history import history_entries
 from core.pagination import paginate
 from countries.models import MemberState
+from notifications.models import Notification
 
 from . import approving, newsletter_services
 from .choices import NewsletterStatus, Visibility
@@ -136,6 +138,18 @@ def _readable(request, issue: Newsletter) -> bool:
     return issue.status == NewsletterStatus.IN_REVIEW
 
 
+def _delivery(issue: Newsletter) -> dict[str, int]:
+    """How the issue's emails stand in the outbox: sent, waiting (pending or being sent), failed (one query)."""
+    content_type = ContentType.objects.get_for_model(Newsletter)  # cached by Django after the first call
+    rows = Notification.objects.filter(content_type=content_type, object_id=issue.pk)  # the decision key's index
+    counts = dict(rows.values_list("state").annotate(n=Count("pk")).values_list("state", "n"))
+    return {
+        "sent": counts.get("sent", 0),
+        "waiting": counts.get("pending", 0) + counts.get("sending", 0),
+        "failed": counts.get("failed", 0),
+    }
+
+
 @network_view
 @require_GET
 def newsletter_detail(request, pk: int):
@@ -162,6 +176,7 @@ def newsletter_detail(request, pk: int):
         "acting_state": acting,
         "record_form": record_form,
         "recipient_count": len(recipients(today)) if not issue.is_sent and can_edit_network(request.user) else None,
+        "delivery": _delivery(issue) if issue.is_sent and can_edit_network(request.user) else None,
     }
     return render(request, "network/newsletter_detail.html", context)
 

@@ -173,6 +173,10 @@ def test_the_issue_goes_to_every_focal_point_in_post_once_after_the_troikas_appr
     assert announce_newsletter(issue, recipients(today), now=timezone.now()) == 0
     assert Notification.objects.filter(kind="newsletter").count() == 3
     assert len(mail.outbox) == 3
+    # The coordinator sees how delivery stands.
+    Notification.objects.filter(kind="newsletter", email="fp@example.org").update(state="failed")
+    page = coordinator_client.get(issue.get_absolute_url()).content.decode()
+    assert "Delivery: 2 sent, 0 waiting, 1 failed." in page
 
 
 def coordinator_client_commits():
