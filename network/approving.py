@@ -13,13 +13,18 @@ from accounts.permissions import focal_point_member_ids, is_network_secretariat
 from approvals.services import ApprovalError
 
 from .services import troika_of
+from .troika import Troika
+
+
+def signing_states(troika: Troika) -> list:
+    """The troika's member states, in name order, each once (a regional organization does not sign)."""
+    states = {member.member_state_id: member.member_state for member in troika.members if member.member_state_id}
+    return sorted(states.values(), key=lambda state: state.name)
 
 
 def approving_states(year: int) -> list:
-    """The troika's member states of ``year``, in name order (a regional organization does not sign)."""
-    members = [member for member in troika_of(year).members if member.member_state_id]
-    states = {member.member_state_id: member.member_state for member in members}
-    return sorted(states.values(), key=lambda state: state.name)
+    """The states that sign, and so approve, what the troika of ``year`` sends."""
+    return signing_states(troika_of(year))
 
 
 def acting_state(year: int, user, *, on_behalf_of=None):

@@ -4,6 +4,8 @@ rules are in network.document_services, the words in network.summary, the printi
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,19 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import network_secretariat_required, network_view
-from accounts.permissions import can_edit_network
-from approvals.forms import RecordApprovalForm
-from approvals.services import ApprovalError
 from core.concurrency import StaleEdit
 from core.confirm import confirmation_page, confirmed
 from core.editing import edit_page, history_page
 from core.exceptions import InvalidTransition
 from core.history import history_entries
 from core.pagination import paginate
-from countries.models import MemberState
 from documents import pdf
 
 from . import document_services
+from .approval_views import approval_panel, approve_from_post
 from .choices import DocumentKind, DocumentStatus
 from .forms import IssueForm, NetworkDocumentForm, NetworkDocumentSectionForm
 from .models import NetworkDocument, NetworkDocumentApproval, NetworkDocumentSection, NetworkMeeting
@@ -98,22 +97,6 @@ def document_form(request, pk: int | None = None):
     )
 
 
-def _approval_panel(request, document: NetworkDocument, today) -> dict:
-    status = document_services.status(document, today=today)
-    acting = None
-    try:
-        acting = document_services.acting_state(document, request.user)
-    except ApprovalError:
-        pass
-    record_form = None
-    if can_edit_network(request.user) and status.pending_states:
-        record_form = RecordApprovalForm(
-            states=MemberState.objects.filter(pk__in=[s.pk for s in status.pending_states]), today=today
-        )
-        record_form.fields["on_behalf_of"].label = _("Troika state")
-    return {"status": status, "acting_state": acting, "record_form": record_form}
-
-
 @network_view
 @require_GET
 def document_detail(request, pk: int):
@@ -124,7 +107,13 @@ def document_detail(request, pk: int):
         "document": network_document(document, today=today),
         "sections": list(document.sections.all()),
         "issue_form": IssueForm(initial={"issue_date": today}) if not document.is_issued else None,
-        **_approval_panel(request, document, today),
+        **approval_panel(
+            request,
+            document_services.status(document, today=today),
+            year=document.year,
+            in_review=document.status == DocumentStatus.IN_REVIEW,
+            today=today,
+        ),
     }
     return render(request, "network/document_detail.html", context)
 
@@ -235,29 +224,10 @@ def document_submit(request, pk: int):
 @require_POST
 def document_approve(request, pk: int):
     document = _document(pk)
-    today = timezone.localdate()
-    on_behalf_of, received_on = None, None
-    if "record-on_behalf_of" in request.POST:
-        pending = [s.pk for s in document_services.status(document, today=today).pending_states]
-        form = RecordApprovalForm(request.POST, states=MemberState.objects.filter(pk__in=pending), today=today)
-        if not form.is_valid():
-            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-            return redirect(document)
-        on_behalf_of, received_on = form.cleaned_data["on_behalf_of"], form.cleaned_data["received_on"]
-    try:
-        approval = document_services.approve(
-            document,
-            by=request.user,
-            now=timezone.now(),
-            seen_fingerprint=request.POST.get("fingerprint", ""),
-            on_behalf_of=on_behalf_of,
-            received_on=received_on,
-        )
-    except ApprovalError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Approved for %(state)s.") % {"state": approval.member_state})
-    return redirect(document)
+    pending = document_services.status(document, today=timezone.localdate()).pending_states
+    return approve_from_post(
+        request, document, pending_states=pending, approve=partial(document_services.approve, document)
+    )
 
 
 @network_secretariat_required

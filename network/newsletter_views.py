@@ -4,6 +4,8 @@ in network.newsletter_services, the content in network.newsletter."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max
@@ -16,17 +18,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import network_secretariat_required, network_view
 from accounts.permissions import can_edit_network, focal_point_member_ids
-from approvals.forms import RecordApprovalForm
 from approvals.services import ApprovalError
 from core.confirm import confirmation_page, confirmed
 from core.editing import edit_page, history_page
 from core.exceptions import InvalidTransition
 from core.history import history_entries
 from core.pagination import paginate
-from countries.models import MemberState
 from notifications.models import Notification
 
 from . import approving, newsletter_services
+from .approval_views import approval_panel, approve_from_post
 from .choices import NewsletterStatus, Visibility
 from .forms import NetworkUpdateForm, NewsletterForm
 from .models import Member, NetworkUpdate, Newsletter, NewsletterApproval
@@ -157,24 +158,17 @@ def newsletter_detail(request, pk: int):
     if not _readable(request, issue):
         return HttpResponseForbidden(_("This issue is still with the secretariat."))
     today = timezone.localdate()
-    status = newsletter_services.status(issue, today=today)
-    acting = None
-    try:
-        acting = approving.acting_state(issue.year, request.user)
-    except ApprovalError:
-        pass
-    record_form = None
-    if can_edit_network(request.user) and status.pending_states and issue.status == NewsletterStatus.IN_REVIEW:
-        record_form = RecordApprovalForm(
-            states=MemberState.objects.filter(pk__in=[s.pk for s in status.pending_states]), today=today
-        )
-        record_form.fields["on_behalf_of"].label = _("Troika state")
+    panel = approval_panel(
+        request,
+        newsletter_services.status(issue, today=today),
+        year=issue.year,
+        in_review=issue.status == NewsletterStatus.IN_REVIEW,
+        today=today,
+    )
     context = {
         "issue": issue,
         "content": compiled(issue, today=today),
-        "status": status,
-        "acting_state": acting,
-        "record_form": record_form,
+        **panel,
         "recipient_count": len(recipients(today)) if not issue.is_sent and can_edit_network(request.user) else None,
         "delivery": _delivery(issue) if issue.is_sent and can_edit_network(request.user) else None,
     }
@@ -207,29 +201,10 @@ def newsletter_submit(request, pk: int):
 @require_POST
 def newsletter_approve(request, pk: int):
     issue = get_object_or_404(Newsletter, pk=pk)
-    today = timezone.localdate()
-    on_behalf_of = received_on = None
-    if "record-on_behalf_of" in request.POST:
-        pending = [s.pk for s in newsletter_services.status(issue, today=today).pending_states]
-        form = RecordApprovalForm(request.POST, states=MemberState.objects.filter(pk__in=pending), today=today)
-        if not form.is_valid():
-            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-            return redirect(issue)
-        on_behalf_of, received_on = form.cleaned_data["on_behalf_of"], form.cleaned_data["received_on"]
-    try:
-        approval = newsletter_services.approve(
-            issue,
-            by=request.user,
-            now=timezone.now(),
-            seen_fingerprint=request.POST.get("fingerprint", ""),
-            on_behalf_of=on_behalf_of,
-            received_on=received_on,
-        )
-    except ApprovalError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Approved for %(state)s.") % {"state": approval.member_state})
-    return redirect(issue)
+    pending = newsletter_services.status(issue, today=timezone.localdate()).pending_states
+    return approve_from_post(
+        request, issue, pending_states=pending, approve=partial(newsletter_services.approve, issue)
+    )
 
 
 @network_secretariat_required

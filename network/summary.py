@@ -34,6 +34,7 @@ from documents.council import (
 )
 from documents.formatting import council_date, join_names
 
+from .approving import signing_states
 from .choices import DocumentKind
 from .models import ActionPointGroup, NetworkDocument
 from .services import troika_of
@@ -75,12 +76,11 @@ def troika_states(document: NetworkDocument) -> tuple[list, list]:
     """(the troika's states in name order, the same with the letter's lead first): the members that are states;
     a regional organization does not sign."""
     troika = troika_of(document.year)
-    members = [member for member in troika.members if member.member_state_id]
     chair = next((seat.members for seat in troika.seats if seat.role == "incumbent"), ())
     lead_id = document.lead_id or (chair[0].pk if chair else None)
-    by_name = sorted({member.pk: member for member in members}.values(), key=lambda m: m.member_state.name)
-    lead_first = sorted(by_name, key=lambda member: member.pk != lead_id)
-    return [m.member_state for m in by_name], [m.member_state for m in lead_first]
+    lead_state = next((m.member_state_id for m in troika.members if m.pk == lead_id), None)
+    by_name = signing_states(troika)
+    return by_name, sorted(by_name, key=lambda state: state.pk != lead_state)
 
 
 def transmitted(document: NetworkDocument) -> str:
