@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 
 # The largest id a row can have (a 64-bit key, on SQLite and PostgreSQL alike).
 MAX_ID = 2**63 - 1
+# Addresses that answer JSON, errors included (the JSON API).
+JSON_PREFIX = "/api/v1/"
 
 
 class PathNumbersInRangeMiddleware:
@@ -22,5 +24,7 @@ class PathNumbersInRangeMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         for value in (*view_args, *view_kwargs.values()):
             if isinstance(value, int) and not -MAX_ID <= value <= MAX_ID:
+                if request.path.startswith(JSON_PREFIX):
+                    return JsonResponse({"detail": "Not found."}, status=404)
                 raise Http404("No such number in this address.")
         return None

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "ninja",
     # Project apps, from reference data to outputs.
     "core",
     "accounts",
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "notifications",
     "network",
     "public",
+    # The JSON API and personal tokens: reads the domain apps and the public site's rules, imported by none.
+    "api",
     "approvals",
     # Made-up data (load_demo, generate_bulk): writes through every app above, imported by none.
     "demo",

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from api.main import api
+
 from .health import health
 
 urlpatterns = [
@@ -13,6 +15,8 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("approvals/", include("approvals.urls")),
     path("network/", include("network.urls")),
+    path("api/v1/", api.urls),
+    path("api/", include("api.urls")),
     path("api/", include("meetings.api_urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),

@@ -1,0 +1,30 @@
+"""Who calls the API: the owner of a personal token, or nobody (the public). Never a session cookie."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer
+
+from . import tokens
+
+
+class TokenOrPublic(HttpBearer):
+    """``Authorization: Bearer iegwps_…`` makes the call the token owner's; no header makes it the public's. A header
+    that names no usable token (unknown, expired, revoked) is refused with 401, never served as the public."""
+
+    def __call__(self, request):
+        header = request.headers.get("Authorization")
+        if header is None:
+            # Whatever the session cookie says: the API reads as the public without a token.
+            request.user = AnonymousUser()
+            return request.user
+        return super().__call__(request)
+
+    def authenticate(self, request, token: str):
+        user = tokens.user_for(token)
+        if user is None:
+            raise AuthenticationError(401, _("This API token is unknown, expired or revoked."))
+        request.user = user
+        return user
