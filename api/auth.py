@@ -17,14 +17,23 @@ class TokenOrPublic(HttpBearer):
     def __call__(self, request):
         header = request.headers.get("Authorization")
         if header is None:
-            # Whatever the session cookie says: the API reads as the public without a token.
-            request.user = AnonymousUser()
-            return request.user
+            # Whatever the session cookie says, the API reads as the public without a token: endpoints read the
+            # caller from ``request.auth``, never from the session's ``request.user``.
+            return AnonymousUser()
         return super().__call__(request)
 
     def authenticate(self, request, token: str):
         user = tokens.user_for(token)
         if user is None:
             raise AuthenticationError(401, _("This API token is unknown, expired or revoked."))
-        request.user = user
+        request.user = user  # the history's credit (simple_history reads request.user)
         return user
+
+
+class Token(TokenOrPublic):
+    """The operations the public API does not include: no header is refused with 401 too."""
+
+    def __call__(self, request):
+        if request.headers.get("Authorization") is None:
+            raise AuthenticationError(401, _("This needs a personal API token: the public API does not include it."))
+        return HttpBearer.__call__(self, request)

@@ -1,19 +1,32 @@
-"""What every endpoint shares: paging, the refusals, the filters' bounds."""
+"""What every endpoint shares: paging, the error answers, the refusals."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from ninja.errors import AuthenticationError, HttpError
+from ninja import Schema
+from ninja.errors import HttpError
 from pydantic import Field
 
 from core.middleware import MAX_ID
 
+from . import schemas
+
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-ERRORS = {400: "BadRequest", 401: "Error", 403: "Error", 404: "Error"}
+ERRORS = {400: schemas.BadRequest, 401: schemas.Error, 403: schemas.Error, 404: schemas.Error}
 
-Id = Field(..., ge=1, le=MAX_ID)
+__all__ = ["MAX_ID", "Paging", "answers", "forbid", "page"]
+
+
+def answers(ok, **more) -> dict:
+    """The responses an operation documents: ``ok`` with 200, the errors every operation may answer, and more."""
+    return {200: ok, **ERRORS, **{int(code.lstrip("_")): schema for code, schema in more.items()}}
+
+
+class Paging(Schema):
+    page: int = Field(1, ge=1, le=100_000, description="From 1.")
+    page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
 def page(queryset: QuerySet, number: int, size: int, row) -> dict:
@@ -25,11 +38,6 @@ def page(queryset: QuerySet, number: int, size: int, row) -> dict:
         "page_size": size,
         "results": [row(obj) for obj in queryset[start : start + size]],
     }
-
-
-def require_signed_in(request) -> None:
-    if not request.user.is_authenticated:
-        raise AuthenticationError(401, _("This needs a personal API token: the public API does not include it."))
 
 
 def forbid(message: str | None = None):

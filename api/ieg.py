@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -28,21 +28,10 @@ from recommendations.models import Recommendation
 from recommendations.services import changes as recommendation_changes
 
 from . import schemas
-from .common import MAX_PAGE_SIZE, PAGE_SIZE, forbid, page, require_signed_in
+from .auth import Token
+from .common import MAX_ID, Paging, answers, forbid, page
 
 router = Router(tags=["IEG"])
-
-ERRORS = {400: schemas.BadRequest, 401: schemas.Error, 403: schemas.Error, 404: schemas.Error}
-MAX_ID = 2**63 - 1
-
-
-def answers(ok) -> dict:
-    return {200: ok, **ERRORS}
-
-
-class Paging(Schema):
-    page: int = Field(1, ge=1, le=100_000, description="From 1.")
-    page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
 class Where(Paging):
@@ -60,10 +49,18 @@ def _ref(situation) -> dict | None:
 
 
 def _meetings_for(user):
-    """The meetings a caller reads: the public's published record, or the staff pages' (``visible_to``)."""
-    if user.is_authenticated:
-        return Meeting.objects.visible_to(user).select_related("agenda_year", "situation")
-    return public_meetings()
+    """The meetings a caller reads: the public's published record, and with a token also the staff pages' of the
+    years the caller may open (``visible_to``)."""
+    if not user.is_authenticated:
+        return public_meetings()
+    visible = Meeting.objects.visible_to(user).values("pk")
+    shown = Q(pk__in=visible) | Q(pk__in=public_meetings().values("pk"))
+    return Meeting.objects.filter(shown).select_related("agenda_year", "situation")
+
+
+def _staff(user, meeting) -> bool:
+    """The caller reads this meeting as its staff pages show it (status, timeline), not only its published record."""
+    return user.is_authenticated and permissions.can_view_meeting(user, meeting)
 
 
 def _year_row(user):
@@ -81,29 +78,30 @@ def _year_row(user):
 
 @router.get("/years", response=answers(schemas.YearPage), summary="Years of the IEG's agenda")
 def years(request, paging: Query[Paging]):
-    if request.user.is_authenticated:
-        queryset = AgendaYear.objects.visible_to(request.user).annotate(n=Count("meetings"))
+    if request.auth.is_authenticated:
+        queryset = AgendaYear.objects.visible_to(request.auth).annotate(n=Count("meetings"))
     else:
         shown = public_meetings()
         queryset = AgendaYear.objects.filter(pk__in=shown.values("agenda_year_id")).annotate(
             n=Count("meetings", filter=Q(meetings__in=shown.values("pk")))
         )
     queryset = queryset.select_related("penholder").prefetch_related("co_chairs").order_by("-year")
-    return page(queryset, paging.page, paging.page_size, _year_row(request.user))
+    return page(queryset, paging.page, paging.page_size, _year_row(request.auth))
 
 
 # Meetings -------------------------------------------------------------------------------------------------------
 
 
 class MeetingWhere(Where):
-    status: MeetingStatus | None = Field(None, description="Signed-in callers only (the public reads published records).")
+    status: MeetingStatus | None = Field(
+        None, description="Signed-in callers only (the public reads published records)."
+    )
     kind: MeetingKind | None = None
 
 
 def _meeting_row(user):
-    signed_in = user.is_authenticated
-
     def row(m: Meeting) -> dict:
+        staff = _staff(user, m)
         return {
             "id": m.pk,
             "year": m.agenda_year.year,
@@ -112,10 +110,10 @@ def _meeting_row(user):
             "situation": _ref(m.situation),
             "theme": m.theme,
             "date": m.date,
-            "status": m.status if signed_in else None,
+            "status": m.status if staff else None,
             "symbol": m.symbol,
             "follows_up": m.follows_up_id,
-            "url": m.get_absolute_url() if signed_in else public_url(m),
+            "url": m.get_absolute_url() if staff else public_url(m),
         }
 
     return row
@@ -141,9 +139,9 @@ def _filter_meetings(queryset, where: MeetingWhere, signed_in: bool):
 
 @router.get("/meetings", response=answers(schemas.MeetingPage), summary="Meetings, newest first")
 def meetings(request, where: Query[MeetingWhere]):
-    signed_in = request.user.is_authenticated
-    queryset = _filter_meetings(_meetings_for(request.user), where, signed_in).order_by("-date", "-pk")
-    return page(queryset, where.page, where.page_size, _meeting_row(request.user))
+    signed_in = request.auth.is_authenticated
+    queryset = _filter_meetings(_meetings_for(request.auth), where, signed_in).order_by("-date", "-pk")
+    return page(queryset, where.page, where.page_size, _meeting_row(request.auth))
 
 
 def _step_row(step: TimelineStep) -> dict:
@@ -161,12 +159,12 @@ def _step_row(step: TimelineStep) -> dict:
 
 @router.get("/meetings/{meeting_id}", response=answers(schemas.MeetingDetail), summary="A meeting and its timeline")
 def meeting(request, meeting_id: int):
-    found = _meetings_for(request.user).filter(pk=meeting_id).first()
+    found = _meetings_for(request.auth).filter(pk=meeting_id).first()
     if found is None:
         raise HttpError(404, _("No meeting with this id that you may see."))
-    data = _meeting_row(request.user)(found)
+    data = _meeting_row(request.auth)(found)
     data["timeline"] = None
-    if request.user.is_authenticated:
+    if _staff(request.auth, found):
         steps = sorted(found.steps.all(), key=lambda s: (s.due, s.pk))
         data["timeline"] = [_step_row(s) for s in steps]
     return data
@@ -182,20 +180,19 @@ class RecommendationWhere(Where):
 
 
 def _recommendations_for(user):
-    """Signed in: the tracker's rows (``visible_to``). The public: what the published documents print."""
-    if user.is_authenticated:
-        return Recommendation.objects.visible_to(user).for_list()
-    return (
-        Recommendation.objects.filter(meeting__in=public_meetings().values("pk"))
-        .exclude(status=RecommendationStatus.WITHDRAWN)
-        .for_list()
+    """What the published documents print, and with a token also the tracker's rows (``visible_to``)."""
+    printed = Recommendation.objects.filter(meeting__in=public_meetings().values("pk")).exclude(
+        status=RecommendationStatus.WITHDRAWN
     )
+    if not user.is_authenticated:
+        return printed.for_list()
+    visible = Recommendation.objects.visible_to(user)
+    return Recommendation.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=printed.values("pk"))).for_list()
 
 
 def _recommendation_row(user):
-    signed_in = user.is_authenticated
-
     def row(r: Recommendation) -> dict:
+        staff = _staff(user, r.meeting)
         return {
             "id": r.pk,
             "meeting": r.meeting_id,
@@ -205,10 +202,10 @@ def _recommendation_row(user):
             "addressee": r.addressee,
             "action_type": r.action_type,
             "target_mission": r.target_mission.acronym if r.target_mission else None,
-            "status": r.status if signed_in else None,
-            "next_review": r.next_review if signed_in else None,
-            "version": r.version if signed_in else None,
-            "url": r.get_absolute_url() if signed_in else public_url(r.meeting),
+            "status": r.status if staff else None,
+            "next_review": r.next_review if staff else None,
+            "version": r.version if staff else None,
+            "url": r.get_absolute_url() if staff else public_url(r.meeting),
         }
 
     return row
@@ -216,8 +213,8 @@ def _recommendation_row(user):
 
 @router.get("/recommendations", response=answers(schemas.RecommendationPage), summary="Recommendations")
 def recommendations(request, where: Query[RecommendationWhere]):
-    signed_in = request.user.is_authenticated
-    queryset = _recommendations_for(request.user)
+    signed_in = request.auth.is_authenticated
+    queryset = _recommendations_for(request.auth)
     if where.year:
         queryset = queryset.filter(meeting__agenda_year__year=where.year)
     if where.country:
@@ -235,7 +232,7 @@ def recommendations(request, where: Query[RecommendationWhere]):
             raise HttpError(400, _("The public reads what the documents print: filter by status with a token."))
         queryset = queryset.filter(status=where.status)
     queryset = queryset.order_by("-meeting__date", "meeting_id", "order", "pk")
-    return page(queryset, where.page, where.page_size, _recommendation_row(request.user))
+    return page(queryset, where.page, where.page_size, _recommendation_row(request.auth))
 
 
 def _change_row(change) -> dict:
@@ -257,7 +254,7 @@ def _recommendation_detail(user, recommendation_id: int) -> dict:
         raise HttpError(404, _("No recommendation with this id that you may see."))
     data = _recommendation_row(user)(found)
     data["status_changes"] = None
-    if user.is_authenticated:
+    if _staff(user, found.meeting):
         data["status_changes"] = [_change_row(c) for c in found.status_changes.order_by("changed_on", "pk")]
     return data
 
@@ -268,20 +265,20 @@ def _recommendation_detail(user, recommendation_id: int) -> dict:
     summary="A recommendation, its status history and evidence",
 )
 def recommendation(request, recommendation_id: int):
-    return _recommendation_detail(request.user, recommendation_id)
+    return _recommendation_detail(request.auth, recommendation_id)
 
 
 @router.post(
     "/recommendations/{recommendation_id}/status",
-    response=answers(schemas.RecommendationDetail) | {409: schemas.Error},
+    response=answers(schemas.RecommendationDetail, _409=schemas.Error),
     summary="Change a recommendation's status, with its evidence (secretariat)",
+    auth=Token(),
 )
 def change_status(request, payload: schemas.StatusChangeIn, recommendation_id: int):
-    require_signed_in(request)
-    found = Recommendation.objects.visible_to(request.user).filter(pk=recommendation_id).first()
+    found = Recommendation.objects.visible_to(request.auth).filter(pk=recommendation_id).first()
     if found is None:
         raise HttpError(404, _("No recommendation with this id that you may see."))
-    if not permissions.can_edit(request.user):
+    if not permissions.can_edit(request.auth):
         forbid(_("Only the secretariat changes a recommendation's status."))
     if payload.changed_on > timezone.localdate():
         raise HttpError(400, _("A status changes on a day that has come: the date is after today."))
@@ -289,7 +286,7 @@ def change_status(request, payload: schemas.StatusChangeIn, recommendation_id: i
         recommendation_changes.change_recommendation_status(
             found,
             payload.to_status,
-            by=request.user,
+            by=request.auth,
             on=payload.changed_on,
             resolution_symbol=payload.resolution_symbol,
             operative_paragraph=payload.operative_paragraph,
@@ -302,7 +299,7 @@ def change_status(request, payload: schemas.StatusChangeIn, recommendation_id: i
         raise HttpError(409, _("Someone changed this recommendation since you read it: read it again.")) from None
     except InvalidTransition as exc:
         raise HttpError(400, str(exc)) from None
-    return _recommendation_detail(request.user, recommendation_id)
+    return _recommendation_detail(request.auth, recommendation_id)
 
 
 # Steps ----------------------------------------------------------------------------------------------------------
@@ -310,21 +307,21 @@ def change_status(request, payload: schemas.StatusChangeIn, recommendation_id: i
 
 @router.post(
     "/steps/{step_id}/done",
-    response=answers(schemas.Step) | {409: schemas.Error},
+    response=answers(schemas.Step, _409=schemas.Error),
     summary="Mark a timeline step done",
+    auth=Token(),
 )
 def step_done(request, payload: schemas.StepDone, step_id: int):
-    require_signed_in(request)
-    step = TimelineStep.objects.visible_to(request.user).select_related("meeting__agenda_year").filter(pk=step_id)
+    step = TimelineStep.objects.visible_to(request.auth).select_related("meeting__agenda_year").filter(pk=step_id)
     step = step.first()
     if step is None:
         raise HttpError(404, _("No step with this id that you may see."))
-    if not permissions.can_complete_step(request.user, step):
+    if not permissions.can_complete_step(request.auth, step):
         forbid(_("This step is not one you may mark done."))
     try:
         step = meeting_services.complete_step(
             step,
-            by=request.user,
+            by=request.auth,
             now=timezone.now(),
             note=payload.note.strip(),
             expected_version=payload.version,
@@ -343,7 +340,7 @@ def step_done(request, payload: schemas.StepDone, step_id: int):
 def _summary_row(user):
     def row(s: Summary) -> dict:
         m = s.meeting
-        public = not user.is_authenticated
+        public = not _staff(user, m)
         pdf = "documents:public_summary_pdf" if public else "documents:summary_pdf"
         return {
             "meeting": m.pk,
@@ -364,7 +361,7 @@ def _summary_row(user):
 def _note_row(user):
     def row(n: BackgroundNote) -> dict:
         m = n.meeting
-        public = not user.is_authenticated
+        public = not _staff(user, m)
         pdf = "documents:public_note_pdf" if public else "documents:note_pdf"
         return {
             "meeting": m.pk,
@@ -396,15 +393,15 @@ def _documents(queryset, where: Where):
 
 @router.get("/summaries", response=answers(schemas.DocumentPage), summary="Meeting summaries (S/ documents)")
 def summaries(request, where: Query[Where]):
-    user = request.user
-    queryset = Summary.objects.visible_to(user) if user.is_authenticated else Summary.objects.published()
+    user = request.auth
+    queryset = Summary.objects.visible_to(user)  # published ones included, for the public too
     return page(_documents(queryset, where), where.page, where.page_size, _summary_row(user))
 
 
 @router.get("/notes", response=answers(schemas.DocumentPage), summary="Background notes")
 def notes(request, where: Query[Where]):
-    user = request.user
-    queryset = BackgroundNote.objects.visible_to(user) if user.is_authenticated else BackgroundNote.objects.published()
+    user = request.auth
+    queryset = BackgroundNote.objects.visible_to(user)  # published notes included: they are everyone's
     return page(_documents(queryset, where), where.page, where.page_size, _note_row(user))
 
 
@@ -431,9 +428,10 @@ def _mission_row(m: Mission) -> dict:
     }
 
 
-@router.get("/missions", response=answers(schemas.MissionPage), summary="Missions and their mandate expiries")
+@router.get(
+    "/missions", response=answers(schemas.MissionPage), summary="Missions and their mandate expiries", auth=Token()
+)
 def missions(request, where: Query[MissionWhere]):
-    require_signed_in(request)
     queryset = Mission.objects.select_related("situation")
     if where.country:
         queryset = queryset.filter(situation_id=where.country)
@@ -445,4 +443,3 @@ def missions(request, where: Query[MissionWhere]):
         queryset = queryset.filter(mandate_expiry__lte=where.expires_to)
     queryset = queryset.order_by("mandate_expiry", "acronym", "pk")
     return page(queryset, where.page, where.page_size, _mission_row)
-

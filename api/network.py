@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -16,26 +16,15 @@ from network.choices import ActionStatus, MemberKind
 from network.models import ActionPoint, Member, NetworkMeeting
 
 from . import schemas
-from .common import MAX_PAGE_SIZE, PAGE_SIZE, forbid, page, require_signed_in
+from .auth import Token
+from .common import MAX_ID, Paging, answers, forbid, page
 
-router = Router(tags=["Focal Points Network"])
-
-ERRORS = {400: schemas.BadRequest, 401: schemas.Error, 403: schemas.Error, 404: schemas.Error}
-
-
-def answers(ok) -> dict:
-    return {200: ok, **ERRORS}
+router = Router(tags=["Focal Points Network"], auth=Token())
 
 
 def _require_network(request) -> None:
-    require_signed_in(request)
-    if not permissions.can_view_network(request.user):
+    if not permissions.can_view_network(request.auth):
         forbid(_("The Network's records are for its secretariat and its focal points."))
-
-
-class Paging(Schema):
-    page: int = Field(1, ge=1, le=100_000)
-    page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
 class MemberWhere(Paging):
@@ -55,7 +44,9 @@ def _member_row(m: Member) -> dict:
     }
 
 
-@router.get("/members", response=answers(schemas.NetworkMemberPage), summary="The Network's members")
+@router.get(
+    "/members", response=answers(schemas.NetworkMemberPage), summary="The Network's members", url_name="network_members"
+)
 def members(request, where: Query[MemberWhere]):
     _require_network(request)
     queryset = Member.objects.all()
@@ -102,7 +93,12 @@ def _point_row(p: ActionPoint) -> dict:
     }
 
 
-@router.get("/meetings", response=answers(schemas.NetworkMeetingPage), summary="The Network's meetings")
+@router.get(
+    "/meetings",
+    response=answers(schemas.NetworkMeetingPage),
+    summary="The Network's meetings",
+    url_name="network_meetings",
+)
 def meetings(request, where: Query[MeetingWhere]):
     _require_network(request)
     queryset = NetworkMeeting.objects.select_related("host")
@@ -119,6 +115,7 @@ def meetings(request, where: Query[MeetingWhere]):
     "/meetings/{meeting_id}",
     response=answers(schemas.NetworkMeetingDetail),
     summary="A Network meeting and its key action points",
+    url_name="network_meeting",
 )
 def meeting(request, meeting_id: int):
     _require_network(request)
@@ -132,13 +129,18 @@ def meeting(request, meeting_id: int):
 
 
 class PointWhere(Paging):
-    meeting: int | None = Field(None, ge=1, le=2**63 - 1)
+    meeting: int | None = Field(None, ge=1, le=MAX_ID)
     status: ActionStatus | None = None
     due_from: datetime.date | None = None
     due_to: datetime.date | None = None
 
 
-@router.get("/action-points", response=answers(schemas.ActionPointPage), summary="Key action points")
+@router.get(
+    "/action-points",
+    response=answers(schemas.ActionPointPage),
+    summary="Key action points",
+    url_name="network_action_points",
+)
 def action_points(request, where: Query[PointWhere]):
     _require_network(request)
     queryset = ActionPoint.objects.select_related("group")

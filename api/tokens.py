@@ -48,10 +48,7 @@ def user_for(secret: str, *, now: datetime.datetime | None = None):
         return None
     now = now or timezone.now()
     token = (
-        ApiToken.objects.usable(now)
-        .select_related("user")
-        .filter(digest=digest(secret), user__is_active=True)
-        .first()
+        ApiToken.objects.usable(now).select_related("user").filter(digest=digest(secret), user__is_active=True).first()
     )
     if token is None:
         return None

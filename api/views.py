@@ -90,8 +90,12 @@ def token_list(request):
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
-        token, secret = tokens.create_token(request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"])
-        messages.success(request, _("Token “%(name)s” made. Copy it now: it is not shown again.") % {"name": token.name})
+        token, secret = tokens.create_token(
+            request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+        )
+        messages.success(
+            request, _("Token “%(name)s” made. Copy it now: it is not shown again.") % {"name": token.name}
+        )
         form = TokenForm()
     now = timezone.now()
     rows = [(token, token.state(now)) for token in request.user.api_tokens.all()]

@@ -111,6 +111,15 @@ class Case:
     markers_as: str | None = None  # whose rights the content follows (a private feed: its owner's)
 
 
+def _api_token(world):
+    """The secretariat member's personal API token (made once per world)."""
+    if "api_token" not in world.extras:
+        from api import tokens
+
+        world.extras["api_token"], _secret = tokens.create_token(world.users["secretariat"], name="report", days=30)
+    return world.extras["api_token"]
+
+
 def meeting_pk(world):
     return {"meeting_pk": world.meeting.pk}
 
@@ -153,6 +162,39 @@ MATRIX: dict[str, list[Case]] = {
     "api:timeline": [
         Case(expect=PUBLIC, query={"meeting_date": "2026-12-10"}),
         Case(expect=roles(*[400] * 7)),
+    ],
+    # --- JSON API (/api/v1/): a session is never a credential, so every role reads what the public reads (a
+    # token's rights are in api/tests/test_api_permissions.py); writes and token-only lists answer 401.
+    "api_v1:api-root": [Case(expect=NOT_FOUND)],
+    "api_v1:openapi-json": [Case(expect=PUBLIC)],
+    "api_v1:years": [Case(expect=PUBLIC)],
+    "api_v1:meetings": [Case(expect=PUBLIC, shows={role: ["S/2026/55"] for role in ROLES})],
+    "api_v1:meeting": [
+        Case(lambda w: {"meeting_id": w.published.pk}, PUBLIC, shows={role: ["S/2026/55"] for role in ROLES}),
+        Case(lambda w: {"meeting_id": w.meeting.pk}, NOT_FOUND),
+    ],
+    "api_v1:recommendations": [Case(expect=PUBLIC)],
+    "api_v1:recommendation": [Case(lambda w: {"recommendation_id": w.recommendation.pk}, NOT_FOUND)],
+    "api_v1:change_status": [
+        Case(lambda w: {"recommendation_id": w.recommendation.pk}, roles(*[401] * 7), method="post")
+    ],
+    "api_v1:step_done": [Case(lambda w: {"step_id": w.step.pk}, roles(*[401] * 7), method="post")],
+    "api_v1:summaries": [Case(expect=PUBLIC, shows={role: ["S/2026/55"] for role in ROLES})],
+    "api_v1:notes": [Case(expect=PUBLIC)],
+    "api_v1:missions": [Case(expect=roles(*[401] * 7))],
+    "api_v1:network_members": [Case(expect=roles(*[401] * 7))],
+    "api_v1:network_meetings": [Case(expect=roles(*[401] * 7))],
+    "api_v1:network_meeting": [Case(lambda w: {"meeting_id": w.network_meeting.pk}, roles(*[401] * 7))],
+    "api_v1:network_action_points": [Case(expect=roles(*[401] * 7))],
+    "api_pages:docs": [Case(expect=PUBLIC)],
+    "api_pages:tokens": [Case()],
+    # Revoking asks first (a confirmation page); only the token's owner reaches it.
+    "api_pages:token_revoke": [
+        Case(
+            lambda w: {"pk": _api_token(w).pk},
+            roles(visitor=404, expert=404, nonmember=404, cochair=404, other_cochair=404),
+            method="post",
+        )
     ],
     # Sign-in and passwords.
     "login": [Case(expect=roles(anon=200, **{r: 302 for r in ROLES[1:]}))],
@@ -554,7 +596,13 @@ def test_no_stale_entries():
 
 
 def test_no_view_is_exempt_from_csrf():
-    exempt = [r.name or r.route for r in ROUTES if getattr(r.view, "csrf_exempt", False)]
+    # The JSON API's views are: the API never reads the session (api.auth), so a forged cross-site request carries
+    # no credential; a token is sent only in the Authorization header, which a browser never adds on its own.
+    exempt = [
+        r.name or r.route
+        for r in ROUTES
+        if getattr(r.view, "csrf_exempt", False) and not (r.name or "").startswith("api_v1:")
+    ]
     assert not exempt, f"Views exempt from CSRF: {exempt}"
 
 
