@@ -63,14 +63,14 @@ def _staff(user, meeting) -> bool:
     return user.is_authenticated and permissions.can_view_meeting(user, meeting)
 
 
-def _year_row(user):
+def _year_row(staff_years: frozenset[int]):
     def row(y: AgendaYear) -> dict:
         return {
             "year": y.year,
             "co_chairs": [str(state) for state in y.co_chairs.all()],
             "penholder": str(y.penholder) if y.penholder else None,
             "meetings": y.n,
-            "url": y.get_absolute_url() if user.is_authenticated else reverse("public:year", args=[y.year]),
+            "url": y.get_absolute_url() if y.year in staff_years else reverse("public:year", args=[y.year]),
         }
 
     return row
@@ -78,15 +78,20 @@ def _year_row(user):
 
 @router.get("/years", response=answers(schemas.YearPage), summary="Years of the IEG's agenda")
 def years(request, paging: Query[Paging]):
-    if request.auth.is_authenticated:
-        queryset = AgendaYear.objects.visible_to(request.auth).annotate(n=Count("meetings"))
-    else:
-        shown = public_meetings()
-        queryset = AgendaYear.objects.filter(pk__in=shown.values("agenda_year_id")).annotate(
-            n=Count("meetings", filter=Q(meetings__in=shown.values("pk")))
-        )
-    queryset = queryset.select_related("penholder").prefetch_related("co_chairs").order_by("-year")
-    return page(queryset, paging.page, paging.page_size, _year_row(request.auth))
+    """The years with a meeting the caller may read, each with how many."""
+    user = request.auth
+    shown = _meetings_for(user)
+    queryset = (
+        AgendaYear.objects.filter(pk__in=shown.values("agenda_year_id"))
+        .annotate(n=Count("meetings", filter=Q(meetings__in=shown.values("pk"))))
+        .select_related("penholder")
+        .prefetch_related("co_chairs")
+        .order_by("-year")
+    )
+    staff_years = frozenset()
+    if user.is_authenticated:
+        staff_years = frozenset(AgendaYear.objects.visible_to(user).values_list("year", flat=True))
+    return page(queryset, paging.page, paging.page_size, _year_row(staff_years))
 
 
 # Meetings -------------------------------------------------------------------------------------------------------

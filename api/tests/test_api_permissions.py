@@ -15,7 +15,7 @@ NETWORK = SIGNED_IN | {r: 403 for r in ("visitor", "expert", "nonmember", "cocha
 YEAR_2026 = OK | {r: 404 for r in ("anon", "visitor", "nonmember", "other_cochair", "focalpoint", "network")}
 
 CASES = [
-    ("/api/v1/years", OK, {}),
+    ("/api/v1/years", OK, {"anon": ['"year": 2026'], "visitor": ['"year": 2026']}),
     ("/api/v1/meetings", OK, {"anon": ["S/2026/55"], "expert": [Y2026], "secretariat": [Y2026]}),
     ("/api/v1/meetings/{meeting}", YEAR_2026, {"expert": ["South Sudan"]}),
     ("/api/v1/meetings/{published}", OK, {"anon": ["S/2026/55"]}),
