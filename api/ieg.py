@@ -181,7 +181,7 @@ def meeting(request, meeting_id: int):
 class RecommendationWhere(Where):
     status: RecommendationStatus | None = Field(None, description="Signed-in callers only.")
     meeting: int | None = Field(None, ge=1, le=MAX_ID)
-    mission: str | None = Field(None, max_length=60, description="A mission's acronym, e.g. UNMISS.")
+    mission: schemas.Text | None = Field(None, max_length=60, description="A mission's acronym, e.g. UNMISS.")
 
 
 def _recommendations_for(user):

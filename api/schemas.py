@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import AfterValidator, Field
+
+
+def _no_nul(value: str) -> str:
+    """PostgreSQL stores no NUL character: refuse it as bad input (400), as the forms do."""
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class Error(Schema):
@@ -158,19 +169,19 @@ class NetworkMeetingDetail(NetworkMeeting):
 
 class StepDone(Schema):
     version: int = Field(description="The step's version as last read.", ge=0, le=2**31)
-    note: str = Field("", max_length=500)
+    note: Text = Field("", max_length=500)
     done_on: datetime.date | None = Field(None, description="The day it happened, never after today. Default today.")
 
 
 class StatusChangeIn(Schema):
-    to_status: str
+    to_status: Text = Field(max_length=40)
     changed_on: datetime.date
     version: int = Field(description="The recommendation's version as last read.", ge=0, le=2**31)
-    resolution_symbol: str = Field("", max_length=40)
-    operative_paragraph: str = Field("", max_length=40)
+    resolution_symbol: Text = Field("", max_length=40)
+    operative_paragraph: Text = Field("", max_length=40)
     evidence_date: datetime.date | None = None
-    link: str = Field("", max_length=200)
-    note: str = Field("", max_length=5000)
+    link: Text = Field("", max_length=200)
+    note: Text = Field("", max_length=5000)
 
 
 def page_of(item: type[Schema], name: str) -> type[Schema]:

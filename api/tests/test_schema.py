@@ -8,7 +8,9 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
@@ -36,8 +38,15 @@ with override_settings(ALLOWED_HOSTS=[HOST]):
 
 
 @pytest.fixture(autouse=True)
-def _host(settings):
+def _wsgi_in_the_test_transaction(settings):
+    """Requests go through the WSGI handler, as Django's test client's do: within the test's transaction, so the
+    handler must not close the connection after each request (the test client disconnects the same signal)."""
     settings.ALLOWED_HOSTS = [HOST]
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -124,3 +124,15 @@ def test_only_the_secretariat_changes_a_status(meeting, cochair_user):
     body = {"to_status": "withdrawn", "changed_on": "2026-12-01", "version": 1}
     answer = _post(_client(cochair_user), f"/api/v1/recommendations/{recommendation.pk}/status", body)
     assert answer.status_code == 403
+
+
+def test_a_nul_character_is_bad_input_not_a_server_error(meeting, secretariat_user):
+    """Schemathesis found it on PostgreSQL, which stores no NUL: a filter or a body field holding one is a 400."""
+    client = _client(secretariat_user)
+    answer = client.get("/api/v1/recommendations", {"mission": "UN\x00MISS"})
+    assert answer.status_code == 400 and answer.json()["errors"][0]["field"] == "mission"
+    step = _step(meeting, TimelineStep.Responsible.SECRETARIAT)
+    answer = _post(client, f"/api/v1/steps/{step.pk}/done", {"version": step.version, "note": "a\x00b"})
+    assert answer.status_code == 400
+    step.refresh_from_db()
+    assert step.state == "open"
