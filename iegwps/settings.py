@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "network",
     "public",
     "approvals",
+    # One search over the domain apps' tables; the public site uses it.
+    "search",
     # Made-up data (load_demo, generate_bulk): writes through every app above, imported by none.
     "demo",
 ]
