@@ -246,10 +246,20 @@ def _network_document_rows(user, public):
 
 def _issued_document_rows(user, public):
     """Everyone else: the sections of issued documents, on their public pages."""
+    issued = _issued_documents(user, public)
+    return None if issued is None else NetworkDocumentSection.objects.filter(document__in=issued)
+
+
+def _network_document_title_rows(user, public):
+    if public or not _signed_in(user) or not permissions.can_view_network(user):
+        return None
+    return NetworkDocument.objects.all()
+
+
+def _issued_documents(user, public):
     if not public and _signed_in(user) and permissions.can_view_network(user):
         return None
-    issued = NetworkDocument.objects.filter(status=DocumentStatus.ISSUED)
-    return NetworkDocumentSection.objects.filter(document__in=issued)
+    return NetworkDocument.objects.filter(status=DocumentStatus.ISSUED)
 
 
 def _meeting_title(meeting) -> str:
@@ -397,6 +407,26 @@ SOURCES: tuple[Source, ...] = (
         url=lambda p, public: reverse("network:meeting", args=[p.group.meeting_id]),
         year="group__meeting__start_date__year",
         related=("group__meeting",),
+    ),
+    Source(
+        kind="network",
+        model=NetworkDocument,
+        title_fields=("title", "symbol"),
+        text_fields=("subtitle",),
+        rows=_network_document_title_rows,
+        title=lambda d: d.title,
+        url=lambda d, public: reverse("network:document", args=[d.pk]),
+        year="year",
+    ),
+    Source(
+        kind="network",
+        model=NetworkDocument,
+        title_fields=("title", "symbol"),
+        text_fields=("subtitle",),
+        rows=_issued_documents,
+        title=lambda d: d.title,
+        url=lambda d, public: reverse("network:public_document", args=[d.pk]),
+        year="year",
     ),
     Source(
         kind="network",

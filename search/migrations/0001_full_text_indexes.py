@@ -1,5 +1,5 @@
 # The GIN indexes of the full-text search (search.sources: each expression is the vector its query builds;
-# search/tests/test_postgresql.py checks they match and are used). PostgreSQL only.
+# search/tests/test_indexes.py checks they are there and used). PostgreSQL only.
 
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
@@ -72,6 +72,11 @@ class Migration(migrations.Migration):
             app_label='network',
             model_name='actionpoint',
             index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('owners', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('text', 'progress', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), name='search_actionpoint_fts'),
+        ),
+        search.operations.AddPostgresIndex(
+            app_label='network',
+            model_name='networkdocument',
+            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', 'symbol', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('subtitle', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), name='search_networkdocument_fts'),
         ),
         search.operations.AddPostgresIndex(
             app_label='network',

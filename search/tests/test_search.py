@@ -57,7 +57,7 @@ def test_ranking_puts_the_title_and_many_mentions_first(year, secretariat_user):
 
 def test_snippets_mark_the_matches_and_escape_the_rest(year, secretariat_user):
     meeting = factories.make_meeting(year, "South Sudan", date=datetime.date(2026, 5, 1))
-    rec.make_recommendation(meeting, "<script>alert('x')</script> Protect women human rights defenders & allies")
+    rec.make_recommendation(meeting, "Protect women human rights <script>alert('x')</script> defenders & allies")
     docs.make_note(meeting, participation="<p>Women <strong>defenders</strong> met the &lt;mission&gt;.</p>")
     found = engine.search(secretariat_user, "defenders")
     snippets = [str(r.snippet) for r in found.page.object_list]
@@ -67,9 +67,13 @@ def test_snippets_mark_the_matches_and_escape_the_rest(year, secretariat_user):
         assert "<script" not in snippet and "<strong" not in snippet and "<p>" not in snippet
         assert snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
     recommendation = next(s for s in snippets if "alert" in s)
-    assert "&lt;script&gt;" in recommendation and "&amp; allies" in recommendation
+    assert "&amp; allies" in recommendation
+    if connection.vendor == "postgresql":
+        assert "script" not in recommendation  # ts_headline drops what its parser reads as a tag
+    else:
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in recommendation
     note = next(s for s in snippets if "mission" in s)
-    assert "&lt;mission&gt;" in note  # an entity in rich text reads as the character, escaped once
+    assert "&lt;mission" in note and "&amp;lt;" not in note  # an entity in rich text is its character, escaped once
 
 
 def test_every_word_must_match_and_case_does_not_matter(year, secretariat_user):
@@ -189,7 +193,7 @@ def test_pages_of_results(year, secretariat_user):
     first = engine.search(secretariat_user, "journalists", page=1)
     second = engine.search(secretariat_user, "journalists", page=2)
     assert first.count == engine.PAGE_SIZE + 5 and len(second.page.object_list) == 5
-    assert not {r.snippet for r in first.page} & {r.snippet for r in second.page}
+    assert not {r.url for r in first.page} & {r.url for r in second.page}
 
 
 def test_the_backend(year, secretariat_user):
