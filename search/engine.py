@@ -28,13 +28,12 @@ PER_SOURCE = 50  # the best rows of each source that a search looks at
 PAGE_SIZE = 20
 MAX_WORDS = 10
 MAX_LENGTH = 200
+# One excerpt around the best match (fragment mode would cut hyphenated words, "MARKER-PROPOSED-2026", short).
 HEADLINE = {
     "start_sel": snippets.MARK_START,
     "stop_sel": snippets.MARK_STOP,
     "max_words": 35,
     "min_words": 12,
-    "max_fragments": 2,
-    "fragment_delimiter": " … ",
 }
 
 

@@ -32,7 +32,7 @@ def plain(value: str, *, rich: bool = False) -> str:
 
 def from_headline(headline: str | None, *, rich: bool = False) -> SafeString:
     """A PostgreSQL headline (its matches between MARK_START and MARK_STOP) as safe HTML."""
-    text = plain(headline or "", rich=rich)
+    text = plain(headline or "", rich=rich).strip(" ·")  # the separator between fields, at either end
     parts = []
     last = 0
     for found in _MARKED.finditer(text):

@@ -147,13 +147,15 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.published.pk}, roles(*[301] * 7)),
         Case(lambda w: {"pk": w.meeting.pk}, NOT_FOUND),
     ],
-    # Search (issue #16, part 2: the search app). Queries name words beside the markers, so that no <mark> splits
-    # a marker and the check for markers a role may not see stays exact.
+    # Search (issue #16, part 2: the search app). Queries name words beside the markers, never a part of one, so
+    # that no <mark> splits a marker and the check for markers a role may not see stays exact.
     "search:search": [
         Case(),
         Case(query={"q": "theme"}, shows=LISTS_2026_2019),  # the thematic meetings of 2026 and 2019
-        Case(query={"q": "draft summary"}, shows={"cochair": [DRAFT], "secretariat": [DRAFT]}),
-        Case(query={"q": "wording"}, shows={"cochair": [PROPOSED], "secretariat": [PROPOSED]}),
+        Case(query={"q": "summary", "kind": "summary"}, shows={"cochair": [DRAFT], "secretariat": [DRAFT]}),
+        Case(
+            query={"q": "wording", "kind": "recommendation"}, shows={"cochair": [PROPOSED], "secretariat": [PROPOSED]}
+        ),
         Case(query={"q": "regular newsletters"}, shows={r: ["Action point: Second"] for r in NETWORK_SHOWS}),
         Case(
             query={"q": "operative guidelines"},
