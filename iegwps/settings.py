@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     # The JSON API and personal tokens: reads the domain apps and the public site's rules, imported by none.
     "api",
     "approvals",
+    # One search over the domain apps' tables; the public site uses it.
+    "search",
     # Made-up data (load_demo, generate_bulk): writes through every app above, imported by none.
     "demo",
 ]

@@ -8,6 +8,7 @@ from .health import health
 urlpatterns = [
     path("", include("public.urls")),
     path("accounts/", include("accounts.urls")),
+    path("work/search/", include("search.urls")),
     path("work/", include("meetings.urls")),
     path("countries/", include("countries.urls")),
     path("recommendations/", include("recommendations.urls")),

@@ -14,24 +14,14 @@ from django.template import engines
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from core.pagination import paginate
-from core.params import text_param
 from countries.models import Situation
-from documents.choices import NoteStatus, SummaryStatus
+from documents.choices import NoteStatus
 from meetings.models import AgendaYear, Meeting
-from recommendations.models import Recommendation
+from search.views import run as search_page
 
 from .caching import public_page
 
 LATEST = 10
-SEARCH_MAX_WORDS = 10
-SEARCH_MAX_LENGTH = 200
-
-# What the public can read of a meeting, by where it is printed: the record itself; the summary's text once the
-# summary is published; the note's sections once the note is published; the recommendations either document prints.
-_MEETING_FIELDS = ("theme", "situation__name", "symbol")
-_SUMMARY_FIELDS = ("title", "letter_body", "sections__heading", "sections__body")
-_NOTE_FIELDS = ("section_rows__heading", "section_rows__body")
 
 
 def public_meetings():
@@ -41,24 +31,6 @@ def public_meetings():
         .select_related("agenda_year", "situation")
         .order_by("-date", "-pk")
     )
-
-
-def _matching(word: str) -> Q:
-    """Public meetings where ``word`` appears in anything the public can read of them."""
-    where = Q()
-    for name in _MEETING_FIELDS:
-        where |= Q(**{f"{name}__icontains": word})
-    if documents_available():
-        for name in _SUMMARY_FIELDS:
-            where |= Q(**{"summary__status": SummaryStatus.PUBLISHED, f"summary__{name}__icontains": word})
-        for name in _NOTE_FIELDS:
-            where |= Q(**{"background_note__status": NoteStatus.PUBLISHED, f"background_note__{name}__icontains": word})
-        printed = Q(summary__status=SummaryStatus.PUBLISHED) | Q(background_note__status=NoteStatus.PUBLISHED)
-        recommended = Recommendation.objects.filter(text__icontains=word).exclude(
-            status=Recommendation.Status.WITHDRAWN
-        )
-        where |= printed & Q(pk__in=recommended.values("meeting_id"))
-    return Q(pk__in=Meeting.objects.filter(where).values("pk"))
 
 
 def documents_available() -> bool:
@@ -160,17 +132,6 @@ def meeting_by_pk(request, pk: int):
 @require_safe
 @public_page
 def search(request):
-    """Published meetings whose record, summary, note or recommendations contain every word typed."""
-    query = text_param(request.GET, "q", max_length=SEARCH_MAX_LENGTH)  # a bad value (NUL, too long) reads as none
-    words = query.split()[:SEARCH_MAX_WORDS]
-    page = None
-    if words:
-        meetings = public_meetings()
-        for word in words:
-            meetings = meetings.filter(_matching(word))
-        page = paginate(request, with_documents(meetings))
-    return render(
-        request,
-        "public/search.html",
-        {"query": query, "words": words, "page": page, "documents_available": documents_available()},
-    )
+    """What is published (summaries, notes, the recommendations they print, the Network's issued documents) that
+    contains the words typed: the one search engine, for anyone (search.engine with ``public``)."""
+    return render(request, "public/search.html", search_page(request, public=True))

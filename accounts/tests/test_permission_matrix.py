@@ -156,6 +156,22 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: {"pk": w.published.pk}, roles(*[301] * 7)),
         Case(lambda w: {"pk": w.meeting.pk}, NOT_FOUND),
     ],
+    # Search (issue #16, part 2: the search app). Queries name words beside the markers, never a part of one, so
+    # that no <mark> splits a marker and the check for markers a role may not see stays exact.
+    "search:search": [
+        Case(),
+        Case(query={"q": "theme"}, shows=LISTS_2026_2019),  # the thematic meetings of 2026 and 2019
+        Case(query={"q": "summary", "kind": "summary"}, shows={"cochair": [DRAFT], "secretariat": [DRAFT]}),
+        Case(
+            query={"q": "wording", "kind": "recommendation"}, shows={"cochair": [PROPOSED], "secretariat": [PROPOSED]}
+        ),
+        Case(query={"q": "regular newsletters"}, shows={r: ["Action point: Second"] for r in NETWORK_SHOWS}),
+        Case(
+            query={"q": "operative guidelines"},
+            shows={r: ["Technical Operative Guidelines"] for r in ROLES if r != "anon"},
+        ),
+        Case(query={"q": "theme", "year": "x", "kind": "nope", "country": "abc", "page": "-1"}),
+    ],
     # The operator's health report: every dependency's state, nothing of the data.
     "health": [Case(expect=PUBLIC)],
     "meetings:planner": [Case(expect=PUBLIC), Case(expect=PUBLIC, query={"meeting_date": "2026-12-10"})],
