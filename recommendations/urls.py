@@ -6,7 +6,8 @@ app_name = "recommendations"
 
 urlpatterns = [
     path("", views.tracker, name="tracker"),
-    path("export.csv", views.export_csv, name="export"),
+    path("export.csv", views.export, {"fmt": "csv"}, name="export"),
+    path("export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("renewals/", views.renewals, name="renewals"),
     path("scorecard/", views.scorecard, name="scorecard"),
     path("<int:pk>/", views.recommendation_detail, name="detail"),

@@ -6,12 +6,9 @@ Thin: read, check permission (secretariat edits; co-chairs and Council experts o
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
 from accounts.decorators import secretariat_required, staff_view
+from core import exports as core_exports
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.exceptions import InvalidTransition
@@ -358,17 +356,24 @@ def follow_up_review(request, meeting_pk: int):
 # --- Across meetings -------------------------------------------------------------------------------------------
 
 
-def _filtered(request) -> tuple[TrackerFilterForm, object]:
+TRACKER_ORDER = ("-meeting__date", "meeting_id", "order", "pk")
+
+
+def _tracker_list(request) -> tuple[TrackerFilterForm, object]:
+    """The tracker's filter form and its rows as the page lists them: what the user may see, filtered, in order.
+
+    The page and its exports both read this, so a download holds exactly the page's rows."""
     form = TrackerFilterForm(request.GET or None, user=request.user)
-    return form, form.apply(Recommendation.objects.visible_to(request.user))
+    queryset = form.apply(Recommendation.objects.visible_to(request.user)).for_list().order_by(*TRACKER_ORDER)
+    return form, queryset
 
 
 @staff_view
 @require_GET
 def tracker(request):
     """Every recommendation the user may see, across years and countries, filtered and paginated."""
-    form, queryset = _filtered(request)
-    page = paginate(request, queryset.for_list().order_by("-meeting__date", "meeting_id", "order", "pk"))
+    form, queryset = _tracker_list(request)
+    page = paginate(request, queryset)
     notes = number_source_notes(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
@@ -379,29 +384,15 @@ def tracker(request):
     )
 
 
-class _Echo:
-    """A file-like object whose write returns the line, so csv.writer can feed a streaming response."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 @staff_view
 @require_GET
-def export_csv(request):
-    """The tracker's filtered list as CSV, streamed row by row (``.iterator()``), never built in memory."""
-    _form, queryset = _filtered(request)
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
-        for row in exports.export_rows(queryset.order_by("meeting__agenda_year__year", "meeting__date", "order")):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    filename = f"ieg-recommendations-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def export(request, fmt: str):
+    """The tracker's filtered list as a file (CSV or XLSX): the page's rows, in the page's order, every page."""
+    form, queryset = _tracker_list(request)
+    if form.errors:
+        back = f"{reverse('recommendations:tracker')}?{request.GET.urlencode()}"
+        return core_exports.refused(request, problems=core_exports.form_problems(form), back_url=back)
+    return core_exports.export_response(request, exports.TABLE, exports.rows(queryset), fmt)
 
 
 @staff_view

@@ -509,6 +509,9 @@ MATRIX: dict[str, list[Case]] = {
     "network:partner_create": [Case(expect=NETWORK_EDIT)],
     "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
     "network:partner_history": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
+    # Exports (issue #16, part 4): each file follows its page's permissions. The CSV shows the page's markers;
+    # an XLSX is zipped, so its content is checked by the apps' export tests (the same rows as the CSV).
+    "recommendations:export_xlsx": [Case()],
 }
 
 
