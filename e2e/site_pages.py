@@ -69,6 +69,8 @@ NOT_HTML = {
     "network:public_document_pdf": "PDF",
     # Exports (issue #16, part 4).
     "recommendations:export_xlsx": "XLSX",
+    "meetings:export": "CSV",
+    "meetings:export_xlsx": "XLSX",
 }
 # The main pages, for the checks too slow to run on every page (200% zoom, text spacing).
 MAIN_PAGES = frozenset(

@@ -512,6 +512,8 @@ MATRIX: dict[str, list[Case]] = {
     # Exports (issue #16, part 4): each file follows its page's permissions. The CSV shows the page's markers;
     # an XLSX is zipped, so its content is checked by the apps' export tests (the same rows as the CSV).
     "recommendations:export_xlsx": [Case()],
+    "meetings:export": [Case(shows=LISTS_2026_2019)],
+    "meetings:export_xlsx": [Case()],
 }
 
 
