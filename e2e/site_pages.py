@@ -71,6 +71,8 @@ NOT_HTML = {
     "recommendations:export_xlsx": "XLSX",
     "meetings:export": "CSV",
     "meetings:export_xlsx": "XLSX",
+    "recommendations:scorecard_export": "CSV",
+    "recommendations:scorecard_export_xlsx": "XLSX",
 }
 # The main pages, for the checks too slow to run on every page (200% zoom, text spacing).
 MAIN_PAGES = frozenset(

@@ -416,38 +416,36 @@ def renewals(request):
     )
 
 
+def _scorecard(request) -> charts.Scorecard:
+    """The scorecard's tables over the recommendations the user may see: the page and its export read this."""
+    return charts.scorecard_tables(Recommendation.objects.visible_to(request.user).status_counts())
+
+
 @staff_view
 @require_GET
 def scorecard(request):
     """Uptake per country and per year: counts by status and the share acted on, as tables and charts."""
-    counts = list(Recommendation.objects.visible_to(request.user).status_counts())
-    thematic = _("Thematic meetings")
-
-    def country(row):
-        return row["meeting__situation__name"]  # None for thematic meetings: they sort last
-
-    def label(key):
-        return thematic if key is None else str(key)
-
-    by_year = charts.scorecard((r["meeting__agenda_year__year"], r["status"], r["n"]) for r in counts)
-    by_country = charts.scorecard((country(r), r["status"], r["n"]) for r in counts)
-    by_pair = charts.scorecard(((country(r), r["meeting__agenda_year__year"]), r["status"], r["n"]) for r in counts)
-    for row in by_pair:
-        row.country_label, row.year = label(row.key[0]), row.key[1]
-    for row in (*by_year, *by_country):
-        row.label = label(row.key)
+    tables = _scorecard(request)
     chart_width = 480
     return render(
         request,
         "recommendations/scorecard.html",
         {
             "statuses": Recommendation.Status.choices,
-            "by_year": by_year,
-            "by_country": by_country,
-            "by_pair": by_pair,
-            "total": charts.scorecard_total(by_year),
-            "year_bars": charts.bar_chart(by_year, label=label, width=chart_width),
-            "country_bars": charts.bar_chart(by_country, label=label, width=chart_width),
+            "by_year": tables.by_year,
+            "by_country": tables.by_country,
+            "by_pair": tables.by_pair,
+            "total": tables.total,
+            "year_bars": charts.bar_chart(tables.by_year, label=charts.scorecard_label, width=chart_width),
+            "country_bars": charts.bar_chart(tables.by_country, label=charts.scorecard_label, width=chart_width),
             "chart_width": chart_width,
         },
     )
+
+
+@staff_view
+@require_GET
+def scorecard_export(request, fmt: str):
+    """The scorecard's table per country and year, with its total row, as a file (CSV or XLSX)."""
+    tables = _scorecard(request)
+    return core_exports.export_response(request, exports.SCORECARD, [*tables.by_pair, tables.total], fmt)

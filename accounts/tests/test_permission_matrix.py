@@ -514,6 +514,8 @@ MATRIX: dict[str, list[Case]] = {
     "recommendations:export_xlsx": [Case()],
     "meetings:export": [Case(shows=LISTS_2026_2019)],
     "meetings:export_xlsx": [Case()],
+    "recommendations:scorecard_export": [Case()],
+    "recommendations:scorecard_export_xlsx": [Case()],
 }
 
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.exports import Column, Table
 
+from ..models import Recommendation
+
 TABLE = Table(
     "recommendations",
     _("Recommendations"),
@@ -35,3 +37,28 @@ TABLE = Table(
 def rows(queryset: models.QuerySet) -> models.QuerySet:
     """The tracker's rows (already filtered, ordered and joined as the page lists them), with their last change."""
     return queryset.with_last_change()
+
+
+def _status_count(status: str) -> Column:
+    return Column(Recommendation.Status(status).label, lambda row: row.counts.get(status, 0), width=12)
+
+
+# The scorecard's table per country and year (rows: charts.ScoreRow, the total last), as the page shows it.
+SCORECARD = Table(
+    "scorecard",
+    _("Uptake scorecard"),
+    (
+        Column(_("country or theme"), lambda row: row.country_label, width=30),
+        Column(_("year"), lambda row: row.year, width=8),
+        *(_status_count(status) for status in Recommendation.Status.values),
+        Column(_("total"), lambda row: row.total, width=8),
+        Column(_("acted on (in part or fully)"), lambda row: row.acted, width=12),
+        Column(_("out of (all but withdrawn)"), lambda row: row.considered, width=12),
+        Column(
+            _("share acted on"),
+            lambda row: None if row.share is None else round(row.share, 4),
+            width=12,
+            number_format="0%",
+        ),
+    ),
+)
