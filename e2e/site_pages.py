@@ -73,6 +73,8 @@ NOT_HTML = {
     "meetings:export_xlsx": "XLSX",
     "recommendations:scorecard_export": "CSV",
     "recommendations:scorecard_export_xlsx": "XLSX",
+    "network:action_points_export": "CSV",
+    "network:action_points_export_xlsx": "XLSX",
 }
 # The main pages, for the checks too slow to run on every page (200% zoom, text spacing).
 MAIN_PAGES = frozenset(

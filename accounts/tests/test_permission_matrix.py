@@ -516,6 +516,12 @@ MATRIX: dict[str, list[Case]] = {
     "meetings:export_xlsx": [Case()],
     "recommendations:scorecard_export": [Case()],
     "recommendations:scorecard_export_xlsx": [Case()],
+    # The Network's action points across its meetings (a new list page) and its files: the Network's space.
+    "network:action_points": [Case(expect=NETWORK, shows={r: ["Prepare regular newsletters"] for r in NETWORK_SHOWS})],
+    "network:action_points_export": [
+        Case(expect=NETWORK, shows={r: ["Prepare regular newsletters"] for r in NETWORK_SHOWS})
+    ],
+    "network:action_points_export_xlsx": [Case(expect=NETWORK)],
 }
 
 
