@@ -83,6 +83,14 @@ NOT_HTML = {
     "notifications:ical_feed": "iCal",
     "network:document_pdf": "PDF",
     "network:public_document_pdf": "PDF",
+    # Exports (issue #16, part 4).
+    "recommendations:export_xlsx": "XLSX",
+    "meetings:export": "CSV",
+    "meetings:export_xlsx": "XLSX",
+    "recommendations:scorecard_export": "CSV",
+    "recommendations:scorecard_export_xlsx": "XLSX",
+    "network:action_points_export": "CSV",
+    "network:action_points_export_xlsx": "XLSX",
 }
 # The main pages, for the checks too slow to run on every page (200% zoom, text spacing).
 MAIN_PAGES = frozenset(

@@ -4,6 +4,7 @@ import datetime
 import hashlib
 
 from django import forms
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -405,3 +406,62 @@ class HolidayYearForm(VersionedModelForm):
 
     def clean_source(self):
         return " ".join(self.cleaned_data["source"].split())
+
+
+YEAR_MAX = 9999  # ?year= filters: larger numbers are no IEG year
+# Column sorts of the meeting list: ?sort=<key> (a leading "-" is descending). Empty dates sort last.
+MEETING_SORTS = {
+    "date": [F("date").asc(nulls_last=True), "pk"],
+    "-date": [F("date").desc(nulls_last=True), "-pk"],
+    "subject": ["situation__name", "theme", "date"],
+    "-subject": ["-situation__name", "-theme", "-date"],
+    "status": ["status", "-date"],
+    "-status": ["-status", "-date"],
+    "next_due": [F("next_due").asc(nulls_last=True), "pk"],
+    "-next_due": [F("next_due").desc(nulls_last=True), "-pk"],
+}
+DEFAULT_MEETING_SORT = "-date"
+
+
+class MeetingListFilterForm(forms.Form):
+    """The meeting list's filters and sort (the page and its exports). Values not understood are reported and
+    ignored; the others still apply."""
+
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1, max_value=YEAR_MAX)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status"))] + Meeting.Status.choices
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any kind"))] + Meeting.Kind.choices)
+    sort = forms.ChoiceField(
+        label=_("Sort"), required=False, choices=[(key, key) for key in MEETING_SORTS], widget=forms.HiddenInput
+    )
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, auto_id="f-%s", **kwargs)  # the ids the page's filter fields carry
+        not_a_year = _("Enter a year such as 2026; this filter was not applied.")
+        self.fields["year"].error_messages.update(invalid=not_a_year, min_value=not_a_year, max_value=not_a_year)
+        for name in ("status", "kind"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "“%(value)s” is not one of the choices; this filter was not applied."
+            )
+        self.fields["sort"].error_messages["invalid_choice"] = _(
+            "“%(value)s” is not a column the list sorts by; it is in its usual order."
+        )
+        self.is_valid()
+
+    def value(self, name: str):
+        """The cleaned value of a field, or its empty value if it did not validate."""
+        return self.cleaned_data.get(name) or None
+
+    @property
+    def sort_key(self) -> str:
+        return self.value("sort") or DEFAULT_MEETING_SORT
+
+    def apply(self, queryset):
+        """The meetings filtered by every field that validated, in the chosen order."""
+        if year := self.value("year"):
+            queryset = queryset.filter(agenda_year__year=year)
+        for name in ("status", "kind"):
+            if value := self.value(name):
+                queryset = queryset.filter(**{name: value})
+        return queryset.order_by(*MEETING_SORTS[self.sort_key])

@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,17 +16,20 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import permissions
 from accounts.decorators import secretariat_required, staff_view
 from approvals import services as agenda_services
+from core import exports as core_exports
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.pagination import paginate
-from core.params import choice_param, int_param
+from core.params import int_param
 
-from . import deadlines, services
+from . import deadlines, exports, services
 from .forms import (
+    YEAR_MAX,
     AgendaEntryForm,
     AgendaYearForm,
     MeetingDeleteForm,
     MeetingForm,
+    MeetingListFilterForm,
     PlannerForm,
     StatusForm,
     StepActionForm,
@@ -37,18 +39,6 @@ from .forms import (
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
 
 DASHBOARD_HORIZON_DAYS = 7
-YEAR_MAX = 9999  # ?year= filters: larger numbers are no IEG year
-# Column sorts of the meeting list: ?sort=<key> (a leading "-" is descending). Empty dates sort last.
-MEETING_SORTS = {
-    "date": [F("date").asc(nulls_last=True), "pk"],
-    "-date": [F("date").desc(nulls_last=True), "-pk"],
-    "subject": ["situation__name", "theme", "date"],
-    "-subject": ["-situation__name", "-theme", "-date"],
-    "status": ["status", "-date"],
-    "-status": ["-status", "-date"],
-    "next_due": [F("next_due").asc(nulls_last=True), "pk"],
-    "-next_due": [F("next_due").desc(nulls_last=True), "-pk"],
-}
 
 
 @staff_view
@@ -172,33 +162,49 @@ def entry_delete(request, year: int, pk: int):
     return redirect("meetings:year", year=year)
 
 
+def _meeting_list(request) -> tuple[MeetingListFilterForm, object]:
+    """The meeting list's filter form and its rows as the page lists them: what the user may see, filtered and
+    sorted. The page and its exports both read this, so a download holds exactly the page's rows."""
+    form = MeetingListFilterForm(request.GET)
+    return form, form.apply(Meeting.objects.visible_to(request.user).for_list())
+
+
 @staff_view
 def meeting_list(request):
-    meetings = Meeting.objects.visible_to(request.user).for_list()
-    year = int_param(request.GET, "year", min_value=1, max_value=YEAR_MAX)
-    status = choice_param(request.GET, "status", Meeting.Status.values)
-    kind = choice_param(request.GET, "kind", Meeting.Kind.values)
-    if year:
-        meetings = meetings.filter(agenda_year__year=year)
-    if status:
-        meetings = meetings.filter(status=status)
-    if kind:
-        meetings = meetings.filter(kind=kind)
-    sort = choice_param(request.GET, "sort", MEETING_SORTS, default="-date")
-    page = paginate(request, meetings.order_by(*MEETING_SORTS[sort]))
+    form, meetings = _meeting_list(request)
+    page = paginate(request, meetings)
     return render(
         request,
         "meetings/meeting_list.html",
         {
+            "form": form,
             "page": page,
             "years": AgendaYear.objects.visible_to(request.user).values_list("year", flat=True),
             "statuses": Meeting.Status.choices,
             "kinds": Meeting.Kind.choices,
-            "selected": {"year": str(year or ""), "status": status, "kind": kind},
-            "sort": sort,
+            "selected": {name: str(form.value(name) or "") for name in ("year", "status", "kind")},
+            "sort": form.sort_key,
+            "query": _without_page(request.GET),
             "today": timezone.localdate(),
         },
     )
+
+
+@staff_view
+@require_GET
+def meeting_export(request, fmt: str):
+    """The meeting list as a file (CSV or XLSX): the page's rows, filtered and sorted as the page shows them."""
+    form, meetings = _meeting_list(request)
+    if form.errors:
+        back = f"{reverse('meetings:list')}?{request.GET.urlencode()}"
+        return core_exports.refused(request, problems=core_exports.form_problems(form), back_url=back)
+    return core_exports.export_response(request, exports.MEETINGS, meetings, fmt)
+
+
+def _without_page(query) -> str:
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 @secretariat_required

@@ -6,12 +6,14 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedModelForm
 from documents.forms import RICH_WIDGET
 from documents.models import RICH_HELP, job_number_validator
 
+from .choices import ActionStatus
 from .models import (
     ActionPlan,
     ActionPoint,
@@ -439,3 +441,42 @@ class MeetingStatementForm(VersionedModelForm):
 
     def clean_other(self):
         return _one_line(self.cleaned_data["other"])
+
+
+class ActionPointFilterForm(forms.Form):
+    """The action points list's filters (the page and its exports). Invalid values are reported and ignored;
+    valid ones still apply."""
+
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"), required=False, queryset=NetworkMeeting.objects.all(), empty_label=_("All meetings")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status"))] + ActionStatus.choices
+    )
+    q = forms.CharField(label=_("Text contains"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("meeting", "status"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "“%(value)s” is not one of the choices; this filter was not applied."
+            )
+
+    def apply(self, queryset):
+        if not self.is_bound:
+            return queryset
+        self.is_valid()
+        data = self.cleaned_data  # only the fields that validated
+        if data.get("meeting"):
+            queryset = queryset.filter(group__meeting=data["meeting"])
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        if text := data.get("q", "").strip():
+            queryset = queryset.filter(
+                Q(text__icontains=text) | Q(owners__icontains=text) | Q(progress__icontains=text)
+            )
+        return queryset
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_bound and any(self.cleaned_data.get(name) for name in self.fields)

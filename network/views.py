@@ -12,15 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import network_secretariat_required, network_view
+from core import exports as core_exports
 from core.concurrency import StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.editing import edit_page, history_page
 from core.pagination import paginate
 
-from . import observatory, services
+from . import exports, observatory, services
 from .choices import MemberKind, RequestStatus, StepState
 from .forms import (
     ActionPlanForm,
+    ActionPointFilterForm,
     ActionPointForm,
     ActionPointGroupForm,
     ChairForm,
@@ -474,6 +476,39 @@ def action_plan_history(request, pk: int):
 def meeting_list(request):
     meetings = NetworkMeeting.objects.select_related("host")
     return render(request, "network/meeting_list.html", {"page": paginate(request, meetings)})
+
+
+ACTION_POINT_ORDER = ("-group__meeting__start_date", "group__meeting_id", "group__order", "group_id", "order", "pk")
+
+
+def _action_point_list(request) -> tuple[ActionPointFilterForm, object]:
+    """The action points list's filter form and its rows as the page lists them (latest meeting first, then as
+    the summary numbers them). The page and its exports both read this."""
+    form = ActionPointFilterForm(request.GET or None)
+    points = form.apply(ActionPoint.objects.select_related("group__meeting")).order_by(*ACTION_POINT_ORDER)
+    return form, points
+
+
+@network_view
+@require_GET
+def action_point_list(request):
+    """Every meeting's key action points in one list, filtered by meeting, status and text, for follow-up."""
+    form, points = _action_point_list(request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": paginate(request, points), "query": query.urlencode()}
+    return render(request, "network/action_point_list.html", context)
+
+
+@network_view
+@require_GET
+def action_point_export(request, fmt: str):
+    """The action points list as a file (CSV or XLSX): the page's rows, in the page's order, every page."""
+    form, points = _action_point_list(request)
+    if form.errors:
+        back = f"{reverse('network:action_points')}?{request.GET.urlencode()}"
+        return core_exports.refused(request, problems=core_exports.form_problems(form), back_url=back)
+    return core_exports.export_response(request, exports.ACTION_POINTS, points, fmt)
 
 
 @network_view

@@ -6,9 +6,12 @@ app_name = "recommendations"
 
 urlpatterns = [
     path("", views.tracker, name="tracker"),
-    path("export.csv", views.export_csv, name="export"),
+    path("export.csv", views.export, {"fmt": "csv"}, name="export"),
+    path("export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("renewals/", views.renewals, name="renewals"),
     path("scorecard/", views.scorecard, name="scorecard"),
+    path("scorecard/export.csv", views.scorecard_export, {"fmt": "csv"}, name="scorecard_export"),
+    path("scorecard/export.xlsx", views.scorecard_export, {"fmt": "xlsx"}, name="scorecard_export_xlsx"),
     path("<int:pk>/", views.recommendation_detail, name="detail"),
     path("<int:pk>/edit/", views.recommendation_edit, name="edit"),
     path("<int:pk>/status/", views.recommendation_status, name="status"),

@@ -6,12 +6,9 @@ Thin: read, check permission (secretariat edits; co-chairs and Council experts o
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
 from accounts.decorators import secretariat_required, staff_view
+from core import exports as core_exports
 from core.concurrency import NEW, StaleEdit, refuse_stale
 from core.confirm import confirmation_page, confirmed
 from core.exceptions import InvalidTransition
@@ -358,17 +356,24 @@ def follow_up_review(request, meeting_pk: int):
 # --- Across meetings -------------------------------------------------------------------------------------------
 
 
-def _filtered(request) -> tuple[TrackerFilterForm, object]:
+TRACKER_ORDER = ("-meeting__date", "meeting_id", "order", "pk")
+
+
+def _tracker_list(request) -> tuple[TrackerFilterForm, object]:
+    """The tracker's filter form and its rows as the page lists them: what the user may see, filtered, in order.
+
+    The page and its exports both read this, so a download holds exactly the page's rows."""
     form = TrackerFilterForm(request.GET or None, user=request.user)
-    return form, form.apply(Recommendation.objects.visible_to(request.user))
+    queryset = form.apply(Recommendation.objects.visible_to(request.user)).for_list().order_by(*TRACKER_ORDER)
+    return form, queryset
 
 
 @staff_view
 @require_GET
 def tracker(request):
     """Every recommendation the user may see, across years and countries, filtered and paginated."""
-    form, queryset = _filtered(request)
-    page = paginate(request, queryset.for_list().order_by("-meeting__date", "meeting_id", "order", "pk"))
+    form, queryset = _tracker_list(request)
+    page = paginate(request, queryset)
     notes = number_source_notes(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
@@ -379,29 +384,15 @@ def tracker(request):
     )
 
 
-class _Echo:
-    """A file-like object whose write returns the line, so csv.writer can feed a streaming response."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 @staff_view
 @require_GET
-def export_csv(request):
-    """The tracker's filtered list as CSV, streamed row by row (``.iterator()``), never built in memory."""
-    _form, queryset = _filtered(request)
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
-        for row in exports.export_rows(queryset.order_by("meeting__agenda_year__year", "meeting__date", "order")):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    filename = f"ieg-recommendations-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def export(request, fmt: str):
+    """The tracker's filtered list as a file (CSV or XLSX): the page's rows, in the page's order, every page."""
+    form, queryset = _tracker_list(request)
+    if form.errors:
+        back = f"{reverse('recommendations:tracker')}?{request.GET.urlencode()}"
+        return core_exports.refused(request, problems=core_exports.form_problems(form), back_url=back)
+    return core_exports.export_response(request, exports.TABLE, exports.rows(queryset), fmt)
 
 
 @staff_view
@@ -425,38 +416,36 @@ def renewals(request):
     )
 
 
+def _scorecard(request) -> charts.Scorecard:
+    """The scorecard's tables over the recommendations the user may see: the page and its export read this."""
+    return charts.scorecard_tables(Recommendation.objects.visible_to(request.user).status_counts())
+
+
 @staff_view
 @require_GET
 def scorecard(request):
     """Uptake per country and per year: counts by status and the share acted on, as tables and charts."""
-    counts = list(Recommendation.objects.visible_to(request.user).status_counts())
-    thematic = _("Thematic meetings")
-
-    def country(row):
-        return row["meeting__situation__name"]  # None for thematic meetings: they sort last
-
-    def label(key):
-        return thematic if key is None else str(key)
-
-    by_year = charts.scorecard((r["meeting__agenda_year__year"], r["status"], r["n"]) for r in counts)
-    by_country = charts.scorecard((country(r), r["status"], r["n"]) for r in counts)
-    by_pair = charts.scorecard(((country(r), r["meeting__agenda_year__year"]), r["status"], r["n"]) for r in counts)
-    for row in by_pair:
-        row.country_label, row.year = label(row.key[0]), row.key[1]
-    for row in (*by_year, *by_country):
-        row.label = label(row.key)
+    tables = _scorecard(request)
     chart_width = 480
     return render(
         request,
         "recommendations/scorecard.html",
         {
             "statuses": Recommendation.Status.choices,
-            "by_year": by_year,
-            "by_country": by_country,
-            "by_pair": by_pair,
-            "total": charts.scorecard_total(by_year),
-            "year_bars": charts.bar_chart(by_year, label=label, width=chart_width),
-            "country_bars": charts.bar_chart(by_country, label=label, width=chart_width),
+            "by_year": tables.by_year,
+            "by_country": tables.by_country,
+            "by_pair": tables.by_pair,
+            "total": tables.total,
+            "year_bars": charts.bar_chart(tables.by_year, label=charts.scorecard_label, width=chart_width),
+            "country_bars": charts.bar_chart(tables.by_country, label=charts.scorecard_label, width=chart_width),
             "chart_width": chart_width,
         },
     )
+
+
+@staff_view
+@require_GET
+def scorecard_export(request, fmt: str):
+    """The scorecard's table per country and year, with its total row, as a file (CSV or XLSX)."""
+    tables = _scorecard(request)
+    return core_exports.export_response(request, exports.SCORECARD, [*tables.by_pair, tables.total], fmt)

@@ -567,6 +567,19 @@ MATRIX: dict[str, list[Case]] = {
     "network:partner_create": [Case(expect=NETWORK_EDIT)],
     "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
     "network:partner_history": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
+    # Exports (issue #16, part 4): each file follows its page's permissions. The CSV shows the page's markers;
+    # an XLSX is zipped, so its content is checked by the apps' export tests (the same rows as the CSV).
+    "recommendations:export_xlsx": [Case()],
+    "meetings:export": [Case(shows=LISTS_2026_2019)],
+    "meetings:export_xlsx": [Case()],
+    "recommendations:scorecard_export": [Case()],
+    "recommendations:scorecard_export_xlsx": [Case()],
+    # The Network's action points across its meetings (a new list page) and its files: the Network's space.
+    "network:action_points": [Case(expect=NETWORK, shows={r: ["Prepare regular newsletters"] for r in NETWORK_SHOWS})],
+    "network:action_points_export": [
+        Case(expect=NETWORK, shows={r: ["Prepare regular newsletters"] for r in NETWORK_SHOWS})
+    ],
+    "network:action_points_export_xlsx": [Case(expect=NETWORK)],
 }
 
 

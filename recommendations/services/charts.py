@@ -64,6 +64,41 @@ def _sort_key(key: Hashable):
     return tuple((part is None, part if part is not None else 0) for part in parts)
 
 
+@dataclass(frozen=True)
+class Scorecard:
+    """The scorecard page's three tables (per year, per country or theme, per pair) and the total."""
+
+    by_year: list[ScoreRow]
+    by_country: list[ScoreRow]
+    by_pair: list[ScoreRow]
+    total: ScoreRow
+
+
+def scorecard_label(key) -> str:
+    """A year's or a country's label; thematic meetings (no country) are counted together."""
+    return _("Thematic meetings") if key is None else str(key)
+
+
+def scorecard_tables(counts: Iterable[dict]) -> Scorecard:
+    """The three tables from ``status_counts()`` rows; each row gets ``label`` (pairs: ``country_label`` and
+    ``year``), thematic meetings being counted together under one label, last."""
+    counts = list(counts)
+
+    def country(row):
+        return row["meeting__situation__name"]  # None for thematic meetings: they sort last
+
+    by_year = scorecard((r["meeting__agenda_year__year"], r["status"], r["n"]) for r in counts)
+    by_country = scorecard((country(r), r["status"], r["n"]) for r in counts)
+    by_pair = scorecard(((country(r), r["meeting__agenda_year__year"]), r["status"], r["n"]) for r in counts)
+    for row in by_pair:
+        row.country_label, row.year = scorecard_label(row.key[0]), row.key[1]
+    for row in (*by_year, *by_country):
+        row.label = scorecard_label(row.key)
+    total = scorecard_total(by_year)
+    total.country_label, total.year = str(total.key), None  # the pairs table's last row
+    return Scorecard(by_year, by_country, by_pair, total)
+
+
 def scorecard_total(rows: Iterable[ScoreRow]) -> ScoreRow:
     combined: dict[str, int] = {}
     for row in rows:

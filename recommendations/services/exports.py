@@ -1,64 +1,64 @@
-"""The tracker's CSV export."""
+"""The tracker's export: which columns its table has (core.exports writes the CSV and XLSX files)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-EXPORT_HEADER = (
-    "id",
-    "year",
-    "meeting date",
-    "country or theme",
-    "meeting kind",
-    "summary symbol",
-    "recommendation",
-    "source",
-    "addressed to",
-    "Council action",
-    "target mission",
-    "owner",
-    "next review",
-    "status",
-    "status since",
-    "resolution",
-    "source note",
+from core.exports import Column, Table
+
+from ..models import Recommendation
+
+TABLE = Table(
+    "recommendations",
+    _("Recommendations"),
+    (
+        Column(_("id"), lambda r: r.pk, width=8),
+        Column(_("year"), lambda r: r.meeting.agenda_year.year, width=8),
+        Column(_("meeting date"), lambda r: r.meeting.date, width=12),
+        Column(_("country or theme"), lambda r: r.meeting.subject, width=30),
+        Column(_("meeting kind"), lambda r: r.meeting.get_kind_display(), width=18),
+        Column(_("summary symbol"), lambda r: r.meeting.symbol, width=16),
+        Column(_("recommendation"), lambda r: r.text, width=60),
+        Column(_("source"), lambda r: r.get_source_display(), width=24),
+        Column(_("addressed to"), lambda r: r.get_addressee_display(), width=20),
+        Column(_("Council action"), lambda r: r.get_action_type_display(), width=24),
+        Column(_("target mission"), lambda r: r.target_mission.acronym if r.target_mission else "", width=14),
+        Column(_("owner"), lambda r: str(r.owner) if r.owner else "", width=20),
+        Column(_("next review"), lambda r: r.next_review, width=12),
+        Column(_("status"), lambda r: r.get_status_display(), width=14),
+        Column(_("status since"), lambda r: r.last_changed_on, width=12),
+        Column(_("resolution"), lambda r: r.last_resolution or "", width=20),
+        Column(_("source note"), lambda r: r.meeting.source_note, width=30),
+    ),
 )
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+def rows(queryset: models.QuerySet) -> models.QuerySet:
+    """The tracker's rows (already filtered, ordered and joined as the page lists them), with their last change."""
+    return queryset.with_last_change()
 
 
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+def _status_count(status: str) -> Column:
+    return Column(Recommendation.Status(status).label, lambda row: row.counts.get(status, 0), width=12)
 
 
-def export_rows(queryset: models.QuerySet) -> Iterator[list[str]]:
-    """The header, then one row per recommendation, read in chunks (``.iterator()``): memory stays flat."""
-    yield list(EXPORT_HEADER)
-    for rec in queryset.for_list().with_last_change().iterator(chunk_size=500):
-        meeting = rec.meeting
-        yield [
-            _cell(value)
-            for value in (
-                rec.pk,
-                meeting.agenda_year.year,
-                meeting.date.isoformat() if meeting.date else "",
-                meeting.subject,
-                meeting.get_kind_display(),
-                meeting.symbol,
-                rec.text,
-                rec.get_source_display(),
-                rec.get_addressee_display(),
-                rec.get_action_type_display(),
-                rec.target_mission.acronym if rec.target_mission else "",
-                str(rec.owner) if rec.owner else "",
-                rec.next_review.isoformat() if rec.next_review else "",
-                rec.get_status_display(),
-                rec.last_changed_on.isoformat() if rec.last_changed_on else "",
-                rec.last_resolution or "",
-                meeting.source_note,
-            )
-        ]
+# The scorecard's table per country and year (rows: charts.ScoreRow, the total last), as the page shows it.
+SCORECARD = Table(
+    "scorecard",
+    _("Uptake scorecard"),
+    (
+        Column(_("country or theme"), lambda row: row.country_label, width=30),
+        Column(_("year"), lambda row: row.year, width=8),
+        *(_status_count(status) for status in Recommendation.Status.values),
+        Column(_("total"), lambda row: row.total, width=8),
+        Column(_("acted on (in part or fully)"), lambda row: row.acted, width=12),
+        Column(_("out of (all but withdrawn)"), lambda row: row.considered, width=12),
+        Column(
+            _("share acted on"),
+            lambda row: None if row.share is None else round(row.share, 4),
+            width=12,
+            number_format="0%",
+        ),
+    ),
+)

@@ -1,16 +1,14 @@
-"""CSV export of the tracker's filtered list: content, escaping, and a streamed response read in chunks."""
+"""The tracker's exports (CSV and XLSX): the page's rows in the page's order, escaped, typed, visible_to."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 
 import pytest
-from django.db.models.query import QuerySet
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
+from core.tests.export_helpers import csv_rows, xlsx_rows, xlsx_sheet
 from meetings.models import Meeting
 from meetings.tests import factories as mf
 from recommendations.models import Recommendation
@@ -18,13 +16,9 @@ from recommendations.services import changes, exports
 from recommendations.tests import factories as f
 
 URL = reverse("recommendations:export")
+XLSX_URL = reverse("recommendations:export_xlsx")
+PAGE = reverse("recommendations:tracker")
 S = Recommendation.Status
-
-
-def _rows(response) -> list[list[str]]:
-    content = b"".join(response.streaming_content).decode("utf-8")
-    assert content.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(content[1:])))
 
 
 @pytest.fixture
@@ -49,19 +43,26 @@ def recorded(year, secretariat_user):
     return rec
 
 
+def _page_ids(client, query=None) -> list[str]:
+    return [str(r.pk) for r in client.get(PAGE, query or {}).context["page"].object_list]
+
+
 def test_is_streamed_and_named(secretariat_client, recorded):
     response = secretariat_client.get(URL)
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"].startswith('attachment; filename="ieg-recommendations-')
+    assert response["Content-Disposition"].startswith('attachment; filename="recommendations-')
+    assert response["Content-Disposition"].endswith('.csv"')
     assert not hasattr(response.streaming_content, "__len__")  # a generator, not a list built up front
+    response = secretariat_client.get(XLSX_URL)
+    assert response["Content-Disposition"].endswith('.xlsx"')
 
 
 def test_content(secretariat_client, recorded, secretariat_user):
-    rows = _rows(secretariat_client.get(URL))
-    assert rows[0] == list(exports.EXPORT_HEADER)
+    rows = csv_rows(secretariat_client.get(URL))
+    assert rows[0] == exports.TABLE.headers
     assert len(rows) == 3
-    row = dict(zip(rows[0], rows[1], strict=True))
+    row = dict(zip(rows[0], rows[2], strict=True))  # the page's order: latest meeting first
     assert row == {
         "id": str(recorded.pk),
         "year": "2026",
@@ -81,50 +82,82 @@ def test_content(secretariat_client, recorded, secretariat_user):
         "resolution": "S/RES/2779 (2026)",
         "source note": "",
     }
-    thematic = dict(zip(rows[0], rows[2], strict=True))
+    thematic = dict(zip(rows[0], rows[1], strict=True))
     assert thematic["source note"] == "Suggestions of UN."
 
 
+def test_xlsx_matches_the_csv_with_types(secretariat_client, recorded):
+    csv_data = csv_rows(secretariat_client.get(URL))
+    response = secretariat_client.get(XLSX_URL)
+    sheet = xlsx_sheet(response)
+    assert sheet.title == "Recommendations"
+    assert sheet.freeze_panes == "A2"
+    rows = xlsx_rows(response)
+    assert rows[0] == csv_data[0]
+    row = dict(zip(rows[0], rows[2], strict=True))
+    assert row["id"] == recorded.pk
+    assert row["year"] == 2026
+    assert row["meeting date"] == datetime.datetime(2026, 3, 10)
+    assert sheet.cell(row=3, column=3).is_date
+    assert row["status since"] == datetime.datetime(2026, 4, 30)
+    assert row["recommendation"] == csv_data[2][6]
+    assert [str(r[0]) for r in rows[1:]] == [r[0] for r in csv_data[1:]]
+
+
 def test_formula_cells_are_neutralised(secretariat_client, recorded):
-    rows = _rows(secretariat_client.get(URL))
-    assert rows[2][6] == '\'=HYPERLINK("http://evil")'
+    assert csv_rows(secretariat_client.get(URL))[1][6] == '\'=HYPERLINK("http://evil")'
+    cell = xlsx_sheet(secretariat_client.get(XLSX_URL)).cell(row=2, column=7)
+    assert cell.data_type == "s" and cell.value == '\'=HYPERLINK("http://evil")'
 
 
-def test_filters_apply_like_the_tracker(secretariat_client, recorded):
-    rows = _rows(secretariat_client.get(URL, {"status": "acted_on", "q": "UNMISS"}))
-    assert [r[0] for r in rows[1:]] == [str(recorded.pk)]
-    rows = _rows(secretariat_client.get(URL, {"status": "adopted"}))  # bad filter: ignored, as in the tracker
-    assert len(rows) == 3
+@pytest.mark.parametrize("url", [URL, XLSX_URL])
+@pytest.mark.parametrize("query", [{}, {"status": "acted_on", "q": "UNMISS"}, {"year": "2026"}, {"q": "HYPERLINK"}])
+def test_rows_are_the_pages_rows_in_its_order(secretariat_client, recorded, other_year, url, query):
+    f.make_recommendation(mf.make_meeting(other_year, "Mali", date=datetime.date(2019, 4, 2)), "Mali, 2019")
+    rows = csv_rows(secretariat_client.get(url, query)) if url == URL else xlsx_rows(secretariat_client.get(url, query))
+    assert [str(r[0]) for r in rows[1:]] == _page_ids(secretariat_client, query)
 
 
-def test_visibility(nonmember_client, expert_client, recorded, client):
-    assert len(_rows(nonmember_client.get(URL))) == 1  # header only
+@pytest.mark.parametrize("url", [URL, XLSX_URL])
+def test_a_filter_not_understood_is_refused_with_the_pages_message(secretariat_client, recorded, url):
+    response = secretariat_client.get(url, {"status": "adopted", "q": "x"})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Status: “adopted” is not one of the choices" in text
+    assert f'href="{PAGE}?status=adopted&amp;q=x"' in text  # back to the page, the filters kept
+    page = secretariat_client.get(PAGE, {"status": "adopted"})
+    assert "Correct the filters to download this list." in page.content.decode()
+
+
+def test_the_page_links_to_both_files_with_its_filters(secretariat_client, recorded):
+    text = secretariat_client.get(PAGE, {"status": "acted_on", "page": "1"}).content.decode()
+    assert f'href="{URL}?status=acted_on"' in text
+    assert f'href="{XLSX_URL}?status=acted_on"' in text
+    assert "Download Excel (XLSX)" in text
+
+
+@pytest.mark.parametrize("url", [URL, XLSX_URL])
+def test_visibility(nonmember_client, expert_client, recorded, client, url):
+    def read(response):
+        return csv_rows(response) if url == URL else xlsx_rows(response)
+
+    assert len(read(nonmember_client.get(url))) == 1  # header only
     # The expert sees the recorded rows except those still only proposed (drafts).
     visible = Recommendation.objects.exclude(status="proposed").count()
     assert Recommendation.objects.filter(status="proposed").exists()
-    assert len(_rows(expert_client.get(URL))) == 1 + visible
-    assert client.get(URL).status_code == 302
+    assert len(read(expert_client.get(url))) == 1 + visible
+    assert [str(r[0]) for r in read(expert_client.get(url))[1:]] == _page_ids(expert_client)
+    assert client.get(url).status_code == 302
 
 
-def test_reads_with_iterator(secretariat_client, recorded, monkeypatch):
-    calls = []
-    original = QuerySet.iterator
-
-    def spy(self, *args, **kwargs):
-        calls.append(kwargs.get("chunk_size"))
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(QuerySet, "iterator", spy)
-    _rows(secretariat_client.get(URL))
-    assert calls == [500]
-
-
+@pytest.mark.parametrize("url", [URL, XLSX_URL])
 @pytest.mark.parametrize("rows", [10, 200])
-def test_query_count_is_constant(secretariat_client, year, rows, django_assert_max_num_queries):
+def test_query_count_is_constant(secretariat_client, year, rows, url, django_assert_num_queries):
     meetings = [mf.make_meeting(year, name) for name in ("South Sudan", "Haiti")]
     f.bulk_recommendations(meetings, rows, owner=mf.make_user("owner"), target_mission=f.make_mission())
-    # session, user, groups, the visible years (to check ?year=), then one query for every row (meeting,
-    # year, country, mission, owner joined; the last status change as subqueries), fetched in chunks
-    with django_assert_max_num_queries(5):
-        response = secretariat_client.get(URL)
-        assert len(_rows(response)) == rows + 1
+    # session, user, groups, the visible years (to check ?year=), then the rows (meeting, year, country,
+    # mission, owner joined; the last status change as subqueries), fetched in chunks of 500
+    with django_assert_num_queries(5):
+        response = secretariat_client.get(url)
+        read = csv_rows if url == URL else xlsx_rows
+        assert len(read(response)) == rows + 1
