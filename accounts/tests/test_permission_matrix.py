@@ -580,6 +580,11 @@ MATRIX: dict[str, list[Case]] = {
         Case(expect=NETWORK, shows={r: ["Prepare regular newsletters"] for r in NETWORK_SHOWS})
     ],
     "network:action_points_export_xlsx": [Case(expect=NETWORK)],
+    # Languages (issue #16, part 3): the switcher in every header. Everyone may switch: back to the page.
+    "set_language": [
+        Case(expect=roles(*[302] * 7), query={"language": "fr", "next": "/"}),
+        Case(expect=roles(*[302] * 7), method="post", data={"language": "fr", "next": "/"}),
+    ],
 }
 
 
