@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test bench venv install install-dev migrate demo lint check-deploy security clean
+.PHONY: run test bench venv install install-dev migrate demo lint check-deploy security messages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ security: install-dev
 	@# pip-audit says "No known vulnerabilities" even when it could not reach its service and audited nothing: the
 	@# gate fails then, unless PIP_AUDIT_OFFLINE=1 says the service is unreachable on purpose (it says so in one line).
 	$(BIN)/python tools/pip_audit_gate.py -r requirements.txt
+
+# The translation catalogues (locale/<lang>/LC_MESSAGES/django.po), then their compiled .mo files, which are
+# committed: a machine without gettext still serves every language (core/tests/test_translations.py checks them).
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l fr -l es --no-location --no-obsolete --ignore=.venv --ignore=bench --ignore=e2e --ignore=var --ignore=docs --ignore='*/tests/*'
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 bench: install-dev
 	DEBUG=0 $(BIN)/python bench/run.py

@@ -31,6 +31,9 @@ class User(AbstractUser):
     email_notifications = models.BooleanField(_("email notifications"), default=True)
     delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.SINGLE)
     time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
+    # A code of settings.LANGUAGES, saved by the language switcher; empty: none chosen (the browser's, or English).
+    # Pages (accounts.middleware) and the emails sent to this person (notifications.emails) use it.
+    language = models.CharField(_("language"), max_length=10, blank=True, default="")
     # Edits in the people pages are checked against this (core.concurrency); sign-ins do not move it.
     version = models.PositiveIntegerField(default=1, editable=False)
 

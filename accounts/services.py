@@ -55,3 +55,12 @@ def send_set_password_link(user: User, *, by: User) -> None:
         fresh._history_user = by
         fresh._change_reason = _("Set-password link sent to %(email)s") % {"email": fresh.email}
         fresh.save(update_fields=["email"])
+
+
+def set_language(user: User, code: str) -> None:
+    """Keep the language a person chose (accounts.views.set_language) for their next pages, sessions and emails.
+    Not a versioned edit of the account: the people pages' edit check (``version``) does not move."""
+    if user.language != code:
+        user.language = code
+        user._change_reason = "Language chosen"
+        user.save(update_fields=["language"])

@@ -27,6 +27,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # The language switcher in every page's header (base.html).
+    path("language/", views.set_language, name="set_language"),
     path(
         "users/",
         include(

@@ -9,13 +9,17 @@ from __future__ import annotations
 import logging
 import smtplib
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import secretariat_required
 from core.concurrency import StaleEdit, refuse_stale
@@ -24,6 +28,7 @@ from core.pagination import paginate
 
 from . import services
 from .forms import UserForm, UserSearchForm
+from .middleware import offered_language
 from .models import User
 
 logger = logging.getLogger(__name__)
@@ -102,3 +107,35 @@ def user_invite(request, pk: int):
     elif request.method == "POST":
         messages.error(request, problem)
     return render(request, "accounts/user_invite.html", {"person": person, "problem": problem})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def set_language(request):
+    """The language switcher (base.html): the choice goes into Django's language cookie and, for a signed-in
+    person, onto the account, so their next sessions open in it too; then back to the page they were on.
+
+    Signed-in people POST (with the CSRF token they already hold). Anonymous visitors send a GET: their pages
+    carry no CSRF cookie (public.caching), and all this GET changes is the visitor's own language cookie, so a
+    forged link can do no more than switch a stranger's language. A signed-in account is changed by POST only."""
+    code = offered_language(request.POST.get("language") if request.method == "POST" else request.GET.get("language"))
+    target = request.POST.get("next") if request.method == "POST" else request.GET.get("next")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("meetings:dashboard") if request.user.is_authenticated else reverse("public:home")
+    response = redirect(target)
+    if not code:
+        messages.error(request, _("Choose one of the languages offered."))
+        return response
+    if request.method == "POST" and request.user.is_authenticated:
+        services.set_language(request.user, code)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

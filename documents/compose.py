@@ -25,7 +25,7 @@ from recommendations.models import Recommendation
 
 from . import formulas
 from .council import ADDRESSEE_TEXT, Addressee, CouncilDocument, ListBlock, ListItem, Organs, Section, Signature
-from .formatting import join_names
+from .formatting import in_document_language, join_names
 from .models import AnnexSectionBase, SignatoryBase, Summary
 from .prefill import briefing_section, questions_section
 
@@ -188,6 +188,7 @@ def default_letter_body(summary: Summary, signers: list[formulas.Signer]) -> str
     )
 
 
+@in_document_language
 def summary_document(summary: Summary, *, today: datetime.date) -> CouncilDocument:
     """The summary as a Security Council document: the co-chairs' (and signatories') letter and its annex.
 

@@ -4,11 +4,28 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
-from django.utils import formats
+from django.utils import formats, translation
 from num2words import num2words
 
 from iegwps.formats.en.formats import COUNCIL_DOCUMENT_DATE_FORMAT
+
+# The language the app's documents are written and issued in (Council documents, background notes, the Network's
+# documents and newsletters): they keep it whatever language the reader's pages are in.
+DOCUMENT_LANGUAGE = "en"
+
+
+def in_document_language(build):
+    """Compose a document in its language, not the reader's: every date, label and lazy text it holds is made
+    inside. The renderer (documents.pdf) overrides the language again for the template."""
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs):
+        with translation.override(DOCUMENT_LANGUAGE):
+            return build(*args, **kwargs)
+
+    return wrapper
 
 
 def council_date(value: datetime.date | None) -> str:

@@ -20,6 +20,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .formatting import in_document_language
+
 BODY = "body"
 ANNEX = "annex"
 TEXT = "text"
@@ -91,6 +93,7 @@ class SectionText:
         )
 
 
+@in_document_language
 def default_sections(meeting_kind: str) -> list[SectionText]:
     """The sections a new note starts with. A thematic meeting: the recommendations first, then free sections
     and an annex (all renamable, removable); any other meeting: the nine focus areas, then the recommendations."""

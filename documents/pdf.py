@@ -29,6 +29,7 @@ import pydyf
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import translation
 from weasyprint import HTML
 from weasyprint.pdf.metadata import NS as XMP_NS
 from weasyprint.pdf.metadata import DocumentMetadata
@@ -228,7 +229,9 @@ def document_metadata(doc: CouncilDocument) -> PdfMetadata:
 
 
 def document_html(doc: CouncilDocument) -> str:
-    return render_to_string("pdf/council_document.html", document_context(doc))
+    """In the document's language, whatever the reader's: an issued document reads as it was issued."""
+    with translation.override(doc.language or formatting.DOCUMENT_LANGUAGE):
+        return render_to_string("pdf/council_document.html", document_context(doc))
 
 
 def document_variant(doc: CouncilDocument) -> str:
@@ -263,7 +266,9 @@ def note_context(note: BackgroundNote) -> dict:
 
 
 def note_html(note: BackgroundNote) -> str:
-    return render_to_string("pdf/note.html", note_context(note))
+    """Notes are written in English (their masthead says "Original: English"), whatever the reader's language."""
+    with translation.override(formatting.DOCUMENT_LANGUAGE):
+        return render_to_string("pdf/note.html", note_context(note))
 
 
 def render_background_note(note: BackgroundNote) -> bytes:

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's own language (User.language) wins over the cookie and the browser's Accept-Language.
+    "accounts.middleware.UserLanguageMiddleware",
     # Signed-in answers (pages, exports, PDFs) are "Cache-Control: private, no-store" (core.cachecontrol).
     "core.cachecontrol.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -167,7 +169,12 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # catalogues: `make messages` (makemessages, then compilemessages)
+# A visitor's choice (the switcher in base.html, accounts.views.set_language); a signed-in person's is also kept
+# on the account (User.language).
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Dates print one way everywhere ("4 Dec 2026"): iegwps/formats/<lang>/formats.py.
 FORMAT_MODULE_PATH = ["iegwps.formats"]
 TIME_ZONE = "America/New_York"
@@ -209,6 +216,7 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 # The preload directive only states consent; submitting the domain to the browsers' list is a separate, manual step.

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
-    verbose_name = "Years, meetings and timelines"
+    verbose_name = _("Years, meetings and timelines")

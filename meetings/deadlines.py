@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext_lazy as _
 
 Holidays = Collection[datetime.date]
 
@@ -124,7 +125,7 @@ class StepRule:
 RULES: tuple[StepRule, ...] = (
     StepRule(
         "request_letter",
-        "Co-chairs' signed letter requesting the briefing",
+        _("Co-chairs' signed letter requesting the briefing"),
         Responsible.CO_CHAIRS,
         Phase.PREPARATION,
         calendar_days=-14,
@@ -132,74 +133,74 @@ RULES: tuple[StepRule, ...] = (
     ),
     StepRule(
         "confirm_date_and_room",
-        "Date confirmed and room booked",
+        _("Date confirmed and room booked"),
         Responsible.CO_CHAIRS,
         Phase.PREPARATION,
         business_days=-8,
     ),
     StepRule(
         "inform_council_members",
-        "Council members informed of the meeting",
+        _("Council members informed of the meeting"),
         Responsible.CO_CHAIRS,
         Phase.PREPARATION,
         business_days=-7,
     ),
     StepRule(
         "consult_entities",
-        "UN entities and civil society consulted",
+        _("UN entities and civil society consulted"),
         Responsible.SECRETARIAT,
         Phase.PREPARATION,
         business_days=-5,
     ),
     StepRule(
         "background_note",
-        "Background note and key recommendations shared with Council members",
+        _("Background note and key recommendations shared with Council members"),
         Responsible.SECRETARIAT,
         Phase.PREPARATION,
         business_days=-2,
     ),
     StepRule(
         "vtc_interpretation",
-        "Videoconference and interpretation arranged",
+        _("Videoconference and interpretation arranged"),
         Responsible.SECRETARIAT,
         Phase.PREPARATION,
         business_days=-3,
     ),
     StepRule(
-        "invite_un_colleagues", "UN colleagues invited", Responsible.SECRETARIAT, Phase.PREPARATION, business_days=-5
+        "invite_un_colleagues", _("UN colleagues invited"), Responsible.SECRETARIAT, Phase.PREPARATION, business_days=-5
     ),
     StepRule(
         "inform_permanent_mission",
-        "Permanent mission of the country informed",
+        _("Permanent mission of the country informed"),
         Responsible.CO_CHAIRS,
         Phase.PREPARATION,
         business_days=-3,
     ),
     StepRule(
         "debrief_permanent_mission",
-        "Permanent mission debriefed on the discussion",
+        _("Permanent mission debriefed on the discussion"),
         Responsible.CO_CHAIRS,
         Phase.FOLLOW_UP,
         business_days=5,
     ),
-    StepRule("draft_summary", "Meeting summary drafted", Responsible.SECRETARIAT, Phase.FOLLOW_UP, business_days=10),
+    StepRule("draft_summary", _("Meeting summary drafted"), Responsible.SECRETARIAT, Phase.FOLLOW_UP, business_days=10),
     StepRule(
         "submit_summary",
-        "Summary submitted for issuance as a Council document",
+        _("Summary submitted for issuance as a Council document"),
         Responsible.CO_CHAIRS,
         Phase.FOLLOW_UP,
         business_days=20,
     ),
     StepRule(
         "publish_documents",
-        "Meeting documentation published on the public website",
+        _("Meeting documentation published on the public website"),
         Responsible.SECRETARIAT,
         Phase.FOLLOW_UP,
         business_days=30,
     ),
     StepRule(
         "schedule_follow_up",
-        "Follow-up meeting scheduled (about six months later)",
+        _("Follow-up meeting scheduled (about six months later)"),
         Responsible.SECRETARIAT,
         Phase.FOLLOW_UP,
         months=6,

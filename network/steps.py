@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 from meetings.deadlines import Phase, StepRule
 
 
@@ -20,31 +22,31 @@ class Responsible(StrEnum):
 RULES: tuple[StepRule, ...] = (
     StepRule(
         "concept_note",
-        "Concept note agreed with the troika",
+        _("Concept note agreed with the troika"),
         Responsible.SECRETARIAT,
         Phase.PREPARATION,
         business_days=-40,
     ),
     StepRule(
         "invitations",
-        "Invitations sent to focal points and partners",
+        _("Invitations sent to focal points and partners"),
         Responsible.CHAIR,
         Phase.PREPARATION,
         business_days=-30,
     ),
-    StepRule("speakers", "Speakers and panels confirmed", Responsible.CHAIR, Phase.PREPARATION, business_days=-10),
-    StepRule("registration", "Registration closed", Responsible.SECRETARIAT, Phase.PREPARATION, business_days=-7),
+    StepRule("speakers", _("Speakers and panels confirmed"), Responsible.CHAIR, Phase.PREPARATION, business_days=-10),
+    StepRule("registration", _("Registration closed"), Responsible.SECRETARIAT, Phase.PREPARATION, business_days=-7),
     StepRule(
         "logistics",
-        "Logistics confirmed (venue, interpretation, accreditation)",
+        _("Logistics confirmed (venue, interpretation, accreditation)"),
         Responsible.SECRETARIAT,
         Phase.PREPARATION,
         business_days=-3,
     ),
-    StepRule("summary", "Chair's summary drafted", Responsible.SECRETARIAT, Phase.FOLLOW_UP, business_days=15),
+    StepRule("summary", _("Chair's summary drafted"), Responsible.SECRETARIAT, Phase.FOLLOW_UP, business_days=15),
     StepRule(
         "issuance",
-        "Chair's summary transmitted for issuance as a General Assembly and Security Council document",
+        _("Chair's summary transmitted for issuance as a General Assembly and Security Council document"),
         Responsible.CHAIR,
         Phase.FOLLOW_UP,
         business_days=30,

@@ -32,7 +32,7 @@ from documents.council import (
     Section,
     blocks_from_html,
 )
-from documents.formatting import council_date, join_names
+from documents.formatting import council_date, in_document_language, join_names
 
 from .approving import signing_states
 from .choices import DocumentKind
@@ -107,6 +107,7 @@ def action_points_section(document: NetworkDocument) -> Section | None:
     return Section(KEY_ACTION_POINTS, (block,))
 
 
+@in_document_language
 def network_document(document: NetworkDocument, *, today: datetime.date) -> CouncilDocument:
     """The document as issued (or, until then, as a watermarked draft dated ``today``)."""
     letter_date = document.letter_date or today

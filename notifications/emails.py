@@ -7,13 +7,16 @@ from the target's state at send time: the due date shown is the current one, wit
 from __future__ import annotations
 
 import datetime
+import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from accounts.middleware import offered_language
 
 from . import ical, rules
 from .ladders import decision_day
@@ -27,6 +30,18 @@ def message_id(row) -> str:
     """Stable per outbox row: a retried or re-sent row carries the same Message-ID, so copies can be dropped."""
     host = urlsplit(settings.SITE_URL).hostname or "ieg-workbench"
     return f"<ieg-notification-{row.pk}@{host}>"
+
+
+def in_recipient_language(build):
+    """Build the message (its context and its templates) in the recipient's language when they chose one, else
+    English; an address with no account gets English."""
+
+    @functools.wraps(build)
+    def wrapper(row, *args, **kwargs):
+        with translation.override(offered_language(getattr(row.recipient, "language", "")) or "en"):
+            return build(row, *args, **kwargs)
+
+    return wrapper
 
 
 def _render(name: str, context: dict, *, row, attachments=()) -> EmailMultiAlternatives:
@@ -98,6 +113,7 @@ def late_since(row, today: datetime.date) -> str:
     return rules.long_date(meant) if meant < today else ""
 
 
+@in_recipient_language
 def reminder(row, target, *, today: datetime.date, holiday_dates) -> EmailMultiAlternatives:
     """A reminder about one step, written answer or review: before, on the day, overdue, or escalated."""
     context = _item_context(row, target, today=today, holiday_dates=holiday_dates)
@@ -107,6 +123,7 @@ def reminder(row, target, *, today: datetime.date, holiday_dates) -> EmailMultiA
     return _render("reminder", context, row=row)
 
 
+@in_recipient_language
 def digest(row, entries, *, today: datetime.date, holiday_dates) -> EmailMultiAlternatives:
     """One email listing a person's reminders of the day, soonest due first."""
     items = [_item_context(item, target, today=today, holiday_dates=holiday_dates) for item, target in entries]
@@ -121,6 +138,7 @@ def digest(row, entries, *, today: datetime.date, holiday_dates) -> EmailMultiAl
     return _render("digest", context, row=row)
 
 
+@in_recipient_language
 def note_shared(row, version) -> EmailMultiAlternatives:
     """A background note shared with Council members; for a revised version, what changed."""
     note = version.note
@@ -135,6 +153,7 @@ def note_shared(row, version) -> EmailMultiAlternatives:
     return _render("note_shared", context, row=row)
 
 
+@in_recipient_language
 def meeting_invitation(row, meeting) -> EmailMultiAlternatives:
     """The invitation to a meeting, with an .ics file calendars can add (and update: same UID, higher SEQUENCE)."""
     context = {
@@ -150,6 +169,7 @@ def meeting_invitation(row, meeting) -> EmailMultiAlternatives:
     )
 
 
+@in_recipient_language
 def newsletter(row, content) -> EmailMultiAlternatives:
     """An issue of the Network's newsletter, as compiled by network.newsletter (the same on its page)."""
     issue = content.issue

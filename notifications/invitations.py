@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.permissions import SECRETARIAT_GROUP
 from meetings.models import Meeting
@@ -44,9 +45,9 @@ class InvitationError(Exception):
 
 def _check_can_invite(meeting: Meeting) -> None:
     if meeting.date is None:
-        raise InvitationError("Set the meeting date before sending invitations.")
+        raise InvitationError(_("Set the meeting date before sending invitations."))
     if meeting.status == Meeting.Status.CANCELLED:
-        raise InvitationError("The meeting is cancelled.")
+        raise InvitationError(_("The meeting is cancelled."))
 
 
 def _invitations(meeting: Meeting) -> QuerySet:

@@ -509,6 +509,11 @@ MATRIX: dict[str, list[Case]] = {
     "network:partner_create": [Case(expect=NETWORK_EDIT)],
     "network:partner_edit": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
     "network:partner_history": [Case(lambda w: {"pk": w.partner.pk}, NETWORK_EDIT)],
+    # Languages (issue #16, part 3): the switcher in every header. Everyone may switch: back to the page.
+    "set_language": [
+        Case(expect=roles(*[302] * 7), query={"language": "fr", "next": "/"}),
+        Case(expect=roles(*[302] * 7), method="post", data={"language": "fr", "next": "/"}),
+    ],
 }
 
 
