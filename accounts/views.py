@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import Prefetch, Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -120,9 +121,11 @@ def set_language(request):
     forged link can do no more than switch a stranger's language. A signed-in account is changed by POST only."""
     code = offered_language(request.POST.get("language") if request.method == "POST" else request.GET.get("language"))
     target = request.POST.get("next") if request.method == "POST" else request.GET.get("next")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # Back to a path of this site only: never another host, never a view name or anything unprintable.
+    local = isinstance(target, str) and target.startswith("/") and target.isprintable()
+    if not (local and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())):
         target = reverse("meetings:dashboard") if request.user.is_authenticated else reverse("public:home")
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     if not code:
         messages.error(request, _("Choose one of the languages offered."))
         return response
