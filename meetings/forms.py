@@ -311,7 +311,7 @@ class MeetingDeleteForm(forms.Form):
 class PlannerForm(forms.Form):
     meeting_date = forms.DateField(
         label=_("Meeting date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Pick a candidate date to see when each step must happen."),
     )
 

@@ -7,6 +7,7 @@ them runs that very makemessages line (read from the Makefile) into a temporary 
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shlex
@@ -20,7 +21,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 
 from accounts import emails as account_emails
 from documents import pdf
@@ -58,6 +59,14 @@ def makemessages_arguments() -> list[str]:
         else:
             options.append(word)
     return options
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    """A request activates its language in this thread and Django leaves it active: back to English after each
+    test, so the tests that follow (in this module or another) start from the default."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 # Catalogues.
@@ -286,3 +295,21 @@ def test_account_emails_follow_the_persons_language(db):
     assert "mot de passe" in to_french.subject and "Bonjour" in to_french.body
     assert "choose your password" in to_english.subject and "Hello" in to_english.body
     assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_numbers_print_in_the_readers_language_but_chart_coordinates_stay_numbers(client):
+    from network.models import ActionPlan
+    from network.tests import factories as network_factories
+
+    for i in range(3):
+        member = network_factories.make_member(f"Member {i}", regional=True)
+        ActionPlan.objects.create(member=member, generation=1, adopted_year=2017 + i)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    page = client.get(reverse("network:action_plans")).content.decode()
+    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    coordinates = re.findall(r'\s(?:x|y|width|height)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"[\d.%]+", value) for value in coordinates), coordinates
+    with translation.override("fr"):
+        assert formats.number_format(1234.5, decimal_pos=1, use_l10n=True) == "1234,5"
+        assert formats.date_format(datetime.date(2026, 12, 4)) == "4 déc. 2026"
