@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -288,7 +289,10 @@ class Summary(TimestampedVersionedModel):
     letter_body = RichTextField(
         _("letter"),
         blank=True,
-        help_text=_("The letter's text, pre-filled from the formula that fits the signatories. ") + RICH_HELP,
+        # format_lazy: "+" would join the two in English once, at import.
+        help_text=format_lazy(
+            "{}{}", _("The letter's text, pre-filled from the formula that fits the signatories. "), RICH_HELP
+        ),
     )
     letter_body_edited = models.BooleanField(
         _("letter edited by hand"), default=False, editable=False, help_text=_("Not the formula's words any more.")

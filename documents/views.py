@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
@@ -254,11 +255,12 @@ def note_edit(request, meeting_pk: int):
     )
 
 
+# Lazy: the message is read in the language of the request that acts, not of the import.
 NOTE_ACTIONS = {
-    "review": (services.submit_for_review, _("Sent to the co-chairs for review.")),
-    "draft": (services.return_to_draft, _("Returned to draft.")),
-    "share": (services.share_note, _("Shared with Council members; they are emailed a link.")),
-    "publish": (services.publish_note, _("Published on the public site.")),
+    "review": (services.submit_for_review, gettext_lazy("Sent to the co-chairs for review.")),
+    "draft": (services.return_to_draft, gettext_lazy("Returned to draft.")),
+    "share": (services.share_note, gettext_lazy("Shared with Council members; they are emailed a link.")),
+    "publish": (services.publish_note, gettext_lazy("Published on the public site.")),
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 
 from accounts.models import User
-from e2e.conftest import assert_accessible, login
+from e2e.conftest import assert_accessible, login, screenshot
 from e2e.test_accessibility import demo  # noqa: F401  (fixture: the demo data of `make run`)
 from meetings.models import Meeting
 
@@ -98,6 +98,7 @@ def test_the_secretariat_reads_its_main_pages_in_french(page, live_server, demo)
         left += [f"{path}: {s!r}" for s in ENGLISH if re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text)]
         left += [f"{path}: {s!r}" for s in sentences if s in text]
         assert_accessible(page)
+        screenshot(page, "fr" + path.rstrip("/").replace("/", "-"))
     assert not left, "English interface strings on French pages:\n" + "\n".join(left)
 
 

@@ -275,7 +275,7 @@ class Meeting(TimestampedVersionedModel):
         if self.kind == self.Kind.THEMATIC:
             return self.theme
         name = self.situation.name if self.situation_id else ""
-        return f"{name} (follow-up)" if self.kind == self.Kind.FOLLOW_UP else name
+        return _("%(name)s (follow-up)") % {"name": name} if self.kind == self.Kind.FOLLOW_UP else name
 
     @property
     def is_past(self) -> bool:
