@@ -313,3 +313,5 @@ def test_numbers_print_in_the_readers_language_but_chart_coordinates_stay_number
     with translation.override("fr"):
         assert formats.number_format(1234.5, decimal_pos=1, use_l10n=True) == "1234,5"
         assert formats.date_format(datetime.date(2026, 12, 4)) == "4 déc. 2026"
+    with translation.override("es"):
+        assert formats.date_format(datetime.date(2026, 12, 4)) == "4 dic. 2026"
