@@ -55,6 +55,8 @@ MATRIX_ROLE = {
 }
 # URL names that answer with something other than an HTML page.
 NOT_HTML = {
+    # The language switcher: a redirect that changes the language of every page opened after it.
+    "set_language": "a redirect",
     "api:timeline": "JSON",
     "api_v1:api-root": "JSON",
     "api_v1:openapi-json": "JSON",
