@@ -90,7 +90,7 @@ def csv_cell(value) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.strftime("%Y-%m-%d %H:%M")
+        return value.isoformat(sep=" ", timespec="minutes")[:16]  # 2026-12-07 14:05, in the site's time zone
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, int | float | decimal.Decimal):
