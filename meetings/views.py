@@ -37,6 +37,7 @@ from .forms import (
     StepForm,
 )
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
+from .rows import TimelineRows
 
 DASHBOARD_HORIZON_DAYS = 7
 
@@ -228,12 +229,17 @@ def meeting_detail(request, pk: int):
     today = timezone.localdate()
     steps = list(meeting.steps.select_related("done_by__delegation", "assignee", "on_behalf_of", "recorded_by"))
     steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))
+    can_edit = permissions.can_edit(request.user)
+    # The co-chairs of the year mark their own steps done (accounts.permissions.can_complete_step).
+    can_act = permissions.is_cochair(request.user, meeting.agenda_year)
+    rows = TimelineRows(request, meeting, today=today, can_edit=can_edit, can_act=can_act)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
             "steps": steps,
+            "timeline_rows": rows.rows(steps),
             "today": today,
             "late_count": sum(s.is_late(today) for s in steps),
             "letter_too_late": (
@@ -250,9 +256,8 @@ def meeting_detail(request, pk: int):
                 if Meeting.Status.HELD in services.allowed_statuses(meeting)
                 else None
             ),
-            "can_edit": permissions.can_edit(request.user),
-            # The co-chairs of the year mark their own steps done (accounts.permissions.can_complete_step).
-            "can_act": permissions.is_cochair(request.user, meeting.agenda_year),
+            "can_edit": can_edit,
+            "can_act": can_act,
         },
     )
 
@@ -478,17 +483,10 @@ def step_action(request, pk: int, step_pk: int, action: str):
         return redirect(step.meeting)
     if request.htmx:
         step = TimelineStep.objects.select_related(*STEP_RELATED, "assignee").get(pk=step.pk)
-        return render(
-            request,
-            "meetings/_step_row.html",
-            {
-                "step": step,
-                "meeting": step.meeting,
-                "today": timezone.localdate(),
-                "can_edit": permissions.can_edit(request.user),
-                "can_act": True,
-            },
+        rows = TimelineRows(
+            request, step.meeting, today=timezone.localdate(), can_edit=permissions.can_edit(request.user), can_act=True
         )
+        return HttpResponse(rows.row(step, swapped=True))
     messages.success(request, _("“%(step)s” updated.") % {"step": step.get_key_display()})
     return redirect(f"{step.meeting.get_absolute_url()}#step-{step.pk}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -114,3 +115,55 @@ def tracker_rows(recommendations) -> str:
             )
         )
     return mark_safe("".join(rows))  # noqa: S308 - every piece went through format_html
+
+
+_ITEM = (
+    '<li id="rec-{pk}" class="rec-list__item">\n  <span class="rec-list__letter">{letter}</span>\n  <div>\n'
+    '    <p class="rec-list__text">{text}{footnote}</p>\n    <p class="rec-list__meta">\n'
+    '      <span class="badge {badge}">{status}</span>\n      · {to} {addressee}\n      · {action}\n'
+    '      {mission}· <span class="muted">{source}</span>\n'
+    '      · <a href="{url}">{details}<span class="visually-hidden">{context}</span></a>\n    </p>\n  </div>\n</li>\n'
+)
+_FOOTNOTE = '<sup><a href="#source-note-{pk}" class="footnote-ref" aria-label="{label}">*</a></sup>'
+_MISSION = '· <abbr title="{name}">{acronym}</abbr>\n      '
+_BULLET = mark_safe('<span aria-hidden="true">•</span>')
+_DASH = mark_safe('<span aria-hidden="true">–</span>')
+
+
+@register.simple_tag
+def recommendation_items(items, meeting, heading: str = "", labelled: bool = True) -> str:
+    """A meeting's recommendations as the list items of its page, in one pass: ``items`` are (label, recommendation)
+    pairs of a group under ``heading`` (recommendations.lettering), or the withdrawn recommendations when
+    ``labelled`` is False. The labels are translated once, not once per item (a template included per item made
+    the items most of the meeting page's time)."""
+    to, details = _("to"), _("Details and history")
+    footnote = format_html(_FOOTNOTE, pk=meeting.pk, label=_("Note on the source")) if meeting.source_note else ""
+    html = []
+    for label, rec in items if labelled else (("", rec) for rec in items):
+        if label:
+            letter = label
+            context = f" {label}, {heading}" if heading else f" {label}"
+        else:
+            letter = _DASH if rec.status == "withdrawn" else _BULLET
+            context = ": " + Truncator(rec.text).words(8, truncate=" …")
+        mission = rec.target_mission if rec.target_mission_id else None
+        html.append(
+            format_html(
+                _ITEM,
+                pk=rec.pk,
+                letter=letter,
+                text=linebreaksbr(rec.text, autoescape=True),
+                footnote=footnote,
+                badge=status_badge(rec.status),
+                status=rec.get_status_display(),
+                to=to,
+                addressee=rec.get_addressee_display(),
+                action=rec.get_action_type_display(),
+                mission=format_html(_MISSION, name=mission.name, acronym=str(mission)) if mission else "",
+                source=rec.get_source_display(),
+                url=rec.get_absolute_url(),
+                details=details,
+                context=context,
+            )
+        )
+    return mark_safe("".join(html))  # noqa: S308 - every piece went through format_html
