@@ -167,3 +167,41 @@ def recommendation_items(items, meeting, heading: str = "", labelled: bool = Tru
             )
         )
     return mark_safe("".join(html))  # noqa: S308 - every piece went through format_html
+
+
+_RENEWAL_ROW = (
+    '<tr>\n      <th scope="row" data-label="{l0}"><a href="{url}">{text}</a></th>\n'
+    '      <td data-label="{l1}"><a href="{meeting_url}">{subject}</a> <span class="muted nowrap">{when}</span></td>\n'
+    '      <td data-label="{l2}">{action}</td>\n'
+    '      <td data-label="{l3}"><span class="badge {badge}">{status}</span></td>\n    </tr>'
+)
+
+
+@register.simple_tag
+def renewal_rows(recommendations) -> str:
+    """The rows of a mission's open recommendations on the renewal calendar, in one pass (as ``tracker_rows``)."""
+    labels = {"l0": _("Recommendation"), "l1": _("Meeting"), "l2": _("Council action"), "l3": _("Status")}
+    meetings: dict[int, dict] = {}
+    rows = []
+    for rec in recommendations:
+        meeting = meetings.get(rec.meeting_id)
+        if meeting is None:
+            m = rec.meeting
+            meeting = meetings[rec.meeting_id] = {
+                "meeting_url": m.get_absolute_url(),
+                "subject": m.subject,
+                "when": date_format(m.date) if m.date else "",
+            }
+        rows.append(
+            format_html(
+                _RENEWAL_ROW,
+                **labels,
+                **meeting,
+                url=rec.get_absolute_url(),
+                text=Truncator(rec.text).words(30, truncate=" …"),
+                action=rec.get_action_type_display(),
+                badge=status_badge(rec.status),
+                status=rec.get_status_display(),
+            )
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every piece went through format_html
