@@ -43,7 +43,8 @@ _LINK = (
     '<span class="visually-hidden">: {label}</span></a>'
 )
 _ACTIONS = '  <td data-label="{}" class="no-print nowrap">\n    {}\n  </td>'
-_STATUS = '\n<template><p id="timeline-status" hx-swap-oob="innerHTML">{label}: {state}.</p></template>'  # tells screen readers what changed after a swap (out of band, into the timeline's status region)
+# After a swap, tells screen readers what changed (out of band, into the timeline's status region).
+_STATUS = '\n<template><p id="timeline-status" hx-swap-oob="innerHTML">{label}: {state}.</p></template>'
 
 
 class TimelineRows:

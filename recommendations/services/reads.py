@@ -242,7 +242,8 @@ def renewals(*, today: datetime.date, months: int, user) -> list[Renewal]:
         .filter(rank__lte=RENEWAL_RECOMMENDATIONS_SHOWN)
         .values_list("pk", "open_count")
     )
-    for recommendation in Recommendation.objects.filter(pk__in=list(shown)).for_list().order_by(*newest_first):
+    rows = Recommendation.objects.filter(pk__in=list(shown)).select_related("meeting__situation")  # what a row shows
+    for recommendation in rows.order_by(*newest_first):
         renewal = result[recommendation.target_mission_id]
         renewal.recommendations.append(recommendation)
         renewal.open_count = shown[recommendation.pk]
