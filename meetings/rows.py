@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from core.display import escaped
 
 _ROW = (
     '<tr id="step-{pk}" class="is-{flag}">\n'
@@ -58,27 +59,31 @@ class TimelineRows:
         self.can_edit = can_edit
         self.can_act = can_act
         self.csrf = get_token(request) if can_edit or can_act else ""
-        self.labels = {
-            "l_step": _("Step"),
-            "l_due": _("Due"),
-            "l_responsible": _("Responsible"),
-            "l_state": _("State"),
-        }
-        self.text = {
-            "set_by_hand": _("Set by hand"),
-            "done": _("Done"),
-            "not_needed": _("Not needed"),
-            "record": _("Record: not entered"),
-            "late": _("Late"),
-            "risk": _("Due soon"),
-            "open": _("Open"),
-            "action": _("Action"),
-            "assign": _("Assign"),
-            "mark_done": _("Mark done"),
-            "done_with_note": _("Done, with a note"),
-            "reopen": _("Reopen"),
-            "reopen_confirm": _("Reopen this step? Its completion stays in the history."),
-        }
+        self.labels = escaped(
+            {
+                "l_step": _("Step"),
+                "l_due": _("Due"),
+                "l_responsible": _("Responsible"),
+                "l_state": _("State"),
+            }
+        )
+        self.text = escaped(
+            {
+                "set_by_hand": _("Set by hand"),
+                "done": _("Done"),
+                "not_needed": _("Not needed"),
+                "record": _("Record: not entered"),
+                "late": _("Late"),
+                "risk": _("Due soon"),
+                "open": _("Open"),
+                "action": _("Action"),
+                "assign": _("Assign"),
+                "mark_done": _("Mark done"),
+                "done_with_note": _("Done, with a note"),
+                "reopen": _("Reopen"),
+                "reopen_confirm": _("Reopen this step? Its completion stays in the history."),
+            }
+        )
 
     def rows(self, steps) -> SafeString:
         return mark_safe("\n".join(self.row(step) for step in steps))  # noqa: S308 - built with format_html

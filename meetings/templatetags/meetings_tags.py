@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from core.display import escaped
 
 from ..models import Meeting
 
@@ -73,10 +74,14 @@ _MEETING_ROW = (
 def meeting_rows(meetings, today) -> str:
     """The rows of a meetings table (``Meeting.objects.for_list()``), built in one pass, the labels translated
     once: the year page and the meetings list show every meeting of a year."""
-    labels = {
-        f"l{i}": label
-        for i, label in enumerate((_("Date"), _("Meeting"), _("Kind"), _("Status"), _("Next deadline"), _("Symbol")))
-    }
+    labels = escaped(
+        {
+            f"l{i}": label
+            for i, label in enumerate(
+                (_("Date"), _("Meeting"), _("Kind"), _("Status"), _("Next deadline"), _("Symbol"))
+            )
+        }
+    )
     approx, not_recorded, to_be_set = _("approx."), _("not recorded"), _("to be set")
     rows = []
     for meeting in meetings:

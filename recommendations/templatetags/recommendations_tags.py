@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from core.display import escaped
 
 register = template.Library()
 
@@ -66,20 +67,22 @@ _TRACKER_NOTE = '<sup><a href="#note-{n}" class="footnote-ref" aria-label="{labe
 def tracker_rows(recommendations) -> str:
     """The tracker's table rows, built in one pass: each meeting's link and date once, the column labels once (a
     template loop resolving a dozen lookups and filters per row made the page the slowest in the app)."""
-    labels = {
-        f"l{i}": label
-        for i, label in enumerate(
-            (
-                _("Meeting"),
-                _("Recommendation"),
-                _("Addressed to"),
-                _("Council action"),
-                _("Mission"),
-                _("Status"),
-                _("Next review"),
+    labels = escaped(
+        {
+            f"l{i}": label
+            for i, label in enumerate(
+                (
+                    _("Meeting"),
+                    _("Recommendation"),
+                    _("Addressed to"),
+                    _("Council action"),
+                    _("Mission"),
+                    _("Status"),
+                    _("Next review"),
+                )
             )
-        )
-    }
+        }
+    )
     meetings: dict[int, dict] = {}
     rows = []
     for rec in recommendations:
@@ -87,11 +90,9 @@ def tracker_rows(recommendations) -> str:
         if meeting is None:
             m = rec.meeting
             when = date_format(m.date) if m.date else str(m.agenda_year.year)
-            meeting = meetings[rec.meeting_id] = {
-                "meeting_url": m.get_absolute_url(),
-                "subject": m.subject,
-                "when": when,
-            }
+            meeting = meetings[rec.meeting_id] = escaped(
+                {"meeting_url": m.get_absolute_url(), "subject": m.subject, "when": when}
+            )
         note_number = getattr(rec, "note_number", None)
         note = ""
         if note_number:
@@ -136,7 +137,7 @@ def recommendation_items(items, meeting, heading: str = "", labelled: bool = Tru
     pairs of a group under ``heading`` (recommendations.lettering), or the withdrawn recommendations when
     ``labelled`` is False. The labels are translated once, not once per item (a template included per item made
     the items most of the meeting page's time)."""
-    to, details = _("to"), _("Details and history")
+    to, details = conditional_escape(_("to")), conditional_escape(_("Details and history"))
     footnote = format_html(_FOOTNOTE, pk=meeting.pk, label=_("Note on the source")) if meeting.source_note else ""
     html = []
     for label, rec in items if labelled else (("", rec) for rec in items):
@@ -180,18 +181,20 @@ _RENEWAL_ROW = (
 @register.simple_tag
 def renewal_rows(recommendations) -> str:
     """The rows of a mission's open recommendations on the renewal calendar, in one pass (as ``tracker_rows``)."""
-    labels = {"l0": _("Recommendation"), "l1": _("Meeting"), "l2": _("Council action"), "l3": _("Status")}
+    labels = escaped({"l0": _("Recommendation"), "l1": _("Meeting"), "l2": _("Council action"), "l3": _("Status")})
     meetings: dict[int, dict] = {}
     rows = []
     for rec in recommendations:
         meeting = meetings.get(rec.meeting_id)
         if meeting is None:
             m = rec.meeting
-            meeting = meetings[rec.meeting_id] = {
-                "meeting_url": m.get_absolute_url(),
-                "subject": m.subject,
-                "when": date_format(m.date) if m.date else "",
-            }
+            meeting = meetings[rec.meeting_id] = escaped(
+                {
+                    "meeting_url": m.get_absolute_url(),
+                    "subject": m.subject,
+                    "when": date_format(m.date) if m.date else "",
+                }
+            )
         rows.append(
             format_html(
                 _RENEWAL_ROW,
