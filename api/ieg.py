@@ -285,8 +285,6 @@ def change_status(request, payload: schemas.StatusChangeIn, recommendation_id: i
         raise HttpError(404, _("No recommendation with this id that you may see."))
     if not permissions.can_edit(request.auth):
         forbid(_("Only the secretariat changes a recommendation's status."))
-    if payload.changed_on > timezone.localdate():
-        raise HttpError(400, _("A status changes on a day that has come: the date is after today."))
     try:
         recommendation_changes.change_recommendation_status(
             found,
@@ -299,6 +297,7 @@ def change_status(request, payload: schemas.StatusChangeIn, recommendation_id: i
             link=payload.link,
             note=payload.note,
             expected_version=payload.version,
+            today=timezone.localdate(),
         )
     except StaleEdit:
         raise HttpError(409, _("Someone changed this recommendation since you read it: read it again.")) from None

@@ -222,17 +222,6 @@ class StatusChangeForm(forms.Form):
             # Offer the allowed moves; the service still refuses anything else with a clear message.
             self.fields["to_status"].widget.choices = [("", _("Choose…")), *allowed]
 
-    def clean(self):
-        cleaned = super().clean()
-        on, evidence = cleaned.get("changed_on"), cleaned.get("evidence_date")
-        if on and on > self.today:
-            self.add_error("changed_on", _("The date cannot be in the future."))
-        if evidence and evidence > self.today:
-            self.add_error("evidence_date", _("The date cannot be in the future."))
-        if on and evidence and evidence > on:
-            self.add_error("evidence_date", _("The evidence cannot be dated after the change it supports."))
-        return cleaned
-
     @property
     def expected_version(self) -> int:
         version = self.cleaned_data.get("version")

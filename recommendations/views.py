@@ -246,7 +246,8 @@ def recommendation_detail(request, pk: int):
 @require_POST
 def recommendation_status(request, pk: int):
     recommendation = get_object_or_404(Recommendation.objects.for_list(), pk=pk)
-    form = StatusChangeForm(request.POST, today=timezone.localdate(), allowed=changes.allowed_statuses(recommendation))
+    today = timezone.localdate()
+    form = StatusChangeForm(request.POST, today=today, allowed=changes.allowed_statuses(recommendation))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -261,6 +262,7 @@ def recommendation_status(request, pk: int):
                 link=data["link"],
                 note=data["note"],
                 expected_version=form.expected_version,
+                today=today,
             )
         except StaleEdit as exc:
             refuse_stale(form, exc)

@@ -119,6 +119,23 @@ def test_a_status_change_the_workflow_refuses_says_why(meeting, secretariat_user
     assert Recommendation.objects.get(pk=recommendation.pk).status == "presented"
 
 
+def test_evidence_dated_in_the_future_or_after_the_change_is_refused_as_on_the_page(meeting, secretariat_user):
+    """The page refused both; the API took them (its date rule was its own): the service holds all three now."""
+    meeting.date = datetime.date(2026, 11, 2)
+    meeting.save()
+    recommendation = rec.make_recommendation(meeting, status="presented")
+    client = _client(secretariat_user)
+    url = f"/api/v1/recommendations/{recommendation.pk}/status"
+    version = Recommendation.objects.get(pk=recommendation.pk).version
+    base = {"to_status": "acted_on", "changed_on": "2026-11-20", "version": version, "resolution_symbol": "S/RES/1"}
+    future = _post(client, url, {**base, "evidence_date": "2026-12-24"})
+    assert future.status_code == 400 and "future" in future.json()["detail"]
+    after = _post(client, url, {**base, "evidence_date": "2026-11-25"})
+    assert after.status_code == 400 and "after the change" in after.json()["detail"]
+    assert Recommendation.objects.get(pk=recommendation.pk).status == "presented"
+    assert _post(client, url, {**base, "evidence_date": "2026-11-19"}).status_code == 200
+
+
 def test_only_the_secretariat_changes_a_status(meeting, cochair_user):
     recommendation = rec.make_recommendation(meeting, status="presented")
     body = {"to_status": "withdrawn", "changed_on": "2026-12-01", "version": 1}

@@ -162,11 +162,14 @@ def change_recommendation_status(
     link: str = "",
     note: str = "",
     expected_version: int | None = None,
+    today: datetime.date | None = None,
 ) -> StatusChange:
     """Move a recommendation to ``to_status`` and record who, when and the evidence, in one transaction.
 
     Refuses, with a message for the user, an unknown status, a move STATUS_TRANSITIONS does not allow,
-    a date before the meeting or before the previous change, and "acted on" without any evidence.
+    a date before the meeting or before the previous change, a change or evidence dated after ``today`` (the
+    acting person's day; None for a script entering a record), evidence dated after the change, and "acted on"
+    without any evidence.
     """
     recommendation = Recommendation.objects.select_for_update().select_related("meeting").get(pk=recommendation.pk)
     if expected_version is not None and expected_version != recommendation.version:
@@ -193,6 +196,12 @@ def change_recommendation_status(
             % {"on": formats.date_format(on), "meeting": formats.date_format(meeting_day)},
             field="changed_on",
         )
+    if today is not None and on > today:
+        raise InvalidTransition(_("The date cannot be in the future."), field="changed_on")
+    if evidence_date and today is not None and evidence_date > today:
+        raise InvalidTransition(_("The date cannot be in the future."), field="evidence_date")
+    if evidence_date and evidence_date > on:
+        raise InvalidTransition(_("The evidence cannot be dated after the change it supports."), field="evidence_date")
     previous = recommendation.status_changes.order_by("-changed_on", "-pk").values_list("changed_on", flat=True).first()
     if previous and on < previous:
         raise InvalidTransition(
