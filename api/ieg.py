@@ -14,8 +14,6 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from accounts import permissions
-from core.concurrency import StaleEdit
-from core.exceptions import InvalidTransition
 from countries.models import Mission
 from documents.models import BackgroundNote, Summary
 from meetings import services as meeting_services
@@ -273,6 +271,9 @@ def recommendation(request, recommendation_id: int):
     return _recommendation_detail(request.auth, recommendation_id)
 
 
+# Writes go through the pages' services; a stale version (409) and a refusal (400) are answered by api.main.
+
+
 @router.post(
     "/recommendations/{recommendation_id}/status",
     response=answers(schemas.RecommendationDetail, _409=schemas.Error),
@@ -285,24 +286,19 @@ def change_status(request, payload: schemas.StatusChangeIn, recommendation_id: i
         raise HttpError(404, _("No recommendation with this id that you may see."))
     if not permissions.can_edit(request.auth):
         forbid(_("Only the secretariat changes a recommendation's status."))
-    try:
-        recommendation_changes.change_recommendation_status(
-            found,
-            payload.to_status,
-            by=request.auth,
-            on=payload.changed_on,
-            resolution_symbol=payload.resolution_symbol,
-            operative_paragraph=payload.operative_paragraph,
-            evidence_date=payload.evidence_date,
-            link=payload.link,
-            note=payload.note,
-            expected_version=payload.version,
-            today=timezone.localdate(),
-        )
-    except StaleEdit:
-        raise HttpError(409, _("Someone changed this recommendation since you read it: read it again.")) from None
-    except InvalidTransition as exc:
-        raise HttpError(400, str(exc)) from None
+    recommendation_changes.change_recommendation_status(
+        found,
+        payload.to_status,
+        by=request.auth,
+        on=payload.changed_on,
+        resolution_symbol=payload.resolution_symbol,
+        operative_paragraph=payload.operative_paragraph,
+        evidence_date=payload.evidence_date,
+        link=payload.link,
+        note=payload.note,
+        expected_version=payload.version,
+        today=timezone.localdate(),
+    )
     return _recommendation_detail(request.auth, recommendation_id)
 
 
@@ -322,19 +318,14 @@ def step_done(request, payload: schemas.StepDone, step_id: int):
         raise HttpError(404, _("No step with this id that you may see."))
     if not permissions.can_complete_step(request.auth, step):
         forbid(_("This step is not one you may mark done."))
-    try:
-        step = meeting_services.complete_step(
-            step,
-            by=request.auth,
-            now=timezone.now(),
-            note=payload.note.strip(),
-            expected_version=payload.version,
-            done_on=payload.done_on,
-        )
-    except StaleEdit:
-        raise HttpError(409, _("Someone changed this step since you read it: read it again.")) from None
-    except InvalidTransition as exc:
-        raise HttpError(400, str(exc)) from None
+    step = meeting_services.complete_step(
+        step,
+        by=request.auth,
+        now=timezone.now(),
+        note=payload.note.strip(),
+        expected_version=payload.version,
+        done_on=payload.done_on,
+    )
     return _step_row(step)
 
 

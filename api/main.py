@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from core.concurrency import StaleEdit
+from core.exceptions import InvalidTransition
+
 from . import ieg, network
 from .auth import TokenOrPublic
 
@@ -52,6 +55,20 @@ def unauthorized(request, exc: AuthenticationError):
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
     return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+
+
+@api.exception_handler(StaleEdit)
+def stale(request, exc: StaleEdit):
+    """A write carried the version last read, and someone saved since (core.concurrency)."""
+    thing = exc.obj._meta.verbose_name
+    message = _("Someone changed this %(thing)s since you read it: read it again.") % {"thing": thing}
+    return api.create_response(request, {"detail": message}, status=409)
+
+
+@api.exception_handler(InvalidTransition)
+def refused(request, exc: InvalidTransition):
+    """A write the workflow refuses, with the service's reason (the page shows the same one)."""
+    return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
 @api.exception_handler(Http404)
