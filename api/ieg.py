@@ -39,6 +39,20 @@ class Where(Paging):
     date_to: datetime.date | None = Field(None, description="On or before this day.")
 
 
+def _where(queryset, where: Where, meeting: str = ""):
+    """``queryset`` filtered by the year, country and dates every list takes; ``meeting`` leads from its rows to
+    their meeting ("meeting__"; "" for meetings)."""
+    if where.year:
+        queryset = queryset.filter(**{f"{meeting}agenda_year__year": where.year})
+    if where.country:
+        queryset = queryset.filter(**{f"{meeting}situation_id": where.country})
+    if where.date_from:
+        queryset = queryset.filter(**{f"{meeting}date__gte": where.date_from})
+    if where.date_to:
+        queryset = queryset.filter(**{f"{meeting}date__lte": where.date_to})
+    return queryset
+
+
 def _ref(situation) -> dict | None:
     return {"id": situation.pk, "name": situation.name} if situation else None
 
@@ -123,14 +137,7 @@ def _meeting_row(user):
 
 
 def _filter_meetings(queryset, where: MeetingWhere, signed_in: bool):
-    if where.year:
-        queryset = queryset.filter(agenda_year__year=where.year)
-    if where.country:
-        queryset = queryset.filter(situation_id=where.country)
-    if where.date_from:
-        queryset = queryset.filter(date__gte=where.date_from)
-    if where.date_to:
-        queryset = queryset.filter(date__lte=where.date_to)
+    queryset = _where(queryset, where)
     if where.kind:
         queryset = queryset.filter(kind=where.kind)
     if where.status:
@@ -217,15 +224,7 @@ def _recommendation_row(user):
 @router.get("/recommendations", response=answers(schemas.RecommendationPage), summary="Recommendations")
 def recommendations(request, where: Query[RecommendationWhere]):
     signed_in = request.auth.is_authenticated
-    queryset = _recommendations_for(request.auth)
-    if where.year:
-        queryset = queryset.filter(meeting__agenda_year__year=where.year)
-    if where.country:
-        queryset = queryset.filter(meeting__situation_id=where.country)
-    if where.date_from:
-        queryset = queryset.filter(meeting__date__gte=where.date_from)
-    if where.date_to:
-        queryset = queryset.filter(meeting__date__lte=where.date_to)
+    queryset = _where(_recommendations_for(request.auth), where, "meeting__")
     if where.meeting:
         queryset = queryset.filter(meeting_id=where.meeting)
     if where.mission:
@@ -375,15 +374,7 @@ def _note_row(user):
 
 
 def _documents(queryset, where: Where):
-    if where.year:
-        queryset = queryset.filter(meeting__agenda_year__year=where.year)
-    if where.country:
-        queryset = queryset.filter(meeting__situation_id=where.country)
-    if where.date_from:
-        queryset = queryset.filter(meeting__date__gte=where.date_from)
-    if where.date_to:
-        queryset = queryset.filter(meeting__date__lte=where.date_to)
-    return queryset.with_meeting().order_by("-meeting__date", "-meeting_id")
+    return _where(queryset, where, "meeting__").with_meeting().order_by("-meeting__date", "-meeting_id")
 
 
 @router.get("/summaries", response=answers(schemas.DocumentPage), summary="Meeting summaries (S/ documents)")
