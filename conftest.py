@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.test import Client, override_settings
 
 from accounts.permissions import SECRETARIAT_GROUP
 from meetings.tests import factories
@@ -17,6 +21,59 @@ from meetings.tests import factories
 # moves the clock further with the ``time_machine`` fixture. Tests that drive a real worker process keep the real
 # clock (the worker could not share a frozen one); the browser tests pin theirs in e2e/conftest.py.
 SUITE_NOW = datetime.datetime(2026, 12, 1, 14, 0, tzinfo=datetime.UTC)
+
+
+def worker_settings(worker: str) -> dict:
+    """What one pytest-xdist worker (``gw0``, ``gw1``, ...) keeps to itself when several run at once.
+
+    Its own test database comes from pytest-django (``test_…_gw0``). Here: its own directory under VAR_DIR (demo
+    passwords, uploads when MEDIA_ROOT is VAR_DIR's) and, with Redis, its own Redis database, the next ones after
+    REDIS_URL's (``/0``: ``gw0`` uses ``/1``, ``gw1`` ``/2``): a test's ``cache.clear()`` empties a whole database.
+    """
+    var_dir = Path(settings.VAR_DIR)
+    own = var_dir / worker
+    changed = {"VAR_DIR": own, "DEMO_ACCOUNTS_FILE": own / Path(settings.DEMO_ACCOUNTS_FILE).name}
+    if Path(settings.MEDIA_ROOT) == var_dir / "media":
+        changed["MEDIA_ROOT"] = str(own / "media")
+    if settings.REDIS_URL:
+        parts = urlsplit(settings.REDIS_URL)
+        number = int(parts.path.strip("/") or 0) + 1 + int(worker.removeprefix("gw"))
+        url = urlunsplit(parts._replace(path=f"/{number}"))
+        cache = settings.CACHES["default"]
+        changed |= {"REDIS_URL": url, "CACHES": {**settings.CACHES, "default": {**cache, "LOCATION": url}}}
+        changed["CELERY_BROKER_URL"] = url
+    return changed
+
+
+# The tests that run one at a time (`make test` runs the others side by side first, in several processes): the browser
+# tests (a live server and Chromium each) and the integration tests (a real worker, SMTP servers, REDIS_URL's database).
+SERIAL_MARKERS = ("browser", "integration")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--serial",
+        choices=("only", "skip"),
+        help="only: just the tests that run one at a time (markers browser, integration); skip: all the others",
+    )
+
+
+@pytest.hookimpl(trylast=True)  # after e2e/conftest.py has marked its tests
+def pytest_collection_modifyitems(config, items):
+    if not (choice := config.getoption("serial")):
+        return
+    keep, leave = [], []
+    for item in items:
+        serial = any(item.get_closest_marker(name) for name in SERIAL_MARKERS)
+        (keep if serial == (choice == "only") else leave).append(item)
+    if leave:
+        config.hook.pytest_deselected(items=leave)
+        items[:] = keep
+
+
+def pytest_configure(config):
+    if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+        override_settings(**worker_settings(worker)).enable()  # for the whole run of this worker
 
 
 @pytest.fixture(autouse=True)

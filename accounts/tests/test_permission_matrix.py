@@ -19,9 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+import time_machine
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -693,7 +695,60 @@ def world(
     nonmember_user,
     plain_user,
 ):
+    """The world, for one test (the browser crawls and the bad-input corpus share it: e2e/site_pages.py)."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    users = {
+        "visitor": plain_user,
+        "expert": expert_user,
+        "nonmember": nonmember_user,
+        "cochair": cochair_user,
+        "other_cochair": other_cochair_user,
+        "secretariat": secretariat_user,
+    }
+    return _build_world(year, other_year, meeting, users)
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, built once for this module's tests (the same rows as ``world``, made by the root conftest's
+    factories): each test runs in a savepoint of the transaction it was built in (pytest-django's ``db``), rolled
+    back after the test, so whatever one test's requests change is gone before the next one starts."""
+    from django.contrib.auth.models import Group
+
+    from accounts.permissions import SECRETARIAT_GROUP
+    from conftest import SUITE_NOW
+
+    media = tmp_path_factory.mktemp("matrix-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+        fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+        with fast, time_machine.travel(SUITE_NOW, tick=True):  # as the root conftest's fixtures would
+            year = factories.make_year(2026, co_chairs=["Denmark", "Greece"], council=["Denmark", "Greece", "France"])
+            other_year = factories.make_year(2019, co_chairs=["Peru", "Germany"], council=["Peru", "Germany", "France"])
+            meeting = factories.make_meeting(year, "South Sudan", date=datetime.date(2026, 12, 10))
+            secretariat = factories.make_user("sec")
+            secretariat.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
+            factories.make_state("Sweden")
+            users = {
+                "visitor": factories.make_user("visitor"),
+                "expert": factories.make_user("expert", delegation="France"),
+                "nonmember": factories.make_user("observer", delegation="Sweden"),
+                "cochair": factories.make_user("cochair", delegation="Denmark"),
+                "other_cochair": factories.make_user("cochair2019", delegation="Peru"),
+                "secretariat": secretariat,
+            }
+            world = _build_world(year, other_year, meeting, users)
+            _api_token(world)  # made now, not by the first test that asks (its savepoint would take it away)
+        yield world
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def matrix_world(shared_world, db):
+    """The shared world, in this test's savepoint."""
+    return shared_world
+
+
+def _build_world(year, other_year, meeting, users: dict) -> World:
     Meeting.objects.filter(pk=meeting.pk).update(room=f"Room {Y2026}")
     meeting.refresh_from_db()
     thematic_2026 = factories.make_meeting(
@@ -710,12 +765,7 @@ def world(
     published.refresh_from_db()
     world = World(
         users={
-            "visitor": plain_user,
-            "expert": expert_user,
-            "nonmember": nonmember_user,
-            "cochair": cochair_user,
-            "other_cochair": other_cochair_user,
-            "secretariat": secretariat_user,
+            **users,
             # Last: the Network's secretariat posts last in each case.
             "focalpoint": factories.make_user("focalpoint"),
             "network": network_factories.network_secretariat(),
@@ -974,7 +1024,8 @@ def _check(role: str, response, expected: int, case: Case, url: str) -> list[str
 
 
 @pytest.mark.parametrize("name", PROJECT_NAMES)
-def test_permission_matrix(name, world):
+def test_permission_matrix(name, matrix_world):
+    world = matrix_world
     if name not in MATRIX:
         pytest.fail(f"No MATRIX entry for {name}: see test_every_url_has_an_entry")
     problems = []
@@ -993,7 +1044,8 @@ def test_permission_matrix(name, world):
 # The admin: one family. No role here is staff, so every admin URL sends them to the admin's sign-in.
 
 
-def test_admin_sends_everyone_here_to_its_sign_in(world):
+def test_admin_sends_everyone_here_to_its_sign_in(matrix_world):
+    world = matrix_world
     assert ADMIN, "the admin is mounted"
     clients = _clients(world)
     problems = []

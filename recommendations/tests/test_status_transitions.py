@@ -13,7 +13,8 @@ from recommendations.tests.factories import make_recommendation
 
 S = Recommendation.Status
 DAY = datetime.date(2026, 12, 20)  # after the `meeting` fixture (10 Dec 2026)
-ALLOWED = [(old, new) for old, targets in STATUS_TRANSITIONS.items() for new in targets]
+# Sorted: the targets are frozensets, and every pytest-xdist worker must collect the tests in the same order.
+ALLOWED = [(old, new) for old, targets in STATUS_TRANSITIONS.items() for new in sorted(targets)]
 REFUSED = [(old, new) for old in S.values for new in S.values if new not in STATUS_TRANSITIONS[old]]
 
 
