@@ -48,3 +48,8 @@ def escaped(values: dict) -> dict:
     """``values`` escaped once (``SafeString``s), for a row template that repeats them in every row of a table:
     ``format_html`` passes a safe string through instead of escaping the same label on each row."""
     return {key: conditional_escape(value) for key, value in values.items()}
+
+
+def column_labels(*labels) -> dict:
+    """A table's column labels as ``l0``, ``l1``, ... for a row template's ``data-label`` attributes, escaped once."""
+    return escaped({f"l{i}": label for i, label in enumerate(labels)})

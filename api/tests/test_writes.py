@@ -101,13 +101,18 @@ def test_the_secretariat_changes_a_status_with_its_evidence(meeting, secretariat
     assert recommendation.history.first().history_user == secretariat_user
 
 
-def test_a_status_change_the_workflow_refuses_says_why(meeting, secretariat_user):
+def _presented(meeting):
+    """A presented recommendation of ``meeting`` (held on 2 November), its status URL and its version."""
     meeting.date = datetime.date(2026, 11, 2)
     meeting.save()
     recommendation = rec.make_recommendation(meeting, status="presented")
-    client = _client(secretariat_user)
-    url = f"/api/v1/recommendations/{recommendation.pk}/status"
     version = Recommendation.objects.get(pk=recommendation.pk).version
+    return recommendation, f"/api/v1/recommendations/{recommendation.pk}/status", version
+
+
+def test_a_status_change_the_workflow_refuses_says_why(meeting, secretariat_user):
+    recommendation, url, version = _presented(meeting)
+    client = _client(secretariat_user)
     no_evidence = _post(client, url, {"to_status": "acted_on", "changed_on": "2026-12-01", "version": version})
     assert no_evidence.status_code == 400 and "evidence" in no_evidence.json()["detail"]
     unknown = _post(client, url, {"to_status": "adopted", "changed_on": "2026-12-01", "version": version})
@@ -121,12 +126,8 @@ def test_a_status_change_the_workflow_refuses_says_why(meeting, secretariat_user
 
 def test_evidence_dated_in_the_future_or_after_the_change_is_refused_as_on_the_page(meeting, secretariat_user):
     """The page refused both; the API took them (its date rule was its own): the service holds all three now."""
-    meeting.date = datetime.date(2026, 11, 2)
-    meeting.save()
-    recommendation = rec.make_recommendation(meeting, status="presented")
+    recommendation, url, version = _presented(meeting)
     client = _client(secretariat_user)
-    url = f"/api/v1/recommendations/{recommendation.pk}/status"
-    version = Recommendation.objects.get(pk=recommendation.pk).version
     base = {"to_status": "acted_on", "changed_on": "2026-11-20", "version": version, "resolution_symbol": "S/RES/1"}
     future = _post(client, url, {**base, "evidence_date": "2026-12-24"})
     assert future.status_code == 400 and "future" in future.json()["detail"]

@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accounts import permissions
-from core.display import escaped
+from core.display import column_labels
 
 from ..models import Meeting
 
@@ -74,14 +74,7 @@ _MEETING_ROW = (
 def meeting_rows(meetings, today) -> str:
     """The rows of a meetings table (``Meeting.objects.for_list()``), built in one pass, the labels translated
     once: the year page and the meetings list show every meeting of a year."""
-    labels = escaped(
-        {
-            f"l{i}": label
-            for i, label in enumerate(
-                (_("Date"), _("Meeting"), _("Kind"), _("Status"), _("Next deadline"), _("Symbol"))
-            )
-        }
-    )
+    labels = column_labels(_("Date"), _("Meeting"), _("Kind"), _("Status"), _("Next deadline"), _("Symbol"))
     approx, not_recorded, to_be_set = _("approx."), _("not recorded"), _("to be set")
     rows = []
     for meeting in meetings:

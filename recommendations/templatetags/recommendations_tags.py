@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts import permissions
-from core.display import escaped
+from core.display import column_labels, escaped
 
 register = template.Library()
 
@@ -63,36 +63,36 @@ _TRACKER_ROW = (
 _TRACKER_NOTE = '<sup><a href="#note-{n}" class="footnote-ref" aria-label="{label}">{n}</a></sup>'
 
 
+def _meeting_cells(cells: dict[int, dict], rec, *, undated_year: bool) -> dict:
+    """The meeting columns of ``rec``'s row (link, subject, date; an undated meeting shows its year when
+    ``undated_year``), built and escaped once per meeting: ``cells`` keeps them for the table's other rows."""
+    found = cells.get(rec.meeting_id)
+    if found is None:
+        m = rec.meeting
+        when = date_format(m.date) if m.date else (str(m.agenda_year.year) if undated_year else "")
+        found = cells[rec.meeting_id] = escaped(
+            {"meeting_url": m.get_absolute_url(), "subject": m.subject, "when": when}
+        )
+    return found
+
+
 @register.simple_tag
 def tracker_rows(recommendations) -> str:
     """The tracker's table rows, built in one pass: each meeting's link and date once, the column labels once (a
     template loop resolving a dozen lookups and filters per row made the page the slowest in the app)."""
-    labels = escaped(
-        {
-            f"l{i}": label
-            for i, label in enumerate(
-                (
-                    _("Meeting"),
-                    _("Recommendation"),
-                    _("Addressed to"),
-                    _("Council action"),
-                    _("Mission"),
-                    _("Status"),
-                    _("Next review"),
-                )
-            )
-        }
+    labels = column_labels(
+        _("Meeting"),
+        _("Recommendation"),
+        _("Addressed to"),
+        _("Council action"),
+        _("Mission"),
+        _("Status"),
+        _("Next review"),
     )
     meetings: dict[int, dict] = {}
     rows = []
     for rec in recommendations:
-        meeting = meetings.get(rec.meeting_id)
-        if meeting is None:
-            m = rec.meeting
-            when = date_format(m.date) if m.date else str(m.agenda_year.year)
-            meeting = meetings[rec.meeting_id] = escaped(
-                {"meeting_url": m.get_absolute_url(), "subject": m.subject, "when": when}
-            )
+        meeting = _meeting_cells(meetings, rec, undated_year=True)
         note_number = getattr(rec, "note_number", None)
         note = ""
         if note_number:
@@ -181,20 +181,11 @@ _RENEWAL_ROW = (
 @register.simple_tag
 def renewal_rows(recommendations) -> str:
     """The rows of a mission's open recommendations on the renewal calendar, in one pass (as ``tracker_rows``)."""
-    labels = escaped({"l0": _("Recommendation"), "l1": _("Meeting"), "l2": _("Council action"), "l3": _("Status")})
+    labels = column_labels(_("Recommendation"), _("Meeting"), _("Council action"), _("Status"))
     meetings: dict[int, dict] = {}
     rows = []
     for rec in recommendations:
-        meeting = meetings.get(rec.meeting_id)
-        if meeting is None:
-            m = rec.meeting
-            meeting = meetings[rec.meeting_id] = escaped(
-                {
-                    "meeting_url": m.get_absolute_url(),
-                    "subject": m.subject,
-                    "when": date_format(m.date) if m.date else "",
-                }
-            )
+        meeting = _meeting_cells(meetings, rec, undated_year=False)
         rows.append(
             format_html(
                 _RENEWAL_ROW,
