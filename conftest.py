@@ -85,26 +85,37 @@ def _suite_clock(request):
         yield
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
-@pytest.fixture
-def year(db):
+def make_suite_year():
     """The IEG year 2026: co-chairs Denmark and Greece, with their Council seats; France sits on the Council."""
     return factories.make_year(2026, co_chairs=["Denmark", "Greece"], council=["Denmark", "Greece", "France"])
 
 
-@pytest.fixture
-def other_year(db):
+def make_other_year():
     """2019: co-chairs Peru and Germany; Sweden and France on the Council that year only."""
     return factories.make_year(2019, co_chairs=["Peru", "Germany"], council=["Peru", "Germany", "France"])
 
 
-@pytest.fixture
-def meeting(year):
+def make_suite_meeting(year):
     return factories.make_meeting(year, "South Sudan", date=datetime.date(2026, 12, 10))
+
+
+# One user per role (username, delegation, secretariat), for the fixtures below and the permission matrix's world.
+ROLE_USERS = {
+    "visitor": ("visitor", None, False),  # signed in, no delegation, no group: the public with an account
+    "expert": ("expert", "France", False),  # an expert of a Council member in 2026
+    "nonmember": ("observer", "Sweden", False),  # an expert of a state not on the Council in 2026
+    "cochair": ("cochair", "Denmark", False),
+    "other_cochair": ("cochair2019", "Peru", False),  # a co-chair of 2019, not on the Council in 2026
+    "secretariat": ("sec", None, True),
+}
 
 
 def _user(username: str, delegation: str | None = None, secretariat: bool = False):
@@ -114,39 +125,53 @@ def _user(username: str, delegation: str | None = None, secretariat: bool = Fals
     return user
 
 
+def make_role_user(role: str):
+    return _user(*ROLE_USERS[role])
+
+
+@pytest.fixture
+def year(db):
+    return make_suite_year()
+
+
+@pytest.fixture
+def other_year(db):
+    return make_other_year()
+
+
+@pytest.fixture
+def meeting(year):
+    return make_suite_meeting(year)
+
+
 @pytest.fixture
 def secretariat_user(db):
-    return _user("sec", secretariat=True)
+    return make_role_user("secretariat")
 
 
 @pytest.fixture
 def cochair_user(year):
-    return _user("cochair", delegation="Denmark")
+    return make_role_user("cochair")
 
 
 @pytest.fixture
 def other_cochair_user(other_year):
-    """A co-chair of another year (Peru, 2019), not on the Council in 2026."""
-    return _user("cochair2019", delegation="Peru")
+    return make_role_user("other_cochair")
 
 
 @pytest.fixture
 def expert_user(year):
-    """An expert of a Council member in 2026 (France)."""
-    return _user("expert", delegation="France")
+    return make_role_user("expert")
 
 
 @pytest.fixture
 def nonmember_user(year):
-    """An expert of a state not on the Council in 2026 (Sweden)."""
-    factories.make_state("Sweden")
-    return _user("observer", delegation="Sweden")
+    return make_role_user("nonmember")
 
 
 @pytest.fixture
 def plain_user(db):
-    """Signed in, no delegation, no group: a member of the public with an account."""
-    return _user("visitor")
+    return make_role_user("visitor")
 
 
 def _client(user) -> Client:

@@ -713,29 +713,24 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
     """The world, built once for this module's tests (the same rows as ``world``, made by the root conftest's
     factories): each test runs in a savepoint of the transaction it was built in (pytest-django's ``db``), rolled
     back after the test, so whatever one test's requests change is gone before the next one starts."""
-    from django.contrib.auth.models import Group
-
-    from accounts.permissions import SECRETARIAT_GROUP
-    from conftest import SUITE_NOW
+    from conftest import (
+        FAST_HASHERS,
+        ROLE_USERS,
+        SUITE_NOW,
+        make_other_year,
+        make_role_user,
+        make_suite_meeting,
+        make_suite_year,
+    )
 
     media = tmp_path_factory.mktemp("matrix-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
-        fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+        fast = override_settings(PASSWORD_HASHERS=FAST_HASHERS)
         with fast, time_machine.travel(SUITE_NOW, tick=True):  # as the root conftest's fixtures would
-            year = factories.make_year(2026, co_chairs=["Denmark", "Greece"], council=["Denmark", "Greece", "France"])
-            other_year = factories.make_year(2019, co_chairs=["Peru", "Germany"], council=["Peru", "Germany", "France"])
-            meeting = factories.make_meeting(year, "South Sudan", date=datetime.date(2026, 12, 10))
-            secretariat = factories.make_user("sec")
-            secretariat.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
-            factories.make_state("Sweden")
-            users = {
-                "visitor": factories.make_user("visitor"),
-                "expert": factories.make_user("expert", delegation="France"),
-                "nonmember": factories.make_user("observer", delegation="Sweden"),
-                "cochair": factories.make_user("cochair", delegation="Denmark"),
-                "other_cochair": factories.make_user("cochair2019", delegation="Peru"),
-                "secretariat": secretariat,
-            }
+            year = make_suite_year()
+            other_year = make_other_year()
+            meeting = make_suite_meeting(year)
+            users = {role: make_role_user(role) for role in ROLE_USERS}
             world = _build_world(year, other_year, meeting, users)
             _api_token(world)  # made now, not by the first test that asks (its savepoint would take it away)
         yield world
