@@ -512,7 +512,7 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     dbs = Databases(reuse=args.reuse_dbs)
     try:
-        if {"latency", "load", "load-redis-cut"} & set(phases):
+        if {"queries", "latency", "load", "load-redis-cut"} & set(phases):  # pages need the static manifest
             collectstatic()
         if "queries" in phases:
             queries(dbs, args.scale)
