@@ -225,7 +225,9 @@ def meeting_create(request):
 
 @staff_view
 def meeting_detail(request, pk: int):
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=pk)
+    # The documents card beside the details reads the note and the summary: with the meeting, not after it.
+    meetings = Meeting.objects.visible_to(request.user).for_page().select_related("background_note", "summary")
+    meeting = get_object_or_404(meetings, pk=pk)
     today = timezone.localdate()
     steps = list(meeting.steps.select_related("done_by__delegation", "assignee", "on_behalf_of", "recorded_by"))
     steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))

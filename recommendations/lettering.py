@@ -28,17 +28,20 @@ class LabelledGroup:
         return self.numbering == RecommendationGroup.Numbering.LETTERED
 
 
-def labelled_groups(meeting) -> list[LabelledGroup]:
+def labelled_groups(meeting, recommendations: Iterable[Recommendation] | None = None) -> list[LabelledGroup]:
     """The meeting's printed recommendations in their groups, each item with its label ("(a)", or "" for a
     bullet). The letters are those of the document, whoever reads: a page that may show a reader only some
     recommendations drops the others from these groups and keeps the letters as they are.
-    Two queries: the groups, the recommendations."""
-    return labelled_groups_of([meeting.pk])[meeting.pk]
+    Two queries: the groups, the recommendations (one, when the caller has read all of the meeting's already)."""
+    return labelled_groups_of([meeting.pk], recommendations)[meeting.pk]
 
 
-def labelled_groups_of(meeting_ids: Iterable[int]) -> dict[int, list[LabelledGroup]]:
+def labelled_groups_of(
+    meeting_ids: Iterable[int], recommendations: Iterable[Recommendation] | None = None
+) -> dict[int, list[LabelledGroup]]:
     """``labelled_groups`` for several meetings at once (a page listing recommendations of several meetings),
-    by meeting id: the same two queries, however many meetings."""
+    by meeting id: the same two queries, however many meetings. ``recommendations``, when given, are all of these
+    meetings' recommendations (withdrawn ones included or not), in any order."""
     meeting_ids = list(dict.fromkeys(meeting_ids))
     groups: dict[int, list[LabelledGroup]] = {pk: [] for pk in meeting_ids}
     for group in RecommendationGroup.objects.filter(meeting_id__in=meeting_ids).order_by("meeting_id", "order", "pk"):
@@ -47,12 +50,15 @@ def labelled_groups_of(meeting_ids: Iterable[int]) -> dict[int, list[LabelledGro
         if not listed:
             listed.append(LabelledGroup("", "", RecommendationGroup.Numbering.LETTERED, None))
     by_group = {g.group.pk: g for listed in groups.values() for g in listed if g.group is not None}
-    recommendations = (
-        Recommendation.objects.filter(meeting_id__in=meeting_ids)
-        .exclude(status=Recommendation.Status.WITHDRAWN)
-        .order_by("meeting_id", "order", "pk")
-    )
+    if recommendations is None:
+        recommendations = Recommendation.objects.filter(meeting_id__in=meeting_ids).order_by(
+            "meeting_id", "order", "pk"
+        )
+    else:
+        recommendations = sorted(recommendations, key=lambda rec: (rec.meeting_id, rec.order, rec.pk))
     for rec in recommendations:
+        if rec.status == Recommendation.Status.WITHDRAWN:
+            continue
         group = by_group.get(rec.group_id)
         if group is None or group.group.meeting_id != rec.meeting_id:  # ungrouped (or, never, another meeting's)
             group = groups[rec.meeting_id][0]

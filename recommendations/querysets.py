@@ -15,24 +15,28 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def visible_to(self, user) -> RecommendationQuerySet:
-        """Secretariat: all. Co-chairs: everything of their years. Council experts: their Council years, but a
-        recommendation still only proposed is a draft until the meeting's background note (which carries the
-        key recommendations) is shared with Council members."""
+        return self.filter(self.visible_condition(user))
+
+    def visible_condition(self, user) -> models.Q:
+        """Who sees which recommendations (an empty Q: all). Secretariat: all. Co-chairs: everything of their years.
+        Council experts: their Council years, but a recommendation still only proposed is a draft until the
+        meeting's background note (which carries the key recommendations) is shared with Council members."""
         if permissions.is_secretariat(user):
-            return self.all()
+            return models.Q()
         cochair = sorted(permissions.cochair_years(user))
         council = sorted(permissions.council_years(user))
         shared = _note_model(self.model).SHARED_STATUSES
-        return self.filter(
-            models.Q(meeting__agenda_year__year__in=cochair)
-            | (
-                models.Q(meeting__agenda_year__year__in=council)
-                & (
-                    ~models.Q(status=RecommendationStatus.PROPOSED)
-                    | models.Q(meeting__background_note__status__in=shared)
-                )
-            )
+        return models.Q(meeting__agenda_year__year__in=cochair) | (
+            models.Q(meeting__agenda_year__year__in=council)
+            & (~models.Q(status=RecommendationStatus.PROPOSED) | models.Q(meeting__background_note__status__in=shared))
         )
+
+    def with_visibility(self, user) -> RecommendationQuerySet:
+        """Every recommendation, each with ``shown``: whether ``user`` may see it (``visible_to`` as a column), for a
+        page that needs all of them (the document's letters) and shows some."""
+        condition = self.visible_condition(user)
+        shown = models.Value(True) if not condition else models.ExpressionWrapper(condition, models.BooleanField())
+        return self.annotate(shown=shown)
 
     def review_due_by(self, day: datetime.date) -> RecommendationQuerySet:
         """Open recommendations whose next review falls on or before ``day`` (includes every overdue one)."""

@@ -32,7 +32,8 @@ MAX_FOLLOW_UP_CHAIN = 10
 class MeetingRecord:
     """What a meeting produced, for its pages: briefers, questions, goals and recommendations, the latter also in
     their groups with the document's letters (``groups``), and the withdrawn ones, which take no letter.
-    Six queries: briefers, questions, goals, the recommendations visible, and lettering's two."""
+    Five queries: briefers, questions, goals, the recommendations (each with whether the reader may see it) and
+    their groups."""
 
     meeting: Meeting
     briefers: list[Briefer]
@@ -63,16 +64,21 @@ def visible_groups(groups: Iterable[LabelledGroup], visible: Iterable[Recommenda
 
 def meeting_record(meeting: Meeting, *, user) -> MeetingRecord:
     """What happened at ``meeting``, as far as ``user`` may see it (the permission layer's querysets)."""
-    recommendations = list(
-        Recommendation.objects.visible_to(user).filter(meeting=meeting).select_related("target_mission", "owner")
+    # All of them, for the document's letters, each marked with whether the user may see it.
+    every = list(
+        Recommendation.objects.with_visibility(user)
+        .filter(meeting=meeting)
+        .select_related("target_mission", "owner")
+        .order_by("order", "pk")
     )
+    recommendations = [rec for rec in every if rec.shown]
     return MeetingRecord(
         meeting=meeting,
         briefers=list(meeting.briefers.all()),
         questions=list(CouncilQuestion.objects.visible_to(user).filter(meeting=meeting).select_related("delegation")),
         goals=list(Goal.objects.visible_to(user).filter(meeting=meeting).select_related("reported_at__situation")),
         recommendations=recommendations,
-        groups=visible_groups(labelled_groups(meeting), recommendations),
+        groups=visible_groups(labelled_groups(meeting, every), recommendations),
         withdrawn=[rec for rec in recommendations if rec.status == Recommendation.Status.WITHDRAWN],
     )
 

@@ -298,3 +298,30 @@ def test_proposed_recommendations_stay_drafts_for_experts_until_the_note_is_shar
     note.status, note.shared_at = "shared", datetime.datetime(2027, 1, 5, 15, tzinfo=datetime.UTC)
     note.save()
     assert shown(expert_user) == (["Presented one", "Proposed one"],) * 2
+
+
+def test_visibility_column_agrees_with_the_visible_queryset_for_every_role(
+    meeting, other_year, secretariat_user, cochair_user, other_cochair_user, expert_user, nonmember_user, plain_user
+):
+    """The meeting page reads a meeting's recommendations once, each marked ``shown`` (the document's letters need
+    them all): for every role that mark is exactly ``visible_to``, drafts and other years' meetings included."""
+    from recommendations.models import Recommendation
+
+    older = mf.make_meeting(other_year, "Mali", date=D(2019, 5, 1))
+    for m in (meeting, older):
+        f.make_recommendation(m, "A draft")
+        f.make_recommendation(m, "Presented", status=Recommendation.Status.PRESENTED)
+        f.make_recommendation(m, "Withdrawn", status=Recommendation.Status.WITHDRAWN)
+    seen = {}
+    for user in (secretariat_user, cochair_user, other_cochair_user, expert_user, nonmember_user, plain_user):
+        visible = set(Recommendation.objects.visible_to(user).values_list("pk", flat=True))
+        shown = {rec.pk for rec in Recommendation.objects.with_visibility(user) if rec.shown}
+        assert shown == visible, user.username
+        record = reads.meeting_record(meeting, user=user)
+        assert {rec.pk for rec in record.recommendations} == visible & {r.pk for r in meeting.recommendations.all()}
+        seen[user.username] = sorted(Recommendation.objects.filter(pk__in=visible).values_list("text", flat=True))
+    # The roles differ, so the agreement above is not the trivial one.
+    assert seen["sec"] == ["A draft", "A draft", "Presented", "Presented", "Withdrawn", "Withdrawn"]
+    # France sits on the Council in both years of the fixtures; drafts stay hidden (no note is shared).
+    assert seen["expert"] == ["Presented", "Presented", "Withdrawn", "Withdrawn"]
+    assert seen["visitor"] == []
