@@ -43,8 +43,13 @@ class RecommendationQuerySet(models.QuerySet):
         return self.open().filter(next_review__lte=day)
 
     def for_list(self) -> RecommendationQuerySet:
-        """What a tracker row shows: the meeting (year, country or theme), the mission and the owner."""
-        return self.select_related("meeting__agenda_year", "meeting__situation", "target_mission", "owner")
+        """What a tracker row shows: the meeting (year, country or theme) and the mission. Each joined table costs
+        the page (SQL compiled, instances built), so the owner, which no row shows, is not joined."""
+        return self.select_related("meeting__agenda_year", "meeting__situation", "target_mission")
+
+    def for_page(self) -> RecommendationQuerySet:
+        """What a recommendation's own page and the tracker's export show: a row's, and the owner."""
+        return self.for_list().select_related("owner")
 
     def with_last_change(self) -> RecommendationQuerySet:
         """Annotate the latest status change's date and resolution (two subqueries, no query per row)."""

@@ -48,7 +48,7 @@ ITEM_KINDS = {
 
 
 def _visible_recommendation(user, pk: int) -> Recommendation:
-    return get_object_or_404(Recommendation.objects.visible_to(user).for_list(), pk=pk)
+    return get_object_or_404(Recommendation.objects.visible_to(user).for_page(), pk=pk)
 
 
 def _outcomes_url(meeting: Meeting, anchor: str = "") -> str:
@@ -194,7 +194,7 @@ def recommendation_add(request, meeting_pk: int):
 
 @secretariat_required
 def recommendation_edit(request, pk: int):
-    recommendation = get_object_or_404(Recommendation.objects.for_list(), pk=pk)
+    recommendation = get_object_or_404(Recommendation.objects.for_page(), pk=pk)
     form = RecommendationForm(request.POST or None, instance=recommendation, meeting=recommendation.meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -245,7 +245,7 @@ def recommendation_detail(request, pk: int):
 @secretariat_required
 @require_POST
 def recommendation_status(request, pk: int):
-    recommendation = get_object_or_404(Recommendation.objects.for_list(), pk=pk)
+    recommendation = get_object_or_404(Recommendation.objects.for_page(), pk=pk)
     today = timezone.localdate()
     form = StatusChangeForm(request.POST, today=today, allowed=changes.allowed_statuses(recommendation))
     if form.is_valid():

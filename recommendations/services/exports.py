@@ -35,8 +35,9 @@ TABLE = Table(
 
 
 def rows(queryset: models.QuerySet) -> models.QuerySet:
-    """The tracker's rows (already filtered, ordered and joined as the page lists them), with their last change."""
-    return queryset.with_last_change()
+    """The tracker's rows (already filtered, ordered and joined as the page lists them), with their owner and
+    last change."""
+    return queryset.select_related("owner").with_last_change()
 
 
 def _status_count(status: str) -> Column:

@@ -68,7 +68,7 @@ def meeting_record(meeting: Meeting, *, user) -> MeetingRecord:
     every = list(
         Recommendation.objects.with_visibility(user)
         .filter(meeting=meeting)
-        .select_related("target_mission", "owner")
+        .select_related("target_mission")  # what the items show (no owner)
         .order_by("order", "pk")
     )
     recommendations = [rec for rec in every if rec.shown]
