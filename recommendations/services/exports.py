@@ -35,9 +35,9 @@ TABLE = Table(
 
 
 def rows(queryset: models.QuerySet) -> models.QuerySet:
-    """The tracker's rows (already filtered, ordered and joined as the page lists them), with their owner and
-    last change."""
-    return queryset.select_related("owner").with_last_change()
+    """The tracker's rows (already filtered and ordered as the page lists them), joined as a recommendation's own
+    page is (the owner too), with their last change."""
+    return queryset.for_page().with_last_change()
 
 
 def _status_count(status: str) -> Column:
