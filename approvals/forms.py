@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelChoiceField
 from countries.models import MemberState
 
 
@@ -23,7 +24,7 @@ class CommentForm(forms.Form):
 class RecordApprovalForm(forms.Form):
     """The secretariat records a co-chair state's approval received outside the app (by email)."""
 
-    on_behalf_of = forms.ModelChoiceField(label=_("Co-chair"), queryset=MemberState.objects.none())
+    on_behalf_of = ModelChoiceField(label=_("Co-chair"), queryset=MemberState.objects.none())
     received_on = forms.DateField(
         label=_("Received by email on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

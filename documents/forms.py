@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core import forms as core_forms
-from core.forms import VersionedModelForm
+from core.forms import ModelChoiceField, VersionedModelForm
 from countries.models import MemberState, PermanentRepresentative
 from meetings.models import symbol_validator
 
@@ -245,13 +245,13 @@ class VersionForm(forms.Form):
 
 class SignatoryForm(forms.Form):
     version = core_forms.IntegerField(widget=forms.HiddenInput)
-    member_state = forms.ModelChoiceField(label=_("State"), queryset=MemberState.objects.all())
+    member_state = ModelChoiceField(label=_("State"), queryset=MemberState.objects.all())
     # An IEG summary has no Chair (the Network's letters do).
     role = forms.ChoiceField(
         label=_("Signs as"),
         choices=[(value, label) for value, label in SummarySignatory.Role.choices if value != "chair"],
     )
-    representative = forms.ModelChoiceField(
+    representative = ModelChoiceField(
         label=_("Representative"),
         queryset=PermanentRepresentative.objects.select_related("member_state"),
         required=False,
@@ -312,7 +312,7 @@ class SymbolForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    member_state = forms.ModelChoiceField(
+    member_state = ModelChoiceField(
         label=_("Delegation"),
         queryset=MemberState.objects.none(),
         help_text=_("Its experts may read the note once shared, though their state is not on the Council."),

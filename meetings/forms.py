@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import permissions
 from accounts.models import User
 from core import forms as core_forms
-from core.forms import VersionedModelForm
+from core.forms import ModelChoiceField, VersionedModelForm
 from countries.models import MemberState, Situation
 
 from . import services
@@ -347,7 +347,7 @@ class StepDoneForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500})
     )
-    on_behalf_of = forms.ModelChoiceField(
+    on_behalf_of = ModelChoiceField(
         label=_("Done by (co-chair)"),
         queryset=MemberState.objects.none(),
         required=False,

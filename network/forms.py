@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import ModelChoiceField, VersionedModelForm
 from documents.forms import RICH_WIDGET
 from documents.models import RICH_HELP, job_number_validator
 
@@ -447,7 +447,7 @@ class ActionPointFilterForm(forms.Form):
     """The action points list's filters (the page and its exports). Invalid values are reported and ignored;
     valid ones still apply."""
 
-    meeting = forms.ModelChoiceField(
+    meeting = ModelChoiceField(
         label=_("Meeting"), required=False, queryset=NetworkMeeting.objects.all(), empty_label=_("All meetings")
     )
     status = forms.ChoiceField(

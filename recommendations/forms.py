@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.permissions import SECRETARIAT_GROUP
 from core import concurrency
-from core.forms import VersionedModelForm
+from core.forms import ModelChoiceField, VersionedModelForm
 from countries.models import CouncilMembership, MemberState, Mission, Situation
 from meetings.models import AgendaYear, Meeting
 
@@ -252,10 +252,10 @@ class TrackerFilterForm(forms.Form):
     """The tracker's filters. Invalid values are reported and ignored; valid ones still apply."""
 
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    country = forms.ModelChoiceField(
+    country = ModelChoiceField(
         label=_("Country"), required=False, queryset=Situation.objects.all(), empty_label=_("All countries")
     )
-    mission = forms.ModelChoiceField(
+    mission = ModelChoiceField(
         label=_("Mission"), required=False, queryset=Mission.objects.order_by("acronym"), empty_label=_("All missions")
     )
     action_type = forms.ChoiceField(

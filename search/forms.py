@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelChoiceField
 from countries.models import Situation
 
 from .engine import MAX_LENGTH, Filters
@@ -22,7 +23,7 @@ class SearchForm(forms.Form):
         max_value=2100,
         error_messages={"invalid": _("Enter a year such as 2021; this filter was not applied.")},
     )
-    country = forms.ModelChoiceField(
+    country = ModelChoiceField(
         label=_("Country or situation"),
         required=False,
         queryset=Situation.objects.none(),

@@ -43,3 +43,33 @@ def test_a_form_field_renders_its_select_through_the_renderer():
 
     html = str(Filters(data={"country": "1"}, renderer=FormRenderer())["country"])
     assert '<option value="1" selected>Côte d&#x27;Ivoire</option>' in html
+
+
+@pytest.mark.django_db
+def test_model_choices_are_read_in_one_plain_query_with_the_empty_choice_first():
+    """Django reads a ModelChoiceField's rows with QuerySet.iterator(): a server-side cursor on PostgreSQL
+    (DECLARE, FETCH, CLOSE). Ours reads them in one ordinary query, for the model forms' fields too."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.forms import ModelChoiceField, VersionedModelForm
+    from countries.models import MemberState
+    from meetings.models import AgendaYear
+    from meetings.tests import factories
+
+    for name in ("Denmark", "Greece", "Peru"):
+        factories.make_state(name)
+
+    class StateForm(forms.Form):
+        state = ModelChoiceField(queryset=MemberState.objects.order_by("name"))
+
+    class YearForm(VersionedModelForm):
+        class Meta:
+            model = AgendaYear
+            fields = ["penholder"]
+
+    for form, name in ((StateForm(renderer=FormRenderer()), "state"), (YearForm(renderer=FormRenderer()), "penholder")):
+        with CaptureQueriesContext(connection) as queries:
+            html = str(form[name])
+        assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT"]
+        assert html.index('<option value="" selected>') < html.index(">Denmark</option>") < html.index(">Peru</option>")
