@@ -37,6 +37,7 @@ from .forms import (
     StepForm,
 )
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
+from .querysets import with_people
 from .rows import TimelineRows
 
 DASHBOARD_HORIZON_DAYS = 7
@@ -229,7 +230,7 @@ def meeting_detail(request, pk: int):
     meetings = Meeting.objects.visible_to(request.user).for_page().select_related("background_note", "summary")
     meeting = get_object_or_404(meetings, pk=pk)
     today = timezone.localdate()
-    steps = list(meeting.steps.select_related("done_by__delegation", "assignee", "on_behalf_of", "recorded_by"))
+    steps = with_people(meeting.steps.all())
     steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))
     can_edit = permissions.can_edit(request.user)
     # The co-chairs of the year mark their own steps done (accounts.permissions.can_complete_step).
