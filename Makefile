@@ -38,13 +38,16 @@ run: migrate
 	@$(BIN)/python manage.py load_demo --no-account-list
 	@exec $(BIN)/python manage.py run_all --port $(PORT)
 
-# The suite in two steps (conftest.py, --serial): first the tests that may run side by side, in TEST_PROCESSES
-# processes (pytest-xdist), then the browser and integration tests one at a time. PYTEST_ARGS go to both steps; one
-# they leave empty (pytest's exit status 5) is no failure unless both are. Both steps run; either failing fails.
+# The suite in three steps (conftest.py, --serial): first the tests that may run side by side, in TEST_PROCESSES
+# processes (pytest-xdist); then the browser tests, also side by side (each process has its own live server, test
+# database, Redis database and Chromium); then the integration tests one at a time (a real worker on REDIS_URL's
+# database). PYTEST_ARGS go to every step, after the step's own -m (the last -m wins); a step they leave empty
+# (pytest's exit status 5) is no failure unless all are. Every step runs; any failing fails.
 TEST_PROCESSES ?= 2
 test: install-dev
 	@status=5; \
-	for step in "-n $(TEST_PROCESSES) --serial=skip" "--serial=only"; do \
+	for step in "-n $(TEST_PROCESSES) --serial=skip" "-n $(TEST_PROCESSES) --serial=only -m browser" \
+		"--serial=only -m integration"; do \
 		echo "DEBUG=0 $(BIN)/python -m pytest $$step $(PYTEST_ARGS)"; \
 		DEBUG=0 $(BIN)/python -m pytest $$step $(PYTEST_ARGS); rc=$$?; \
 		if [ $$rc -ne 5 ] && { [ $$status -eq 0 ] || [ $$status -eq 5 ]; }; then status=$$rc; fi; \
