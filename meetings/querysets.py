@@ -44,8 +44,9 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def for_page(self) -> MeetingQuerySet:
-        """What a meeting's own pages show around it: its year, subject and the meeting it follows up."""
-        return self.select_related("agenda_year", "situation", "follows_up__situation")
+        """What a meeting's own pages show around it: its year and subject (the meeting it follows up, only on the
+        pages that show it and only when there is one: ``with_follows_up``)."""
+        return self.select_related("agenda_year", "situation")
 
     def upcoming(self, today: datetime.date) -> MeetingQuerySet:
         return self.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED)
@@ -86,6 +87,13 @@ class TimelineStepQuerySet(models.QuerySet):
                 meeting__agenda_year__year__in=sorted(years),
             )
         return self.filter(mine)
+
+
+def with_follows_up(meeting):
+    """``meeting`` with the meeting it follows up and that one's subject, read only for a follow-up meeting (joining
+    the meetings and countries tables again for every meeting made its page's main query the slowest to plan)."""
+    attach([meeting], ("follows_up",), type(meeting).objects.select_related("situation"))
+    return meeting
 
 
 def with_people(steps) -> list:

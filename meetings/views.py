@@ -37,7 +37,7 @@ from .forms import (
     StepForm,
 )
 from .models import AgendaEntry, AgendaYear, Meeting, TimelineStep
-from .querysets import with_people
+from .querysets import with_follows_up, with_people
 from .rows import TimelineRows
 
 DASHBOARD_HORIZON_DAYS = 7
@@ -228,7 +228,7 @@ def meeting_create(request):
 def meeting_detail(request, pk: int):
     # The documents card beside the details reads the note and the summary: with the meeting, not after it.
     meetings = Meeting.objects.visible_to(request.user).for_page().select_related("background_note", "summary")
-    meeting = get_object_or_404(meetings, pk=pk)
+    meeting = with_follows_up(get_object_or_404(meetings, pk=pk))
     today = timezone.localdate()
     steps = with_people(meeting.steps.all())
     steps.sort(key=lambda s: (s.due, deadlines.STEP_KEYS.index(s.key)))

@@ -298,7 +298,9 @@ def recommendation_history(request, pk: int):
 @staff_view
 def follow_up_review(request, meeting_pk: int):
     """The earlier meeting's open items, each with its outcome at this follow-up meeting (secretariat records)."""
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).for_page(), pk=meeting_pk)
+    # A follow-up meeting always has the meeting it follows up: read with it (with_follows_up is for any meeting).
+    meetings = Meeting.objects.visible_to(request.user).for_page().select_related("follows_up__situation")
+    meeting = get_object_or_404(meetings, pk=meeting_pk)
     can_edit = permissions.can_edit(request.user)
     bound = None
     if request.method == "POST":

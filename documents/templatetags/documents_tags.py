@@ -72,7 +72,9 @@ def meeting_documents(context, meeting):
         "meeting": meeting,
         "note": note if note is not None and access.can_read_note(user, note) else None,
         "summary": summary if summary is not None and access.can_read_summary(user, summary) else None,
-        "attachments": list(meeting.attachments.all()) if permissions.can_view_meeting(user, meeting) else [],
+        "attachments": list(meeting.attachments.in_meeting_order())
+        if permissions.can_view_meeting(user, meeting)
+        else [],
         "can_edit": can_edit,
         "can_approve": summary is not None and permissions.can_approve(user, meeting.agenda_year),
     }
@@ -89,6 +91,7 @@ def public_documents(meeting):
         "meeting": meeting,
         "summary": summary if summary is not None and summary.status == Summary.Status.PUBLISHED else None,
         "note": note if note is not None and note.status == BackgroundNote.Status.PUBLISHED else None,
+        # .all(): a list of meetings prefetched them, in their order (querysets.public_documents_related).
         "attachments": list(meeting.attachments.all()) if published else [],
     }
 

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
+from core.related import attach
 from countries.models import Mission
 from meetings.models import AgendaEntry, Meeting
 
@@ -62,6 +63,13 @@ def visible_groups(groups: Iterable[LabelledGroup], visible: Iterable[Recommenda
     return shown
 
 
+def _with_reports(goals) -> list[Goal]:
+    """``goals`` with the meeting each was reported at (and its subject), read only when one was."""
+    goals = list(goals)
+    attach(goals, ("reported_at",), Meeting.objects.select_related("situation"))
+    return goals
+
+
 def meeting_record(meeting: Meeting, *, user) -> MeetingRecord:
     """What happened at ``meeting``, as far as ``user`` may see it (the permission layer's querysets)."""
     # All of them, for the document's letters, each marked with whether the user may see it.
@@ -74,9 +82,16 @@ def meeting_record(meeting: Meeting, *, user) -> MeetingRecord:
     recommendations = [rec for rec in every if rec.shown]
     return MeetingRecord(
         meeting=meeting,
-        briefers=list(meeting.briefers.all()),
-        questions=list(CouncilQuestion.objects.visible_to(user).filter(meeting=meeting).select_related("delegation")),
-        goals=list(Goal.objects.visible_to(user).filter(meeting=meeting).select_related("reported_at__situation")),
+        # In their order within the meeting: the models' default ordering starts with the meeting's own (by date),
+        # which joins the meetings table for nothing here.
+        briefers=list(meeting.briefers.order_by("order", "pk")),
+        questions=list(
+            CouncilQuestion.objects.visible_to(user)
+            .filter(meeting=meeting)
+            .select_related("delegation")
+            .order_by("order", "pk")
+        ),
+        goals=_with_reports(Goal.objects.visible_to(user).filter(meeting=meeting).order_by("order", "pk")),
         recommendations=recommendations,
         groups=visible_groups(labelled_groups(meeting, every), recommendations),
         withdrawn=[rec for rec in recommendations if rec.status == Recommendation.Status.WITHDRAWN],
