@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.onbehalf import RecordedOnBehalf
+from core.links import object_url
 from core.models import TimestampedVersionedModel, VersionedModel
 from countries.choices import ConflictPhase
 
@@ -267,7 +268,7 @@ class Meeting(TimestampedVersionedModel):
         return f"{self.subject} — {when}"
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:detail", args=[self.pk])
+        return object_url("meetings:detail", self.pk)
 
     @property
     def subject(self) -> str:

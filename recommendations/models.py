@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.links import object_url
 from core.models import TimestampedVersionedModel, VersionedModel
 
 from .choices import OPEN_GOAL_STATUSES, GoalStatus, RecommendationStatus
@@ -132,7 +132,7 @@ class Recommendation(TimestampedVersionedModel):
         return self.text[:80]
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:detail", args=[self.pk])
+        return object_url("recommendations:detail", self.pk)
 
     def clean(self) -> None:
         super().clean()
