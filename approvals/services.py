@@ -22,6 +22,7 @@ from meetings import services as meeting_services
 from meetings.models import AgendaEntry, AgendaYear
 
 from .models import AgendaApproval, Comment, NoteApproval, StateApproval
+from .querysets import for_panel
 
 
 class ApprovalError(Exception):
@@ -106,13 +107,13 @@ def approval_status(co_chairs, current, fingerprint: str) -> ApprovalStatus:
 def agenda_status(agenda_year: AgendaYear, entries=None) -> ApprovalStatus:
     """Each co-chair state's approval of the agenda as it stands now."""
     fingerprint = agenda_fingerprint(agenda_year, entries)
-    return approval_status(agenda_year.co_chairs.all(), agenda_year.approvals.current().for_panel(), fingerprint)
+    return approval_status(agenda_year.co_chairs.all(), for_panel(agenda_year.approvals.current()), fingerprint)
 
 
 def note_status(note) -> ApprovalStatus:
     """Each co-chair state's approval of a background note's text as it stands now."""
     return approval_status(
-        note.meeting.agenda_year.co_chairs.all(), note.approvals.current().for_panel(), note_fingerprint(note)
+        note.meeting.agenda_year.co_chairs.all(), for_panel(note.approvals.current()), note_fingerprint(note)
     )
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from approvals.querysets import for_panel
 from approvals.services import ApprovalError, ApprovalStatus, approval_status, record_approval, reset_outdated
 from core.concurrency import save_versioned
 from core.exceptions import InvalidTransition
@@ -83,7 +84,7 @@ def approvers(document: NetworkDocument) -> list:
 def status(document: NetworkDocument, *, today: datetime.date) -> ApprovalStatus:
     """Each troika state's approval of the text as it stands now."""
     current = fingerprint(network_document(document, today=today))
-    return approval_status(approvers(document), document.approvals.current().for_panel(), current)
+    return approval_status(approvers(document), for_panel(document.approvals.current()), current)
 
 
 def acting_state(document: NetworkDocument, user, *, on_behalf_of=None):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from approvals.querysets import for_panel
 from approvals.services import ApprovalStatus, approval_status, record_approval, reset_outdated
 from core.concurrency import save_versioned
 from core.exceptions import InvalidTransition
@@ -42,7 +43,7 @@ def check_editable(issue: Newsletter) -> None:
 
 def status(issue: Newsletter, *, today: datetime.date) -> ApprovalStatus:
     current = fingerprint(compiled(issue, today=today))
-    return approval_status(approving.approving_states(issue.year), issue.approvals.current().for_panel(), current)
+    return approval_status(approving.approving_states(issue.year), for_panel(issue.approvals.current()), current)
 
 
 @transaction.atomic
