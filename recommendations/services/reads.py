@@ -231,6 +231,18 @@ class Renewal:
 RENEWAL_RECOMMENDATIONS_SHOWN = 10
 
 
+RENEWAL_ROW_FIELDS = (
+    "text",
+    "action_type",
+    "status",
+    "target_mission_id",
+    "meeting__kind",
+    "meeting__theme",
+    "meeting__date",
+    "meeting__situation__name",
+)
+
+
 def renewal_window(today: datetime.date, months: int) -> tuple[datetime.date, datetime.date]:
     """Mandates expiring from today up to and including the same day ``months`` months on."""
     return today, today + relativedelta(months=months)
@@ -263,7 +275,10 @@ def renewals(*, today: datetime.date, months: int, user) -> list[Renewal]:
         .filter(rank__lte=RENEWAL_RECOMMENDATIONS_SHOWN)
         .values_list("pk", "open_count")
     )
-    rows = Recommendation.objects.filter(pk__in=list(shown)).select_related("meeting__situation")  # what a row shows
+    # What a row shows (recommendations_tags.renewal_rows) and nothing more: a hundred rows of three models each.
+    rows = (
+        Recommendation.objects.filter(pk__in=list(shown)).select_related("meeting__situation").only(*RENEWAL_ROW_FIELDS)
+    )
     for recommendation in rows.order_by(*newest_first):
         renewal = result[recommendation.target_mission_id]
         renewal.recommendations.append(recommendation)
