@@ -273,6 +273,7 @@ def renewals(*, today: datetime.date, months: int, user) -> list[Renewal]:
             open_count=Window(Count("pk"), partition_by=F("target_mission")),
         )
         .filter(rank__lte=RENEWAL_RECOMMENDATIONS_SHOWN)
+        .order_by()  # a dict: the model's default ordering would only sort every open row for nothing
         .values_list("pk", "open_count")
     )
     # What a row shows (recommendations_tags.renewal_rows) and nothing more: a hundred rows of three models each.
@@ -288,7 +289,7 @@ def renewals(*, today: datetime.date, months: int, user) -> list[Renewal]:
         Meeting.objects.visible_to(user)
         .filter(situation_id__in=situation_ids, date__gte=today - relativedelta(years=1), date__lte=end)
         .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("agenda_year", "situation")
+        .select_related("situation")  # what a meeting's line shows: its subject and date (not its year)
         .order_by("date", "pk")
     )
     by_situation: dict[int, list[Meeting]] = defaultdict(list)
