@@ -19,7 +19,7 @@ def attach(objects: Sequence[models.Model], fields: Sequence[str], queryset: mod
     meta = type(objects[0])._meta
     keys = [meta.get_field(name) for name in fields]
     ids = {getattr(obj, key.attname) for obj in objects for key in keys} - {None}
-    found = queryset.in_bulk(ids) if ids else {}
+    found = queryset.order_by().in_bulk(ids) if ids else {}  # by id: the model's default ordering sorts for nothing
     for obj in objects:
         for key in keys:
             value = getattr(obj, key.attname)
