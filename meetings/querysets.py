@@ -90,8 +90,8 @@ class TimelineStepQuerySet(models.QuerySet):
 
 
 def with_follows_up(meeting):
-    """``meeting`` with the meeting it follows up and that one's subject, read only for a follow-up meeting (joining
-    the meetings and countries tables again for every meeting made its page's main query the slowest to plan)."""
+    """``meeting`` with the meeting it follows up and that one's subject, read only for a follow-up meeting (the
+    meetings and countries tables were joined again for every meeting, 26 more columns to compile and read)."""
     attach([meeting], ("follows_up",), type(meeting).objects.select_related("situation"))
     return meeting
 
