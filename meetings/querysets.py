@@ -6,9 +6,8 @@ from django.db import models
 from django.db.models import F, Min, Q
 
 from accounts import permissions
-from accounts.models import User
+from accounts.onbehalf import with_credits
 from core.related import attach
-from countries.models import MemberState
 
 from .choices import MeetingStatus, StepResponsible, StepState
 
@@ -97,10 +96,6 @@ def with_follows_up(meeting):
 
 
 def with_people(steps) -> list:
-    """``steps`` as a list, each with who marked it done (and their delegation), who it is assigned to, and the
-    co-chair it was recorded for and by whom: the people in one query and the states in another (only when a step
-    names one), where joining them to the steps made the timeline the slowest query of the meeting page."""
-    steps = list(steps)
-    attach(steps, ("done_by", "assignee", "recorded_by"), User.objects.select_related("delegation"))
-    attach(steps, ("on_behalf_of",), MemberState.objects.all())
-    return steps
+    """``steps`` as a list, each with who marked it done, who it is assigned to, and the co-chair it was recorded
+    for and by whom (``accounts.onbehalf.with_credits``)."""
+    return with_credits(steps, ("done_by", "assignee"))
